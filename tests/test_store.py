@@ -1,0 +1,289 @@
+"""The store: migrations, idempotent ingest, queries, full-text search, SQLite and (if a server can start) PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from _store_sample import sample_analysis, second_analysis
+from counterclaim.model import Analysis, Document, Span, Statement
+from counterclaim.store import DocumentNotFound, StoreError, open_store
+from counterclaim.store.migrations import MIGRATIONS
+from counterclaim.store.rows import TABLES
+
+# --------------------------------------------------------------------------- PostgreSQL, if one can be started
+
+PG_BIN = Path(os.environ.get("COUNTERCLAIM_PG_BIN", "/usr/local/bin"))
+
+
+def _start_postgres():
+    """Start a throwaway PostgreSQL in a temp dir (unix socket only); return (url, stop) or a skip reason."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        return None, "psycopg not installed (pip install 'counterclaim[postgres]')"
+    url = os.environ.get("COUNTERCLAIM_TEST_PG_URL")
+    if url:
+        return (url, lambda: None), None
+    initdb, pg_ctl = PG_BIN / "initdb", PG_BIN / "pg_ctl"
+    if not (initdb.exists() and pg_ctl.exists()):
+        return None, f"no initdb/pg_ctl in {PG_BIN} (set COUNTERCLAIM_TEST_PG_URL to test PostgreSQL)"
+    tmp = tempfile.mkdtemp(prefix="ccpg")
+    os.chmod(tmp, 0o777)
+    prefix = []
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # PostgreSQL refuses to run as root
+        runuser = shutil.which("runuser")
+        if not runuser:
+            shutil.rmtree(tmp, ignore_errors=True)
+            return None, "running as root and no runuser to start PostgreSQL as another user"
+        prefix = [runuser, "-u", "nobody", "--"]
+    data = os.path.join(tmp, "data")
+    try:
+        subprocess.run([*prefix, str(initdb), "-D", data, "-A", "trust", "-U", "cc", "--no-sync"],
+                       check=True, capture_output=True, timeout=60)
+        subprocess.run([*prefix, str(pg_ctl), "-D", data, "-w", "-t", "30", "-l", os.path.join(tmp, "log"),
+                        "-o", f"-k {tmp} -c listen_addresses='' -F", "start"],
+                       check=True, capture_output=True, timeout=60)
+    except (subprocess.SubprocessError, OSError) as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        return None, f"could not start a throwaway PostgreSQL: {exc}"
+
+    def stop() -> None:
+        subprocess.run([*prefix, str(pg_ctl), "-D", data, "-m", "immediate", "stop"], capture_output=True, timeout=60)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    return (f"postgresql://cc@/postgres?host={tmp}", stop), None
+
+
+@pytest.fixture(scope="module")
+def pg_url():
+    started, reason = _start_postgres()
+    if started is None:
+        pytest.skip(reason)
+    url, stop = started
+    yield url
+    stop()
+
+
+def _reset_pg(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as con:
+        con.execute("DROP SCHEMA public CASCADE")
+        con.execute("CREATE SCHEMA public")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request, tmp_path):
+    """A database location for each backend (PostgreSQL skipped when no server can start)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "cc.db")
+    url = request.getfixturevalue("pg_url")
+    _reset_pg(url)
+    return url
+
+
+# --------------------------------------------------------------------------- both backends
+
+
+def _snapshot(store):
+    return {t: sorted(json.dumps(r, sort_keys=True, default=str) for r in store.rows(t)) for t in TABLES}
+
+
+def test_migrations_are_named_and_recorded_once(db):
+    with open_store(db) as store:
+        names = store.migrations()
+        assert names[0] == "0001_initial"
+        assert "0002_fulltext" in names  # FTS5 (SQLite) or tsvector (PostgreSQL)
+    with open_store(db) as store:  # reopening applies nothing twice
+        assert store.migrations() == names
+        assert names == [m.name for m in MIGRATIONS if m.name in names]
+
+
+def test_second_ingest_changes_nothing(db):
+    a = sample_analysis()
+    with open_store(db) as store:
+        assert store.add(a) is True
+        counts = store.counts()
+        snap = _snapshot(store)
+        assert store.add(a) is False
+        assert store.add(Analysis.from_json(a.to_json())) is False  # same content from JSON
+        assert store.counts() == counts
+        assert _snapshot(store) == snap
+    with open_store(db) as store:
+        assert store.add(a) is False
+        assert store.counts() == counts
+    assert counts["documents"] == 1
+    assert counts["statements"] == 4
+    assert counts["actors"] == 4
+    assert counts["mentions"] == 6
+    assert counts["statement_spans"] == 4 + 4 + 5  # source + cue per statement, 5 content pieces
+    assert counts["events"] == counts["claims"] == counts["disputes"] == counts["timexes"] == 1
+    assert counts["positions"] == 2
+
+
+def test_changed_analysis_replaces_rows(db):
+    a = sample_analysis()
+    fewer = replace(a, statements=a.statements[:2], version="test2")
+    with open_store(db) as store:
+        store.add(a)
+        assert store.add(fewer) is True
+        assert store.counts()["statements"] == 2
+        assert store.document(a.document.id) == fewer
+        assert len(store.statements(document=a.document.id)) == 2
+
+
+def test_round_trip_rebuilds_the_analysis(db):
+    a, b = sample_analysis(), second_analysis()
+    with open_store(db) as store:
+        store.add_many([a, b])
+        assert store.document("ruritania-1") == a
+        assert {x.document.id: x for x in store.iter_analyses()} == {"ruritania-1": a, "osterlich-2": b}
+        assert [x.document.id for x in store.iter_analyses()] == ["ruritania-1", "osterlich-2"]  # newest first
+        with pytest.raises(DocumentNotFound, match="nope"):
+            store.document("nope")
+
+
+def test_statement_filters(db):
+    with open_store(db) as store:
+        store.add_many([sample_analysis(), second_analysis()])
+        by_firefly = store.statements(speaker="firefly")
+        assert [h.statement.speaker.name for h in by_firefly] == ["Rufus Firefly"]
+        assert by_firefly[0].statement.content[1].text == "absurd"
+        assert by_firefly[0].document_id == "ruritania-1"
+        # the speaker filter also matches the source as written, case-insensitively
+        assert {h.statement.act for h in store.statements(speaker="FREEDONIA")} == {"denial"}
+        assert len(store.statements(speaker="freedonia")) == 2
+        assert [h.statement.act for h in store.statements(speaker="officials in")] == ["vow"]
+        assert len(store.statements(act="denial")) == 2
+        assert len(store.statements(speaker="ministry", act="claim")) == 1
+        assert store.statements(speaker="100%") == []  # LIKE wildcards are escaped
+        assert len(store.statements(document="osterlich-2")) == 1
+        assert store.count_statements(act="denial") == 2
+        hit = store.statements(speaker="petrova")[0].to_dict()
+        assert hit["document"] == {"id": "ruritania-1", "title": "Harbour fire", "published": "2024-03-05"}
+        assert hit["speaker"]["name"] == "Ana Petrova" and hit["cue"]["text"] == "told"
+        assert dict(store.acts())["denial"] == 2
+        assert ("Rufus Firefly", 1) in store.speakers()
+
+
+def test_fulltext_search(db):
+    with open_store(db) as store:
+        store.add_many([sample_analysis(), second_analysis()])
+        assert [h.statement.kind for h in store.search("proof")] == ["direct"]
+        assert [h.statement.act for h in store.statements(q="reopen bridge")] == ["vow"]
+        # stemming: "involved" finds "involvement"... only with stemmers; "agents" is exact
+        assert [h.statement.act for h in store.statements(q="agents")] == ["accusation"]
+        assert store.statements(q="zzzunknown") == []
+        assert [d.id for d in store.documents(q="harbour")] == ["ruritania-1"]
+        assert [d.id for d in store.documents()] == ["ruritania-1", "osterlich-2"]
+        assert store.count_documents(q="bridge") == 1
+
+
+def test_delete(db):
+    with open_store(db) as store:
+        store.add(sample_analysis())
+        assert store.delete("ruritania-1") is True
+        assert store.delete("ruritania-1") is False
+        assert all(n == 0 for n in store.counts().values())
+
+
+# --------------------------------------------------------------------------- SQLite specifics
+
+
+def test_sqlite_file_is_plain_tables_with_foreign_keys(tmp_path):
+    path = tmp_path / "cc.db"
+    with open_store(path) as store:
+        store.add(sample_analysis())
+    con = sqlite3.connect(path)
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert set(TABLES) | {"migrations", "statements_fts"} <= tables
+    fks = {r[2] for r in con.execute("PRAGMA foreign_key_list(statements)")}
+    assert fks == {"documents"}
+    row = con.execute("SELECT cue_text, speaker_name, act, content_text FROM statements WHERE kind = 'mixed'").fetchone()
+    assert row == ("denied", "Rufus Firefly", "denial", "any involvement … absurd")
+    start, end, text = con.execute(
+        "SELECT start_char, end_char, text FROM statement_spans WHERE role = 'content' AND text = 'absurd'").fetchone()
+    doc_text = con.execute("SELECT text FROM documents").fetchone()[0]
+    assert doc_text[start:end] == text
+    con.close()
+
+
+def test_document_without_id_gets_content_hash(tmp_path):
+    text = "Nobody said anything.\n"
+    a = Analysis(document=Document(id="", text=text))
+    with open_store(tmp_path / "cc.db") as store:
+        assert store.add(a) is True
+        assert store.add(a) is False
+        (doc_id,) = store.document_ids()
+        assert doc_id.startswith("doc_") and store.document(doc_id).document.text == text
+
+
+def test_duplicate_record_ids_fail_clearly_and_roll_back(tmp_path):
+    a = sample_analysis()
+    bad = replace(a, statements=(a.statements[0], a.statements[0]))
+    with open_store(tmp_path / "cc.db") as store:
+        with pytest.raises(StoreError, match="ruritania-1.*statements"):
+            store.add(bad)
+        assert store.counts()["documents"] == 0  # the transaction rolled back
+        assert store.add(a) is True
+
+
+def test_readonly_store(tmp_path):
+    path = tmp_path / "cc.db"
+    with pytest.raises(StoreError, match="no database"):
+        open_store(path, readonly=True)
+    assert not path.exists()
+    with open_store(path) as store:
+        store.add(sample_analysis())
+    with open_store(path, readonly=True) as store:
+        assert len(store) == 1
+        with pytest.raises(StoreError, match="read-only"):
+            store.add(second_analysis())
+    plain = tmp_path / "other.db"
+    sqlite3.connect(plain).execute("CREATE TABLE t (x)").connection.close()
+    with pytest.raises(StoreError, match="not a counterclaim store"):
+        open_store(plain, readonly=True)
+
+
+def test_bad_urls_say_how_to_fix(tmp_path):
+    with pytest.raises(StoreError, match="postgresql://"):
+        open_store("mysql://localhost/x")
+    with pytest.raises(StoreError, match="does not exist"):
+        open_store(tmp_path / "missing-dir" / "cc.db")
+    store = open_store(f"sqlite:///{tmp_path / 'u.db'}")
+    store.close()
+    assert (tmp_path / "u.db").exists()
+
+
+def test_like_fallback_without_fulltext(tmp_path, monkeypatch):
+    from counterclaim.store import sqlite as sqlite_backend
+
+    monkeypatch.setattr(sqlite_backend, "_FTS5", False)
+    with open_store(tmp_path / "cc.db") as store:
+        assert store.fulltext is False and "0002_fulltext" not in store.migrations()
+        store.add_many([sample_analysis(), second_analysis()])
+        assert [h.statement.kind for h in store.search("PROOF")] == ["direct"]
+        assert [d.id for d in store.documents(q="bridge")] == ["osterlich-2"]
+    monkeypatch.setattr(sqlite_backend, "_FTS5", True)
+    with open_store(tmp_path / "cc.db") as store:  # the FTS migration runs later and indexes existing rows
+        assert store.fulltext is True
+        assert [h.statement.kind for h in store.search("proof")] == ["direct"]
+
+
+def test_statements_never_lose_spans(tmp_path):
+    a = sample_analysis()
+    with open_store(tmp_path / "cc.db") as store:
+        store.add(a)
+        for hit in store.statements():
+            s: Statement = hit.statement
+            for sp in (s.cue, s.source, *s.content):
+                assert isinstance(sp, Span) and sp.check(a.document.text)
