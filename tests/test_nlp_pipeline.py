@@ -1,0 +1,200 @@
+"""Tests for the shipped English news pipeline (issue 2).
+
+Fixture sentences are written for these tests (not taken from any corpus).
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from counterclaim.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+def ents(doc):
+    return {(e.text, e.label_) for e in doc.ents}
+
+
+# ---------------------------------------------------------------------------------------------- loading
+
+
+def test_meta_and_components(nlp):
+    from counterclaim.nlp import MODEL_DIR
+
+    meta = json.loads((MODEL_DIR / "meta.json").read_text())
+    assert meta["version"].count(".") == 2
+    assert meta.get("training_date")
+    names = nlp.pipe_names
+    assert names[0] == "paragraph_sentences"
+    for comp in ("tagger", "morphologizer", "trainable_lemmatizer", "parser", "entity_ruler", "ner"):
+        assert comp in names
+    assert names.index("entity_ruler") < names.index("ner")
+    assert {"PERSON", "ORG", "GPE", "LOC", "NORP", "DATE"} <= set(nlp.get_pipe("ner").labels)
+
+
+def test_load_is_cached(nlp):
+    from counterclaim.nlp import load_pipeline
+
+    assert load_pipeline() is nlp
+
+
+def test_missing_model_dir_raises_clear_error(monkeypatch, tmp_path):
+    from counterclaim.nlp import PipelineNotFoundError, load_pipeline
+
+    monkeypatch.setenv("COUNTERCLAIM_PIPELINE", str(tmp_path / "nowhere"))
+    with pytest.raises(PipelineNotFoundError, match="COUNTERCLAIM_PIPELINE"):
+        load_pipeline()
+
+
+# ---------------------------------------------------------------------------------------------- tokenizer
+
+
+def words(nlp, text):
+    return [t.text for t in nlp.make_doc(text)]
+
+
+def test_tokenizer_curly_quotes(nlp):
+    toks = words(nlp, "“We will not retreat,” the colonel said of Tehran’s ‘red lines’.")
+    assert toks[0] == "“" and toks[1] == "We"
+    assert "”" in toks and "‘" in toks and "’" in toks
+    assert "Tehran" in toks and "’s" in toks
+    assert "lines" in toks  # closing ’ split off the word
+    toks = words(nlp, "““Enough,” she wrote.")
+    assert toks[:3] == ["“", "“", "Enough"]
+    toks = words(nlp, "The deal—signed in Doha—collapsed. “Never”—not again.")
+    assert toks[2] == "—" and "Doha" in toks and "Never" in toks and "”" in toks
+
+
+def test_tokenizer_abbreviations(nlp):
+    toks = words(nlp, "Brig. Gen. Dana Whitfield and Lt. Col. Omar Haddad met Sen. Price and Rep. Alvarez.")
+    for abbr in ("Brig.", "Gen.", "Lt.", "Col.", "Sen.", "Rep."):
+        assert abbr in toks
+    toks = words(nlp, "On Oct. 12 the U.S. envoy briefed the U.N. council; by Sept. 3 and Feb. 9 nothing changed.")
+    for abbr in ("Oct.", "U.S.", "U.N.", "Sept.", "Feb."):
+        assert abbr in toks
+    toks = words(nlp, "U.S.-backed fighters")
+    assert toks[:3] == ["U.S.", "-", "backed"]
+
+
+# ---------------------------------------------------------------------------------------------- syntax
+
+
+@pytest.mark.parametrize(
+    "text,verb,subj",
+    [
+        ("The ministry's spokesman said on Tuesday that the convoy had been stopped at the border.", "said", "spokesman"),
+        ("The ministry’s spokesman said on Tuesday that the convoy had been stopped at the border.", "said", "spokesman"),
+        ("A senior police official told reporters that three suspects were arrested overnight.", "told", "official"),
+        ("The opposition leader denied that her party had received foreign money.", "denied", "leader"),
+        ("Local residents claimed the shelling started before dawn.", "claimed", "residents"),
+    ],
+)
+def test_reporting_verb_subject(nlp, text, verb, subj):
+    doc = nlp(text)
+    v = [t for t in doc if t.text == verb][0]
+    subjects = [c.text for c in v.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    assert subjects == [subj], [(t.text, t.dep_, t.head.text) for t in doc]
+
+
+def test_complement_clause_attached_to_reporting_verb(nlp):
+    doc = nlp("The ministry's spokesman said on Tuesday that the convoy had been stopped at the border.")
+    said = [t for t in doc if t.text == "said"][0]
+    stopped = [t for t in doc if t.text == "stopped"][0]
+    assert stopped.head == said and stopped.dep_ == "ccomp"
+    assert said.lemma_ == "say"
+
+
+def test_pos_tags(nlp):
+    doc = nlp("Officials in Kabul confirmed the report on Friday.")
+    pos = {t.text: t.pos_ for t in doc}
+    assert pos["Officials"] == "NOUN"
+    assert pos["Kabul"] == "PROPN"
+    assert pos["confirmed"] == "VERB"
+
+
+# ---------------------------------------------------------------------------------------------- sentences
+
+
+def test_paragraph_breaks_are_sentence_breaks(nlp):
+    text = ("The minister said the talks would resume next week\n"
+            "Rebel commanders rejected the offer\n\n"
+            "A spokesman for the army declined to comment.")
+    doc = nlp(text)
+    sents = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert sents == [
+        "The minister said the talks would resume next week",
+        "Rebel commanders rejected the offer",
+        "A spokesman for the army declined to comment.",
+    ]
+    for s in doc.sents:
+        assert "\n" not in s.text.strip()
+        assert s.text.strip(), "no whitespace-only sentences"
+
+
+def test_parser_respects_preset_sentence_starts(nlp):
+    doc = nlp.make_doc("The envoy said the ceasefire held and the guns fell silent across the valley")
+    cut = [t.i for t in doc if t.text == "the" and doc[t.i - 1].text == "and"][0]
+    doc[cut].is_sent_start = True
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+    starts = [t.i for t in doc if t.is_sent_start]
+    assert cut in starts
+    assert starts == [0, cut]
+
+
+def test_sentences_split_after_abbreviation_only_when_needed(nlp):
+    doc = nlp("Brig. Gen. Dana Whitfield arrived in the U.S. capital on Oct. 4. She left a day later.")
+    sents = [s.text for s in doc.sents]
+    assert len(sents) == 2
+    assert sents[0].startswith("Brig. Gen. Dana Whitfield")
+
+
+# ---------------------------------------------------------------------------------------------- entities
+
+
+def test_person_org_gpe_norp(nlp):
+    doc = nlp("Iranian Foreign Minister Javad Zarif met European Union officials in Vienna on Monday, "
+              "the state news agency reported.")
+    e = ents(doc)
+    assert ("Iranian", "NORP") in e
+    assert any(lab == "PERSON" and "Zarif" in txt for txt, lab in e), e
+    assert ("European Union", "ORG") in e
+    assert ("Vienna", "GPE") in e
+    assert any(lab == "DATE" and "Monday" in txt for txt, lab in e), e
+
+
+def test_armed_groups_and_orgs(nlp):
+    doc = nlp("Hamas and Hezbollah welcomed the statement, while NATO and the United Nations urged restraint.")
+    e = ents(doc)
+    for org in ("Hamas", "Hezbollah", "NATO", "United Nations"):
+        assert (org, "ORG") in e, e
+
+
+def test_demonyms_and_countries(nlp):
+    doc = nlp("Syrian and Israeli troops exchanged fire near the Golan Heights, and Palestinian officials "
+              "said Jordan and Egypt had been informed.")
+    e = ents(doc)
+    for d in ("Syrian", "Israeli", "Palestinian"):
+        assert (d, "NORP") in e, e
+    assert ("Egypt", "GPE") in e
+
+
+def test_person_after_title(nlp):
+    doc = nlp("“We are ready,” said Brig. Gen. Dana Whitfield, commander of the task force.")
+    people = [x for x in doc.ents if x.label_ == "PERSON"]
+    assert people and people[0].text.endswith("Whitfield")
+    assert not people[0].text.startswith("Brig")
+
+
+def test_pipe_multiple_docs(nlp):
+    texts = ["Russian officials said the talks in Geneva had failed.", "The Kremlin declined to comment."] * 3
+    docs = list(nlp.pipe(texts, batch_size=4))
+    assert len(docs) == 6
+    assert ("Geneva", "GPE") in ents(docs[0])
