@@ -75,8 +75,8 @@ class Errors:
     # ---- model
     E040 = (
         "The NLP pipeline could not be loaded ({reason}). Reinstall counterclaim "
-        "(`pip install -e .`) so its model ships with it, or set the configuration key 'model' "
-        "(environment variable COUNTERCLAIM_MODEL) to the path of a spaCy pipeline."
+        "(`pip install -e .`) so its model ships with it, or set the configuration key 'pipeline' "
+        "(environment variable COUNTERCLAIM_PIPELINE) to the path of a spaCy pipeline."
     )
 
 
