@@ -231,6 +231,7 @@ class Claim:
     event: Optional[str] = None  # event id
     polarity: str = "positive"  # positive | negative
     text: str = ""
+    rule: str = ""  # which rule produced it (provenance)
 
 
 @dataclass(frozen=True, slots=True)
