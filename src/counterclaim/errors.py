@@ -44,6 +44,10 @@ class Errors:
         "or pass the article text as a .txt file."
     )
     E008 = "Cannot read '{path}': {reason}. Check that the file is readable (permissions, not a broken link)."
+    E009 = (
+        "Document '{path}' has {chars} characters, more than max_chars={max_chars}; split it into articles, "
+        "or raise the limit (configuration key max_chars, environment variable COUNTERCLAIM_MAX_CHARS)."
+    )
     E007 = "Directory '{path}' holds no .txt, .html, .htm or .jsonl files; pass a directory of articles or the files themselves."
     # ---- ingest: JSON Lines
     E010 = (
