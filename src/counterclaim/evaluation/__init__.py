@@ -1,0 +1,1 @@
+"""Evaluation of counterclaim's stages against gold data (``counterclaim eval ...``)."""
