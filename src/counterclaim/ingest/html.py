@@ -22,7 +22,7 @@ from typing import Optional, Union
 from counterclaim.errors import IngestError
 from counterclaim.model import Document, make_id
 
-__all__ = ["from_html", "TRAFILATURA_OPTIONS", "DEDUPLICATE_MIN_CHARS"]
+__all__ = ["from_html", "TRAFILATURA_OPTIONS", "DEDUPLICATE_MIN_CHARS", "MIN_ARTICLE_WORDS"]
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,9 @@ TRAFILATURA_OPTIONS = {
 #: A paragraph repeated verbatim with at least this many characters is kept only once
 #: (captions shown twice; shorter repeats like "Advertisement" are left to the boilerplate rules).
 DEDUPLICATE_MIN_CHARS = 30
+#: An extraction with fewer words than this is not an article (trafilatura's fallbacks can return a
+#: navigation menu, "Home", for a page without main content): error E006 instead of a junk document.
+MIN_ARTICLE_WORDS = 10
 
 
 def _dedupe(lines: list[str]) -> list[str]:
@@ -81,7 +84,7 @@ def from_html(
         result = trafilatura.bare_extraction(html, url=url, **TRAFILATURA_OPTIONS)
     meta = result.as_dict() if result is not None and hasattr(result, "as_dict") else (result or {})
     body = (meta.get("text") or "").strip()
-    if not body:
+    if len(body.split()) < MIN_ARTICLE_WORDS:
         raise IngestError("E006", id=id or where, path=where)
     lines = _dedupe([line.strip() for line in body.split("\n") if line.strip()])
     page_title = title or (meta.get("title") or "").strip() or None

@@ -1,0 +1,300 @@
+"""Ingest: text kept unchanged, paragraph roles, HTML extraction, JSONL and file loading, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from counterclaim import ingest
+from counterclaim.errors import IngestError
+from counterclaim.ingest.text import assign_roles, split_paragraphs
+from counterclaim.model import make_id
+
+FIXTURES = Path(__file__).parent / "fixtures"
+WIRE = (FIXTURES / "article_wire.txt").read_text("utf-8")
+
+
+def roles(document):
+    return [(p.role, document.text[p.start:p.end]) for p in document.paragraphs]
+
+
+# --------------------------------------------------------------------------- text kept unchanged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        WIRE,
+        "Headline here\r\n\r\nBody line one.\r\nBody line two.\r\n",
+        "  Leading spaces\u00a0and NBSP\u2009thin space.\n\n\n\tTabbed “quotes” — dash…",
+        "No trailing newline at all",
+        "Line one.\rOld Mac line two.\r",
+    ],
+)
+def test_text_is_kept_unchanged_and_paragraphs_index_it(text):
+    document = ingest.from_text(text)
+    assert document.text == text
+    assert document.paragraphs
+    for p in document.paragraphs:
+        piece = text[p.start:p.end]
+        assert piece and piece == piece.strip()
+    starts = [p.start for p in document.paragraphs]
+    assert starts == sorted(starts)
+    assert all(a.end <= b.start for a, b in zip(document.paragraphs, document.paragraphs[1:]))
+
+
+def test_default_id_is_the_content_hash_and_explicit_values_are_kept():
+    assert ingest.from_text(WIRE).id == make_id("doc", WIRE) == ingest.from_text(WIRE).id
+    d = ingest.from_text(WIRE, id="abc", published="March 5, 2024", title="Given title")
+    assert (d.id, d.published, d.title, d.source_format) == ("abc", "2024-03-05", "Given title", "text")
+
+
+def test_empty_text_is_an_error_not_an_empty_document():
+    with pytest.raises(IngestError) as exc:
+        ingest.from_text(" \n\n ")
+    assert exc.value.code == "E004"
+    with pytest.raises(TypeError, match="decode"):
+        ingest.from_text(b"bytes")
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def test_roles_of_a_wire_report():
+    document = ingest.from_text(WIRE)
+    got = [r for r, _ in roles(document)]
+    assert got == [
+        "headline", "subhead", "caption", "caption",
+        "body", "body", "body", "body", "body",
+        "caption", "body",
+        "boilerplate", "boilerplate", "boilerplate", "boilerplate",
+    ]
+    assert document.title == WIRE.splitlines()[0]
+
+
+def test_repeated_caption_keeps_both_copies_as_captions():
+    caption = "Crowds gather in the main square on Friday to mark the anniversary of the founding of the city"
+    text = f"Headline\n\n{caption}\n{caption}\n\nThe mayor said the celebrations would go on all week.\n"
+    document = ingest.from_text(text)
+    assert [r for r, _ in roles(document)] == ["headline", "caption", "caption", "body"]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "A protester waves a flag outside the parliament building. (Jan Kowal/Agency)",
+        "The minister arrives for talks in the capital (via State News Agency)",
+        "FILE – Soldiers patrol the border crossing on a quiet morning",
+        "FILE PHOTO: Ships wait outside the harbour",
+        "In this photo released by the ministry, officials inspect the damage.",
+        "Smoke rises over the industrial district. Photo: Ana Silva/Wire",
+        "Rescue teams search the rubble (AP Photo/Lee Park)",
+    ],
+)
+def test_caption_heuristics(caption):
+    text = f"Headline of the story\n\nThe first paragraph of the story ends here.\n\n{caption}\n\nMore body text follows here.\n"
+    assert [r for r, _ in roles(ingest.from_text(text))][2] == "caption"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The ministry said the talks (held in Geneva) would resume.",
+        "Prices rose 3 percent in the year to March, the statistics office said.",
+        "He said the figure, up from 1,200 last year (when the survey began), was a record.",
+    ],
+)
+def test_body_paragraphs_are_not_captions(paragraph):
+    text = f"Headline of the story\n\nThe first paragraph of the story ends here.\n\n{paragraph}\n"
+    assert [r for r, _ in roles(ingest.from_text(text))][2] == "body"
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["Most Popular", "read more:", "Agencies contributed to this report.", "Share this", "Sign up for our newsletter",
+     "Advertisement", "Reuters contributed to this report.", "Copyright 2024 The Courier. All rights reserved.",
+     "Reporting by Jane Roe; Editing by John Doe"],
+)
+def test_boilerplate_patterns(furniture):
+    text = f"Headline of the story\n\nThe first paragraph of the story ends here.\n\n{furniture}\n\nThe last paragraph.\n"
+    assert [r for r, _ in roles(ingest.from_text(text))][2] == "boilerplate"
+
+
+def test_most_popular_block_at_the_end_takes_its_list_along():
+    text = "Headline\n\nBody text of the story.\n\nMost Popular\nFirst popular story\nSecond popular story\n"
+    assert [r for r, _ in roles(ingest.from_text(text))] == ["headline", "body"] + ["boilerplate"] * 3
+
+
+def test_most_popular_box_at_the_top_does_not_swallow_the_headline():
+    text = "Most Popular\n\nMinister denies role in port blast\n\nThe minister denied the claim on Tuesday.\n"
+    assert [r for r, _ in roles(ingest.from_text(text))] == ["boilerplate", "headline", "body"]
+
+
+def test_body_only_text_gets_no_headline():
+    document = ingest.from_text("The minister denied the claim on Tuesday.\n\nShe said it was false.\n")
+    assert [p.role for p in document.paragraphs] == ["body", "body"]
+    assert document.title is None
+
+
+def test_given_title_and_standfirst():
+    text = "Brewers turn to beer alternatives as taxes rise\n\nBeer is heavily taxed, the industry said.\n"
+    document = ingest.from_text(text, title="Japan turns to beer alternatives")
+    assert [p.role for p in document.paragraphs] == ["subhead", "body"]
+    document = ingest.from_text("Japan turns to beer alternatives\n\nBody.\n", title="Japan turns to beer alternatives")
+    assert document.paragraphs[0].role == "headline"
+
+
+def test_byline():
+    text = "Headline of the story\n\nBy Jane Roe and John Doe, Wire Service\n\nThe first paragraph of the story.\n"
+    assert [p.role for p in ingest.from_text(text).paragraphs] == ["headline", "byline", "body"]
+
+
+def test_hard_wrapped_paragraphs_are_rejoined_but_one_line_paragraphs_are_not():
+    wrapped = (
+        "The committee met on Tuesday to discuss the proposal, which would\n"
+        "raise the tax on imported fuel by two cents a litre from next year,\n"
+        "and several members said they would oppose it in the final vote.\n"
+    )
+    assert len(split_paragraphs(wrapped)) == 1
+    lines = "The minister spoke first.\nThe opposition leader replied at length.\nThe session ended at noon.\n"
+    assert len(split_paragraphs(lines)) == 3
+
+
+def test_roles_are_one_per_paragraph():
+    paras = ["Head", "Sub without period", "Body text here."]
+    assert assign_roles(paras) == ["headline", "subhead", "body"]
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["2024-03-05", "2024-03-05T23:30:00-05:00", "2024-03-05T10:00:00Z", "2024-03-05 10:00", "2024/03/05", "20240305",
+     "5 March 2024", "March 5, 2024", "Mar. 5, 2024", "Tuesday, March 5th, 2024", "2024.03.05",
+     "Tue, 05 Mar 2024 10:30:00 +0000", dt.date(2024, 3, 5), dt.datetime(2024, 3, 5, 23, 59)],
+)
+def test_normalise_date_accepts_common_formats(value):
+    assert ingest.normalise_date(value) == "2024-03-05"
+
+
+def test_normalise_date_day_month_order_when_unambiguous():
+    assert ingest.normalise_date("25/12/2023") == "2023-12-25"
+    assert ingest.normalise_date("12/25/2023") == "2023-12-25"
+
+
+@pytest.mark.parametrize("value, code", [("yesterday", "E020"), ("", "E020"), ("03/04/2024", "E021"),
+                                         ("2024-02-30", "E022"), ("2024-13-01", "E022"), ("March 2024", "E020")])
+def test_normalise_date_errors_say_how_to_fix(value, code):
+    with pytest.raises(ValueError) as exc:
+        ingest.normalise_date(value)
+    assert exc.value.code == code and "YYYY-MM-DD" in str(exc.value)
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def test_html_extraction():
+    document = ingest.from_html((FIXTURES / "article.html").read_text("utf-8"), url="https://example.org/blast")
+    text = document.text
+    assert document.source_format == "html"
+    assert document.title == "Militia says port blast was payback for raid"
+    assert document.published == "2024-03-05"
+    assert document.author == "Jana Petrova"
+    assert document.url == "https://example.org/blast"
+    assert text.startswith(document.title) and document.paragraphs[0].role == "headline"
+    assert "retaliation for a police raid" in text and "declined to comment" in text
+    for furniture in ("Home", "Sport", "Subscribe", "Most Popular", "Five things to know", "Copyright", "Privacy"):
+        assert furniture not in text, furniture
+    assert text.count("Dock workers clear debris") <= 1
+    assert document.id == make_id("doc", text)
+
+
+def test_html_published_argument_wins_and_empty_page_is_an_error():
+    html = (FIXTURES / "article.html").read_text("utf-8")
+    assert ingest.from_html(html, published="2024-03-06").published == "2024-03-06"
+    with pytest.raises(IngestError) as exc:
+        ingest.from_html("<html><body><nav><a href='/'>Home</a></nav></body></html>", id="empty")
+    assert exc.value.code == "E006" and exc.value.id == "empty"
+
+
+# --------------------------------------------------------------------------- JSONL and files
+
+
+def test_jsonl_bad_lines_are_yielded_in_order_and_the_batch_goes_on():
+    items = list(ingest.load(FIXTURES / "collection.jsonl", published="2024-03-04"))
+    assert [i.id for i in items] == ["wire-1", "wire-2", "line 3", "wire-4"]
+    assert isinstance(items[2], IngestError) and items[2].code == "E010" and items[2].line == 3
+    assert [i.published for i in (items[0], items[1], items[3])] == ["2024-03-05", "2024-03-04", "2024-03-05"]
+    assert items[1].url == "https://example.org/wire-2" and items[0].title == "Minister denies role in port blast"
+    assert all(i.source_format == "jsonl" for i in (items[0], items[1], items[3]))
+
+
+@pytest.mark.parametrize(
+    "line, code, id_",
+    [
+        ('["not", "an", "object"]', "E011", "line 1"),
+        ('{"id": "x"}', "E012", "x"),
+        ('{"id": "x", "text": 5}', "E012", "x"),
+        ('{"id": {"a": 1}, "text": "t"}', "E013", "line 1"),
+        ('{"id": "x", "text": "t", "title": 5}', "E014", "x"),
+        ('{"id": "x", "text": "t", "published": "someday"}', "E020", "x"),
+        ('{"id": "x", "text": "   "}', "E012", "x"),
+    ],
+)
+def test_jsonl_line_errors(line, code, id_, tmp_path):
+    (tmp_path / "one.jsonl").write_text(line + "\n", encoding="utf-8")
+    (item,) = list(ingest.load(tmp_path / "one.jsonl"))
+    assert isinstance(item, IngestError) and item.code == code and item.id == id_
+
+
+def test_jsonl_accepts_numeric_ids_date_alias_and_html_field():
+    lines = [
+        json.dumps({"id": 7, "text": "Body text.", "date": "2024-03-05"}),
+        "",
+        json.dumps({"id": "h", "html": (FIXTURES / "article.html").read_text("utf-8")}),
+    ]
+    items = list(ingest.load("-", stdin=io.BytesIO("\n".join(lines).encode())))
+    assert [(i.id, i.published) for i in items] == [("7", "2024-03-05"), ("h", "2024-03-05")]
+    assert items[1].title == "Militia says port blast was payback for raid"
+
+
+def test_binary_and_undecodable_inputs_say_what_to_do(tmp_path):
+    (tmp_path / "doc.pdf").write_bytes(b"%PDF-1.7\x00\x00\x01binary")
+    (tmp_path / "latin.txt").write_bytes("Caf\u00e9 au lait.".encode("latin-1"))
+    (tmp_path / "empty.txt").write_text("  \n")
+    bin_err, = ingest.load(tmp_path / "doc.pdf")
+    assert bin_err.code == "E002" and "NUL bytes" in str(bin_err) and "UTF-8 text, HTML or JSONL" in str(bin_err)
+    assert bin_err.id == str(tmp_path / "doc.pdf")
+    latin_err, = ingest.load(tmp_path / "latin.txt")
+    assert latin_err.code == "E003" and "iconv" in str(latin_err)
+    empty_err, = ingest.load(tmp_path / "empty.txt")
+    assert empty_err.code == "E004"
+
+
+def test_directories_stdin_and_sniffing(tmp_path):
+    (tmp_path / "b.txt").write_text("Second story\n\nBody.\n", encoding="utf-8")
+    (tmp_path / "a.htm").write_text((FIXTURES / "article.html").read_text("utf-8"), encoding="utf-8")
+    (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("ignored", encoding="utf-8")
+    items = list(ingest.load(tmp_path))
+    assert [i.source_format for i in items] == ["html", "text"]
+    assert ingest.count_inputs([tmp_path, FIXTURES / "collection.jsonl"]) == 6
+    (tmp_path / "page").write_text("  <!DOCTYPE html>" + (FIXTURES / "article.html").read_text("utf-8")[15:])
+    assert next(ingest.load(tmp_path / "page")).source_format == "html"
+    from_stdin = list(ingest.load("-", stdin=io.BytesIO("\ufeffHeadline\n\nBody.\n".encode("utf-8"))))
+    assert from_stdin[0].text == "Headline\n\nBody.\n"  # BOM dropped, nothing else touched
+
+
+def test_missing_path_and_empty_directory_raise_at_once(tmp_path):
+    with pytest.raises(IngestError) as exc:
+        ingest.load([FIXTURES / "article_wire.txt", tmp_path / "nope.txt"])
+    assert exc.value.code == "E001"
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(IngestError) as exc:
+        ingest.load(tmp_path / "empty")
+    assert exc.value.code == "E007"
