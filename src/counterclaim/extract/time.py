@@ -45,8 +45,8 @@ SET_LEAD_RE = re.compile(
     re.I,
 )
 FUTURE_CUE_RE = re.compile(
-    r"\b(?:will|shall|won't|going\s+to|scheduled|expected\s+to|due\s+to|set\s+to|plans?\s+to|planned|intends?\s+to|"
-    r"(?:is|are)\s+to|upcoming|next|tomorrow|would)\b|'ll\b",
+    r"\b(?:will|shall|won't|going\s+to|scheduled|expected\s+to|due\s+to|set\s+to|plans?\s+to|planning\s+to|intends?\s+to|"
+    r"(?:is|are)\s+to|upcoming|next(?!\s+to\b)|tomorrow|would|as\s+soon\s+as|until|till)\b|'ll\b",
     re.I,
 )
 PAST_CUE_RE = re.compile(
@@ -278,7 +278,7 @@ def _implied_year(ctx: _Context, month: int, day: Optional[int], start: int, end
         return a.year if there < here and month != a.month else a.year - 1
     if mod in ("next", "this coming"):
         return a.year if there > here and month != a.month else a.year + 1
-    if mod == "this" or (month == a.month and day is None):
+    if mod == "this" or month == a.month:
         return a.year
     if ctx.tense(start, end) == "future" and there < here and (a.month - month) % 12 <= 6:
         return a.year + 1 if (a.month - month) % 12 > 1 else a.year
@@ -286,7 +286,7 @@ def _implied_year(ctx: _Context, month: int, day: Optional[int], start: int, end
     ahead = (month - a.month) % 12  # months forward to reach `month`
     if ahead == 0:
         return a.year if there >= here or ctx.tense(start, end) != "future" else a.year + 1
-    if ahead <= 5 or (ahead == 6 and ctx.tense(start, end) == "future"):
+    if ahead <= 3 or (ahead <= 6 and ctx.tense(start, end) == "future"):
         return a.year + (1 if month < a.month else 0)
     return a.year - (1 if month > a.month else 0)
 
@@ -303,6 +303,11 @@ def _resolve_weekday(ctx: _Context, wd: int, mod: str, start: int, end: int) -> 
     if mod == "this":
         return a + dt.timedelta(days=wd - a.isoweekday())
     return _weekday_date(a, wd, ctx.tense(start, end))
+
+
+def _spelled_2(words: str) -> int:
+    v = R.num_value(words.replace("-", " ") if " " in words or "-" in words else words)
+    return int(v or 0)
 
 
 def _month_num(word: str) -> int:
@@ -371,6 +376,16 @@ def _normalise(rule: R.Rule, m: re.Match, ctx: _Context) -> Optional[tuple[str, 
         if season:
             return "DATE", f"{y:04d}-{R.SEASONS[season.group(1)]}"
         return "DATE", f"{y:04d}"
+    if kind == "spelled_year":
+        cent = re.sub(r"\s+", " ", g["sycent"].lower())
+        if not g["sy2"]:
+            if cent == "two thousand" and (m.group(0).lower().startswith("the year") or _prev_word(text, start) in TEMPORAL_PREPOSITIONS):
+                return "DATE", "2000"
+            return None
+        yy = _spelled_2(g["sy2"])
+        if cent == "two thousand":
+            return "DATE", f"{2000 + yy:04d}"
+        return "DATE", f"{19 if cent == 'nineteen' else 20}{yy:02d}"
     if kind == "decade":
         if g["dec"]:
             return "DATE", g["dec"]
@@ -436,6 +451,8 @@ def _normalise(rule: R.Rule, m: re.Match, ctx: _Context) -> Optional[tuple[str, 
         return "DATE", R.iso_week(a + dt.timedelta(weeks=off)) + "-WE"
     if kind == "relunit":
         mod, unit = re.sub(r"\s+", " ", g["rmod"].lower()), g["runit"].lower()
+        if g["rmod"][0].isupper() and g["runit"][0].isupper():
+            return None  # "This Week", "Next Year": a title, not a time
         if mod in ("the past", "the previous"):
             return "DURATION", _dur(1, _unit_code(unit))
         if mod == "the following":
@@ -525,6 +542,10 @@ def _normalise_quarter(g: dict, ctx: _Context) -> Optional[tuple[str, str]]:
     n = R.ORDINALS.get(ordw)
     if year is None and pre in ("this year's", "last year's", "next year's") and a is not None:
         year = str(a.year + {"this year's": 0, "last year's": -1, "next year's": 1}[pre])
+    if n is None and year and not g["qago"]:  # "the 1988 quarter": the quarter being reported, in that year
+        if a is None:
+            return "DATE", f"{year}-QX"
+        n = int(_quarter(a, -1)[-1])
     if n is not None:
         if year:
             return "DATE", f"{year}-Q{n}"
@@ -573,8 +594,10 @@ def _normalise_clock(g: dict, ctx: _Context, start: int, end: int) -> Optional[t
         month, day = _month_num(g["month"]), int(g["day"])
         year = _implied_year(ctx, month, day, start, end)
         base = f"XXXX-{month:02d}-{day:02d}" if year is None else f"{year:04d}-{month:02d}-{day:02d}"
-    else:
-        base = "XXXX-XX-XX" if a is None else _day(a)
+    else:  # a bare clock time belongs to the day last talked about, else to the publication day
+        ref = _parse_ref_date(ctx.ref_value or "") if ctx.ref_value and start - ctx.ref_end < 300 else None
+        ref = ref or a
+        base = "XXXX-XX-XX" if ref is None else _day(ref)
     return "TIME", f"{base}T{hh:02d}:{mm:02d}"
 
 
@@ -667,6 +690,9 @@ def _normalise_holiday(g: dict, ctx: _Context, start: int, end: int) -> Optional
 
 # ------------------------------------------------------------------ the stage
 
+# Kinds whose value is computed from the previous reference; they do not become the reference themselves.
+ANAPHORIC_KINDS = frozenset({"ref", "year_earlier", "ago", "anaday"})
+
 
 def _candidates(text: str) -> list[tuple[int, int, R.Rule, re.Match]]:
     out = []
@@ -724,6 +750,6 @@ def extract_timexes(document: Document, doc: Any = None) -> tuple[Timex, ...]:
         ttype, value = res
         s, e = _span_of(rule, m)
         out.append(Timex(s, e, text[s:e], ttype, value, rule.name))
-        if ttype in ("DATE", "TIME") and re.match(r"\d{4}", value) and rule.kind not in ("ref",):
+        if ttype in ("DATE", "TIME") and re.match(r"\d{4}", value) and rule.kind not in ANAPHORIC_KINDS:
             ctx.ref_value, ctx.ref_end = value, e
     return tuple(out)
