@@ -73,7 +73,7 @@ def _statements(analysis: Analysis, width: int) -> list[str]:
             act = click.style(f"{s.act:<12}", fg=ACT_COLORS.get(s.act), bold=s.act in ACT_COLORS)
             role = analysis.document.role_at(s.cue.start)
             tag = f"{s.kind}" + (f", in {role}" if role not in ("body",) else "")
-            quote = f"“{_content(s)}” — {s.cue.text}" + (" (negated)" if s.negated else "")
+            quote = (f"“{_content(s)}”" if s.content else "(no content)") + f" — {s.cue.text}" + (" (negated)" if s.negated else "")
             body = textwrap.wrap(quote, max(30, width - 18)) or [""]
             lines.append(f"  {act} {body[0]}")
             lines.extend(f"  {'':12} {more}" for more in body[1:])
