@@ -202,5 +202,35 @@ def config_command() -> None:
         click.echo(f"    {doc}")
 
 
+@main.group("eval")
+def eval_group() -> None:
+    """Score counterclaim's stages against gold data (the data path is an argument; nothing is bundled).
+
+    Example: counterclaim eval time /path/to/tbaq-cleaned
+    """
+
+
+@eval_group.command("time")
+@click.argument("data", type=click.Path(exists=True, file_okay=False))
+@click.option("--systems", default="counterclaim,dateparser", show_default=True,
+              help="Comma-separated systems to score: counterclaim, dateparser (the peer).")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
+def eval_time_command(data: str, systems: str, fmt: str) -> None:
+    """TempEval-3 scores for time expressions on TimeML files (relaxed/strict span F1, type, value F1).
+
+    Example: counterclaim eval time ../shared/data/time/tbaq-cleaned --systems counterclaim
+    """
+    from counterclaim.evaluation.time import evaluate, markdown_table
+
+    try:
+        results = evaluate(data, [s.strip() for s in systems.split(",") if s.strip()])
+    except (ValueError, FileNotFoundError) as exc:
+        raise click.UsageError(str(exc)) from None
+    if fmt == "json":
+        click.echo(json.dumps({name: sc.as_dict() for name, sc in results.items()}, indent=2))
+    else:
+        click.echo(markdown_table(results))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
