@@ -71,3 +71,23 @@ def test_metadata_only_and_bad_format(store, tmp_path):
     assert (tmp_path / "m" / "metadata.json").exists()
     with pytest.raises(ValueError, match="jsonl, csv"):
         export(store, "xml", tmp_path / "x")
+
+
+def test_cli_export(tmp_path):
+    from click.testing import CliRunner
+
+    from counterclaim.cli import main
+
+    db = tmp_path / "news.db"
+    with open_store(db) as s:
+        s.add_many([sample_analysis(), second_analysis()])
+    runner = CliRunner()
+    result = runner.invoke(main, ["export", "--db", str(db), "--format", "csv", "--out", str(tmp_path / "csv")])
+    assert result.exit_code == 0, result.output
+    assert f"{tmp_path / 'csv' / 'statements.csv'}\t5" in result.stdout
+    meta = json.loads((tmp_path / "csv" / "metadata.json").read_text())
+    assert "news" in meta["databases"]  # named after the database file, as Datasette names it
+    result = runner.invoke(main, ["export", "--db", str(db), "--out", str(tmp_path / "j")])
+    assert result.exit_code == 0 and (tmp_path / "j" / "analyses.jsonl").exists()
+    result = runner.invoke(main, ["export", "--db", str(tmp_path / "none.db"), "--out", str(tmp_path / "k")])
+    assert result.exit_code == 2 and "no database" in result.stderr

@@ -287,3 +287,115 @@ def test_statements_never_lose_spans(tmp_path):
             s: Statement = hit.statement
             for sp in (s.cue, s.source, *s.content):
                 assert isinstance(sp, Span) and sp.check(a.document.text)
+
+
+# --------------------------------------------------------------------------- ingest runner and CLI (stubbed NLP)
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _stub_analyze_parsed(document, doc):
+    from counterclaim.model import Speaker, make_id
+
+    if "FAIL" in document.text:
+        raise ValueError("stub failure")
+    first = document.text.split("\n", 1)[0]
+    cut = first.find(" ")
+    st = Statement(id=make_id("s", document.id, 0), cue=Span.of(document.text, 0, cut),
+                   content=(Span.of(document.text, cut, len(first)),), kind="other", act="claim",
+                   speaker=Speaker(document.title or "stub speaker"), rule="stub")
+    return Analysis(document=document, statements=(st,), version="stub")
+
+
+@pytest.fixture
+def stub_pipeline(monkeypatch):
+    import counterclaim.nlp
+    import counterclaim.pipeline
+
+    monkeypatch.setattr(counterclaim.nlp, "parse_many", lambda docs, **kw: iter(list(docs)), raising=False)
+    monkeypatch.setattr(counterclaim.pipeline, "analyze_parsed", _stub_analyze_parsed)
+
+
+def test_ingest_paths_reports_failures_and_goes_on(tmp_path, stub_pipeline):
+    from counterclaim.store.loader import ingest_paths
+
+    seen = []
+    with open_store(tmp_path / "cc.db") as store:
+        report = ingest_paths(store, [FIXTURES / "collection.jsonl"], on_done=lambda i, e: seen.append((i, e is None)))
+        assert (report.added, report.unchanged, report.failed) == (3, 0, 1)
+        assert report.exit_code == 1 and report.errors[0][0] == "line 3" and "E010" in report.errors[0][1]
+        assert seen == [("wire-1", True), ("wire-2", True), ("line 3", False), ("wire-4", True)]
+        assert sorted(store.document_ids()) == ["wire-1", "wire-2", "wire-4"]
+        assert store.document("wire-1").document.published == "2024-03-05"
+        report = ingest_paths(store, [FIXTURES / "collection.jsonl"])
+        assert (report.added, report.unchanged, report.failed) == (0, 3, 1)
+        report = ingest_paths(store, [FIXTURES / "article_wire.txt"], max_chars=10)
+        assert report.exit_code == 2 and "E009" in report.errors[0][1]
+
+
+def test_cli_ingest_twice_changes_nothing_then_query(tmp_path, stub_pipeline):
+    from click.testing import CliRunner
+
+    from counterclaim.cli import main
+
+    db = str(tmp_path / "cc.db")
+    runner = CliRunner()
+    first = runner.invoke(main, ["ingest", str(FIXTURES / "collection.jsonl"), str(FIXTURES / "article_wire.txt"), "--db", db])
+    assert first.exit_code == 1, first.output  # one bad JSONL line: some failed
+    assert "line 3" in first.stderr and "4 added or changed, 0 unchanged, 1 failed" in first.stderr
+    with open_store(db) as store:
+        counts, snap = store.counts(), _snapshot(store)
+    assert counts["documents"] == 4 and counts["statements"] == 4
+    second = runner.invoke(main, ["ingest", str(FIXTURES / "collection.jsonl"), str(FIXTURES / "article_wire.txt"), "--db", db, "-q"])
+    assert second.exit_code == 1 and "unchanged" not in second.stderr  # quiet: no summary, failure still shown
+    assert "line 3" in second.stderr
+    with open_store(db) as store:
+        assert store.counts() == counts and _snapshot(store) == snap
+
+    out = runner.invoke(main, ["statements", "--speaker", "minister denies", "--db", db, "--format", "json"])
+    assert out.exit_code == 0, out.output
+    (hit,) = [json.loads(line) for line in out.stdout.splitlines()]
+    assert hit["document"]["id"] == "wire-1" and hit["speaker"]["name"] == "Minister denies role in port blast"
+    text = runner.invoke(main, ["statements", "--act", "claim", "--db", db])
+    assert text.exit_code == 0 and "wire-2" in text.stdout and "[claim, other]" in text.stdout
+
+    shown = runner.invoke(main, ["show", "wire-1", "--db", db, "--format", "json"])
+    assert shown.exit_code == 0 and Analysis.from_json(shown.stdout).document.id == "wire-1"
+    shown = runner.invoke(main, ["show", "wire-1", "--db", db])
+    assert shown.exit_code == 0 and "Minister denies role in port blast" in shown.stdout
+    missing = runner.invoke(main, ["show", "nope", "--db", db])
+    assert missing.exit_code == 2 and "no document 'nope'" in missing.stderr
+    nodb = runner.invoke(main, ["statements", "--db", str(tmp_path / "none.db")])
+    assert nodb.exit_code == 2 and "counterclaim ingest" in nodb.stderr
+    for cmd in ("ingest", "statements", "show", "serve", "export"):
+        helped = runner.invoke(main, [cmd, "--help"])
+        assert helped.exit_code == 0 and "Example: counterclaim " + cmd in helped.output
+
+
+def test_cli_ingest_missing_path_is_a_usage_error(tmp_path):
+    from click.testing import CliRunner
+
+    from counterclaim.cli import main
+
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "nope.txt"), "--db", str(tmp_path / "cc.db")])
+    assert result.exit_code == 2 and "E001" in result.output
+
+
+@pytest.mark.model
+def test_real_article_ingested_twice_is_unchanged(tmp_path):
+    from click.testing import CliRunner
+
+    from counterclaim.cli import main
+
+    article = Path(__file__).parent.parent / "examples" / "harbor_blast.txt"
+    db = str(tmp_path / "cc.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(article), "--db", db, "-q"]).exit_code == 0
+    with open_store(db) as store:
+        counts, snap = store.counts(), _snapshot(store)
+        (analysis,) = list(store.iter_analyses())
+    assert counts["documents"] == 1 and counts["statements"] >= 1
+    assert analysis.document.text == article.read_text("utf-8")
+    assert runner.invoke(main, ["ingest", str(article), "--db", db, "-q"]).exit_code == 0
+    with open_store(db) as store:
+        assert store.counts() == counts and _snapshot(store) == snap

@@ -186,6 +186,173 @@ def analyze(paths: tuple[str, ...], published: Optional[str], fmt: str, quiet: b
         sys.exit(EXIT_SOME_FAILED)
 
 
+# --------------------------------------------------------------------------- store, web UI, exports (counterclaim.store/web/export)
+
+_DB_HELP = "SQLite file or postgresql:// URL; default $COUNTERCLAIM_DB (config key db), else counterclaim.db."
+
+
+def _open_store(db: Optional[str], *, readonly: bool) -> Any:
+    from counterclaim.store import StoreError, open_store
+
+    try:
+        return open_store(db, readonly=readonly)
+    except StoreError as exc:
+        click.echo(f"counterclaim: {exc}", err=True)
+        sys.exit(EXIT_ALL_FAILED)
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--db", default=None, metavar="PATH|URL", help=_DB_HELP)
+@click.option("--published", callback=_published, metavar="DATE",
+              help="Publication date (YYYY-MM-DD) for inputs that carry none; anchors relative dates.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on stderr (failures are still reported).")
+def ingest_command(paths: tuple[str, ...], db: Optional[str], published: Optional[str], quiet: bool) -> None:
+    """Analyse articles and store every record (statements, actors, events, disputes...) in a database.
+
+    One transaction per document; ids are content hashes, so ingesting the same
+    articles again changes nothing. A document that fails is reported and the run
+    goes on. Exit codes: 0 all stored, 1 some failed, 2 all failed.
+
+    Example: counterclaim ingest articles/ collection.jsonl --db counterclaim.db
+    """
+    from counterclaim import ingest
+    from counterclaim.config import get_config
+    from counterclaim.errors import IngestError, ModelError
+    from counterclaim.store.loader import ingest_paths
+
+    config = get_config()
+    try:
+        total = ingest.count_inputs(paths)
+    except (IngestError, OSError) as exc:
+        raise click.UsageError(str(exc)) from None
+    show_bar = not quiet and config.progress and sys.stderr.isatty() and bool(total)
+    with _open_store(db, readonly=False) as store:
+        bar = click.progressbar(length=total, label="ingesting", file=sys.stderr) if show_bar else None
+
+        def on_done(doc_id: str, error: Optional[str]) -> None:
+            if error is not None:
+                click.echo(f"counterclaim: {doc_id}: {error}", err=True)
+            if bar is not None:
+                bar.update(1)
+
+        try:
+            if bar is not None:
+                bar.__enter__()
+            report = ingest_paths(store, paths, published=published, max_chars=config.max_chars, on_done=on_done,
+                                  batch_size=config.batch_size, n_process=config.n_process)
+        except IngestError as exc:
+            raise click.UsageError(str(exc)) from None
+        except (ImportError, ModelError, RuntimeError, OSError) as exc:
+            click.echo(str(exc) if isinstance(exc, ModelError) else str(ModelError("E040", reason=f"{type(exc).__name__}: {exc}")), err=True)
+            sys.exit(EXIT_ALL_FAILED)
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+        if not quiet:
+            click.echo(f"counterclaim: {report.summary()} -> {store.where}", err=True)
+    sys.exit(report.exit_code)
+
+
+@main.command("statements")
+@click.option("--speaker", metavar="NAME", help="Resolved speaker name or source words (case-insensitive substring).")
+@click.option("--act", type=click.Choice(["claim", "denial", "threat", "vow", "accusation", "condemnation", "admission",
+                                          "confirmation", "report", "no_comment", "demand", "belief", "other"]),
+              help="Speech act.")
+@click.option("--kind", type=click.Choice(["direct", "indirect", "mixed", "headline", "according_to", "nominal", "other"]),
+              help="Statement kind.")
+@click.option("--document", "document_id", metavar="ID", help="Only statements of this document.")
+@click.option("--search", "-s", "q", metavar="WORDS", help="Full-text search in what was said.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many statements.")
+@click.option("--db", default=None, metavar="PATH|URL", help=_DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: readable lines; json: JSON Lines, one contract statement (with its document) per line.")
+def statements_command(speaker: Optional[str], act: Optional[str], kind: Optional[str], document_id: Optional[str],
+                       q: Optional[str], limit: Optional[int], db: Optional[str], fmt: str) -> None:
+    """Find stored statements by speaker, speech act, document or words.
+
+    Example: counterclaim statements --speaker hamas --act denial --db counterclaim.db
+    """
+    from counterclaim.store.render import format_hits
+
+    with _open_store(db, readonly=True) as store:
+        hits = store.statements(speaker=speaker, act=act, document=document_id, q=q, kind=kind, limit=limit)
+    if fmt == "json":
+        for h in hits:
+            click.echo(json.dumps(h.to_dict(), ensure_ascii=False))
+    else:
+        click.echo(format_hits(hits))
+
+
+@main.command("show")
+@click.argument("doc_id")
+@click.option("--db", default=None, metavar="PATH|URL", help=_DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: the readable report; json: the stored analysis (the contract object).")
+def show_command(doc_id: str, db: Optional[str], fmt: str) -> None:
+    """Show the stored analysis of one document.
+
+    Example: counterclaim show fnc1-train-0 --db counterclaim.db --format json
+    """
+    from counterclaim.config import get_config
+    from counterclaim.report import render_text
+    from counterclaim.store import DocumentNotFound
+
+    with _open_store(db, readonly=True) as store:
+        try:
+            analysis = store.document(doc_id)
+        except DocumentNotFound as exc:
+            click.echo(f"counterclaim: {exc}", err=True)
+            sys.exit(EXIT_ALL_FAILED)
+    if fmt == "json":
+        click.echo(analysis.to_json(indent=2))
+    else:
+        click.echo(render_text(analysis), color=_color(get_config()), nl=False)
+
+
+@main.command("serve")
+@click.option("--db", default=None, metavar="PATH|URL", help=_DB_HELP)
+@click.option("--host", default=None, help="Address to listen on; default config key web_host (127.0.0.1).")
+@click.option("--port", type=click.IntRange(0, 65535), default=None, help="Port; default config key web_port (8000).")
+def serve_command(db: Optional[str], host: Optional[str], port: Optional[int]) -> None:
+    """Serve a read-only web UI and JSON API over the store (documents, highlighted statements, disputes).
+
+    Example: counterclaim serve --db counterclaim.db --port 8000
+    """
+    from counterclaim.config import get_config
+    from counterclaim.store import StoreError
+    from counterclaim.web import serve
+
+    config = get_config()
+    try:
+        serve(db, host or config.web_host, config.web_port if port is None else port)
+    except (StoreError, OSError) as exc:
+        click.echo(f"counterclaim: {exc}", err=True)
+        sys.exit(EXIT_ALL_FAILED)
+
+
+@main.command("export")
+@click.option("--db", default=None, metavar="PATH|URL", help=_DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "metadata"]), default="jsonl", show_default=True,
+              help="jsonl: analyses.jsonl of contract objects; csv: one file per record type with offsets, "
+                   "plus metadata.json; metadata: only Datasette's metadata.json.")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Directory to write into (created).")
+def export_command(db: Optional[str], fmt: str, out_dir: str) -> None:
+    """Export the store as JSON Lines or CSV files (or Datasette metadata).
+
+    Example: counterclaim export --db counterclaim.db --format csv --out export/
+    """
+    import os
+
+    from counterclaim.export import export
+
+    with _open_store(db, readonly=True) as store:
+        name = os.path.splitext(os.path.basename(db))[0] if db and "://" not in db else "counterclaim"
+        counts = export(store, fmt, out_dir, database=name)
+    for fname, n in counts.items():
+        click.echo(f"{os.path.join(out_dir, fname)}\t{n}")
+
+
 @main.command("config")
 def config_command() -> None:
     """Show every configuration key, its value and where the value came from.

@@ -136,6 +136,8 @@ class Store:
         self._b = backend
         self.dialect: str = backend.dialect
         self.readonly: bool = backend.readonly
+        #: The database, for messages: a SQLite path or the URL with its password hidden.
+        self.where: str = backend.where
         try:
             self._migrate()
         except BaseException:
@@ -272,7 +274,7 @@ class Store:
         """The stored analysis of one document, rebuilt as a :class:`~counterclaim.model.Analysis`."""
         rows = self._b.query("SELECT analysis FROM documents WHERE id = ?", (doc_id,))
         if not rows:
-            raise DocumentNotFound(doc_id, repr(self._b))
+            raise DocumentNotFound(doc_id, self.where)
         return Analysis.from_json(rows[0]["analysis"])
 
     def document_ids(self) -> list[str]:

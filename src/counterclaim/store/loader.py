@@ -110,6 +110,7 @@ def ingest_paths(
     paths: Iterable[Any],
     *,
     published: Optional[str] = None,
+    max_chars: Optional[int] = None,
     on_done: Optional[Callable[[str, Optional[str]], None]] = None,
     analyzer: Optional[Callable[..., Iterator[Any]]] = None,
     **analyze_options: Any,
@@ -117,9 +118,18 @@ def ingest_paths(
     """Read files/directories/JSONL (``counterclaim.ingest.load``), analyse and store them.
 
     A path that does not exist raises :class:`~counterclaim.errors.IngestError` before
-    anything is read; a bad document inside is reported in the returned report.
+    anything is read; a bad document inside is reported in the returned report, and so
+    is a document longer than ``max_chars`` (error E009) when it is given.
     """
     from counterclaim import ingest
+    from counterclaim.errors import IngestError
+    from counterclaim.model import Document
 
-    items = ingest.load(list(paths), published=published)
+    def checked(items: Iterable[Any]) -> Iterator[Any]:
+        for item in items:
+            if max_chars is not None and isinstance(item, Document) and len(item.text) > max_chars:
+                item = IngestError("E009", id=item.id, path=item.id, chars=len(item.text), max_chars=max_chars)
+            yield item
+
+    items = checked(ingest.load(list(paths), published=published))
     return ingest_items(store, items, analyzer=analyzer, on_done=on_done, **analyze_options)

@@ -46,6 +46,7 @@ class PostgresBackend:
                 "PostgreSQL stores need psycopg 3: pip install 'counterclaim[postgres]'"
             ) from exc
         self.url = url
+        self.where = redact(url)  # for messages: never the password
         self.readonly = readonly
         self.capabilities = {"fulltext"}
         self.integrity_errors = (psycopg.errors.IntegrityError,)

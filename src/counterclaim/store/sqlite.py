@@ -39,6 +39,7 @@ class SQLiteBackend:
 
     def __init__(self, path: str, *, readonly: bool = False) -> None:
         self.path = path
+        self.where = path  # for messages
         self.readonly = readonly
         self.capabilities = {"fulltext"} if fts5_available() else set()
         try:
