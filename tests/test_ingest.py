@@ -298,3 +298,25 @@ def test_missing_path_and_empty_directory_raise_at_once(tmp_path):
     with pytest.raises(IngestError) as exc:
         ingest.load(tmp_path / "empty")
     assert exc.value.code == "E007"
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "apple-watch-the-burning-could-be-in-the-game-as-sur-trial-" * 8,
+        " ".join(["Word"] * 39) + " x",
+        "A" * 3000,
+        "Sign up " + "now " * 38,
+    ],
+)
+def test_boilerplate_patterns_do_not_backtrack_on_long_junk(junk):
+    """Regression: a nested quantifier in a pattern took 0.9 s on one FNC-1 paragraph."""
+    import time
+
+    from counterclaim.ingest.text import boilerplate_patterns
+
+    lines, blocks = boilerplate_patterns()
+    for pattern in lines + blocks:
+        t0 = time.perf_counter()
+        pattern.match(junk)
+        assert time.perf_counter() - t0 < 0.05, pattern.pattern
