@@ -236,12 +236,15 @@ def dateparser_system(text: str, published: Optional[str]) -> list[tuple[int, in
     """The peer: ``dateparser.search.search_dates`` anchored to the DCT, preferring past dates.
 
     dateparser returns (matched text, datetime) pairs without offsets; offsets are found by
-    searching the text left to right. Its datetimes are turned into TIMEX3 values: a DATE
-    (YYYY-MM-DD) unless the matched string carries a clock time (TIME, YYYY-MM-DDTHH:MM).
-    dateparser has no notion of durations or sets, so those are scored as what it outputs.
+    searching the text left to right. To give it a fair value score, each matched string is
+    re-parsed with ``DateDataParser.get_date_data`` to learn its granularity (``period``:
+    year, month, week, day, time), and the datetime is written as a TIMEX3 value at that
+    granularity (2020, 2020-01, 2023-W52, 2023-12-25, 2023-12-25T08:30). dateparser has no
+    notion of durations, sets or PAST_REF-style values, so those are scored as what it outputs.
     """
     import datetime as dt
 
+    from dateparser.date import DateDataParser
     from dateparser.search import search_dates
 
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
@@ -251,6 +254,7 @@ def dateparser_system(text: str, published: Optional[str]) -> list[tuple[int, in
         found = search_dates(text, languages=["en"], settings=settings) or []
     except Exception:  # dateparser raises on some inputs; score as nothing found
         found = []
+    ddp = _dateparser_ddp(settings)
     out, pos = [], 0
     for s, when in found:
         i = text.find(s, pos)
@@ -260,12 +264,28 @@ def dateparser_system(text: str, published: Optional[str]) -> list[tuple[int, in
                 continue
         else:
             pos = i + len(s)
-        has_clock = bool(re.search(r"\d:\d\d|\b(a\.?m|p\.?m)\b|o'clock|noon|midnight", s, re.I))
-        if has_clock:
+        try:
+            period = ddp.get_date_data(s).period or "day"
+        except Exception:
+            period = "day"
+        if period == "time":
             out.append((i, i + len(s), "TIME", when.strftime("%Y-%m-%dT%H:%M")))
+        elif period == "year":
+            out.append((i, i + len(s), "DATE", f"{when.year:04d}"))
+        elif period == "month":
+            out.append((i, i + len(s), "DATE", f"{when.year:04d}-{when.month:02d}"))
+        elif period == "week":
+            y, w, _ = when.isocalendar()
+            out.append((i, i + len(s), "DATE", f"{y:04d}-W{w:02d}"))
         else:
             out.append((i, i + len(s), "DATE", when.strftime("%Y-%m-%d")))
     return out
+
+
+def _dateparser_ddp(settings: dict):
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings=settings)
 
 
 SYSTEMS: dict[str, System] = {"counterclaim": counterclaim_system, "dateparser": dateparser_system}

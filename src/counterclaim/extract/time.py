@@ -255,6 +255,12 @@ class _Context:
         self.text, self.anchor, self.doc = text, anchor, doc
         self.ref_value: Optional[str] = None  # last DATE mentioned (for anaphoric expressions)
         self.ref_end = -1
+        self.quarter_value: Optional[str] = None  # last fiscal quarter mentioned (financial news compares with it)
+        self.quarter_end = -10**9
+
+    def recent_quarter(self, start: int, window: int = 600) -> Optional[str]:
+        """The quarter mentioned within ``window`` characters before ``start``: "a year earlier" then means that quarter, a year before."""
+        return self.quarter_value if start - self.quarter_end < window else None
 
     def tense(self, start: int, end: int) -> str:
         return tense_at(self.text, start, end, self.doc)
@@ -493,8 +499,9 @@ def _normalise(rule: R.Rule, m: re.Match, ctx: _Context) -> Optional[tuple[str, 
         unit = (g["yeunit"] or "").lower()
         if unit == "months":
             return None
-        if prev and re.fullmatch(r"\d{4}-Q\d", prev):
-            return "DATE", _shift_quarter(prev, -4)
+        quarter = ctx.recent_quarter(start)
+        if quarter:
+            return "DATE", _shift_quarter(quarter, -4)
         if unit == "quarter":
             return "DATE", "XXXX-QX" if a is None else _quarter(a, -5)
         if prev and re.match(r"\d{4}", prev):
@@ -616,8 +623,9 @@ def _normalise_ago(g: dict, ctx: _Context, start: int) -> Optional[tuple[str, st
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
     if code in ("H", "TM", "S"):
         return "DURATION", _dur(n, code)
-    if code == "Y" and prev and re.fullmatch(r"\d{4}-Q\d", prev):
-        return "DATE", _shift_quarter(prev, sign * round(4 * n))
+    quarter = ctx.recent_quarter(start)
+    if code == "Y" and n == 1 and quarter:
+        return "DATE", _shift_quarter(quarter, sign * 4)
     if base is None:
         return "DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "2W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(code, "XXXX")
     if code == "D":
@@ -752,4 +760,6 @@ def extract_timexes(document: Document, doc: Any = None) -> tuple[Timex, ...]:
         out.append(Timex(s, e, text[s:e], ttype, value, rule.name))
         if ttype in ("DATE", "TIME") and re.match(r"\d{4}", value) and rule.kind not in ANAPHORIC_KINDS:
             ctx.ref_value, ctx.ref_end = value, e
+        if re.fullmatch(r"\d{4}-Q\d", value) and rule.kind == "quarter":
+            ctx.quarter_value, ctx.quarter_end = value, e
     return tuple(out)

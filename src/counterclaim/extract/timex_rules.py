@@ -137,7 +137,7 @@ RULES: tuple[Rule, ...] = (
     Rule("year_earlier", "year_earlier", r"(?:(?P<yedet>the|a)\s+)?(?:comparable\s+)?(?:year-earlier|year-ago|prior-year|year\s+earlier)(?:\s+(?P<yeunit>period|quarter|months|results|figures|level))?(?![\w-])", 5),
     Rule("year_ended", "year_ended", r"the\s+(?:fiscal\s+|financial\s+|calendar\s+)?year(?=\s+(?:ended|ending|that\s+ended|that\s+ends|to)\s)", 5),
     Rule("half_year", "half", r"(?:(?P<hpre>the|this\s+year's|last\s+year's|next\s+year's)\s+)?(?P<hord>first|second)[\s-]+half(?:\s+of\s+(?P<hyear>1[5-9]\d\d|20\d\d|the\s+year|this\s+year|next\s+year|last\s+year))?", 6),
-    Rule("time_of_day", "clock", rf"(?:(?P<cmod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after)|at\s+about|until|till)\s+)?{CLOCK}{TZ}(?:,?\s+(?:on\s+)?(?:{WEEKDAY}|{REL_DAY}|{MONTH}\s+{DAY}))?", 9),
+    Rule("time_of_day", "clock", rf"(?:(?P<cmod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after)|at\s+about)\s+)?{CLOCK}{TZ}(?:,?\s+(?:on\s+)?(?:{WEEKDAY}|{REL_DAY}|{MONTH}\s+{DAY}))?", 9),
     Rule("relative_day", "relday", rf"(?:(?P<dmod>early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<rel2>before\s+yesterday|after\s+tomorrow)|{REL_DAY}(?:\s+{POD})?)", 7),
     Rule("part_of_day", "pod", rf"(?P<pmod>this|last|early\s+this|late\s+this|later\s+this|earlier\s+this|the)\s+{POD}", 5),
     Rule("weekday", "weekday", rf"(?:(?P<wmod>last|next|this(?:\s+past|\s+coming)?|early|late|earlier|later|each|every)\s+)?{WEEKDAY}(?P<wpl>s)?(?:\s+{POD})?", 7),
