@@ -3,10 +3,11 @@
     OMP_NUM_THREADS=1 nice -n 5 python bench/stance_cv.py --data ../shared/data [--folds 5]
 
 Splits (no test labels are used anywhere):
-- FNC-1: GroupKFold by body id, so no article body appears in both the training and the test fold
-  (the realistic setting; the FNC-1 competition test also had unseen bodies). Headlines (claims) may
-  recur across folds, which the competition test did not allow; we also report a stricter split grouped
-  by connected headline–body components (--strict) when asked.
+- FNC-1: GroupKFold by body id (default, ``--split body``), so no article body appears in both the
+  training and the test fold (the realistic setting; the FNC-1 competition test also had unseen bodies).
+  Headlines (claims) recur across folds there, which the competition test did not allow, so we also
+  report ``--split headline``: no headline in both folds (bodies then recur). A split with neither is
+  impossible: the unrelated pairs connect every headline and body into one component.
 - Emergent: GroupKFold by claim id, so no claim appears in both folds (as in the paper's split).
 Fold k holds out FNC fold k and Emergent fold k together; one model is fitted per fold on everything else
 (vocabulary and IDF refitted on the training fold only).
@@ -78,21 +79,6 @@ def group_folds(groups: list[str], k: int, seed: int = 0) -> list[int]:
     return [fold_of[g] for g in groups]
 
 
-def strict_groups(rows: list[dict]) -> list[str]:
-    """Connected components of the headline–body graph (no headline and no body shared across folds)."""
-    parent: dict[str, str] = {}
-
-    def find(x):
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for r in rows:
-        a, b = find("h:" + r["claim"]), find(r["group"])
-        if a != b:
-            parent[a] = b
-    return [find(r["group"]) for r in rows]
 
 
 def main(argv=None) -> None:
@@ -101,13 +87,16 @@ def main(argv=None) -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--epochs", type=int, default=None)
     ap.add_argument("--max-folds", type=int, default=None, help="run only the first N folds (quick checks)")
-    ap.add_argument("--strict", action="store_true", help="FNC folds by headline–body component instead of body id")
+    ap.add_argument("--split", choices=("body", "headline"), default="body", help="FNC-1 folds grouped by body id or by headline")
+    ap.add_argument("--blends", default="", help="also score Emergent with these headline-model blends, e.g. 0.7,0.5")
     args = ap.parse_args(argv)
+    blends = [float(x) for x in args.blends.split(",") if x]
+    by_blend: dict[float, list[bool]] = {b: [] for b in blends}
     R = _recipe()
     from counterclaim.reconcile.stance import LABELS, StanceModel
 
     fnc, em = R.load_fnc(args.data), R.load_emergent(args.data)
-    fnc_groups = strict_groups(fnc) if args.strict else [r["group"] for r in fnc]
+    fnc_groups = [r["group"] for r in fnc] if args.split == "body" else ["h:" + r["claim"] for r in fnc]
     ff = group_folds(fnc_groups, args.folds)
     ef = group_folds([r["group"] for r in em], args.folds)
     feat = R.Featurizer()
@@ -126,11 +115,14 @@ def main(argv=None) -> None:
         keep = [model.labels.index(x) for x in ("agree", "disagree", "discuss")]
         pe3 = [model.labels[keep[i]] for i in pe_proba[:, keep].argmax(axis=1)]
         gf, ge = [r["label"] for r in test_f], [r["label"] for r in test_e]
+        for b in blends:
+            model.head_blend = b
+            by_blend[b] += [g == p for g, p in zip(ge, model.predict([(r["claim"], r["text"]) for r in test_e]))]
         gold_f += gf; pred_f += pf; gold_e += ge; pred_e += pe; pred_e3 += pe3
         print(f"fold {k}: FNC {fnc_score(gf, pf):.2f}  Emergent acc {100*np.mean([a == b for a, b in zip(ge, pe)]):.1f}"
               f" (3-way {100*np.mean([a == b for a, b in zip(ge, pe3)]):.1f})  [{time.time() - t0:.0f}s]", file=sys.stderr)
     result = {
-        "split": ("FNC-1 grouped by headline–body component" if args.strict else "FNC-1 grouped by body id")
+        "split": f"FNC-1 grouped by {args.split}"
         + f", Emergent grouped by claim id, {args.folds} folds",
         "folds_run": args.max_folds or args.folds,
         "fnc_pairs": len(gold_f),
@@ -140,6 +132,7 @@ def main(argv=None) -> None:
         "emergent_pairs": len(gold_e),
         "emergent_accuracy": round(100 * float(np.mean([a == b for a, b in zip(gold_e, pred_e)])), 2),
         "emergent_accuracy_3way": round(100 * float(np.mean([a == b for a, b in zip(gold_e, pred_e3)])), 2),
+        "emergent_accuracy_by_blend": {str(b): round(100 * float(np.mean(v)), 2) for b, v in by_blend.items()},
         "seconds": round(time.time() - t0),
         "epochs": epochs,
     }

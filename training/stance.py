@@ -39,6 +39,7 @@ EMERGENT_REPEAT = 4  # Emergent pairs are few (2k vs 50k): repeat them so the sh
 SEED = 0
 HEAD_C = 0.3  # inverse L2 strength of the headline model (logistic regression)
 HEAD_MIN_DF = 2
+HEAD_BLEND = 1.0  # short texts: weight of the headline model vs the perceptron's agree/disagree/discuss split
 EMERGENT_MAP = {"for": "agree", "against": "disagree", "observing": "discuss"}
 
 
@@ -187,7 +188,7 @@ def fit_headline(feat: Featurizer, rows: list[dict], vocab, idf):
     weights = {"HW": clf.coef_.T.astype(np.float32), "Hb": clf.intercept_.astype(np.float32)}
     meta = {"terms": terms, "labels": [str(c) for c in clf.classes_],
             "dense_mean": [float(x) for x in mean], "dense_scale": [float(x) for x in scale],
-            "C": HEAD_C, "min_df": HEAD_MIN_DF}
+            "C": HEAD_C, "min_df": HEAD_MIN_DF, "blend": HEAD_BLEND}
     return weights, meta
 
 

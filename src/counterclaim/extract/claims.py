@@ -47,6 +47,8 @@ PRONOUN_EVENT_REACH = 700
 OBJECT_END_RE = re.compile(r"\s*(?:;|\s(?:and|but|while)\s+(?:was|were|is|are|has|had|said|says|vowed|added|would|will)\b|,\s+(?:and\s+)?(?:saying|adding|according)\b)", re.I)
 #: copulas and participles left at the end of a subject ("X was launched" -> "X")
 SUBJECT_TAIL_RE = re.compile(r"(?:\s*\b(?:was|were|is|are|been|be|being|has|have|had|will|would|'s)\b(?:\s+\w+(?:ed|en))?)+\W*$", re.I)
+#: "accusations that X were behind ..." -> the party is X
+REPORTED_CLAIM_RE = re.compile(r"\s*(?:the\s+)?(?:claims?|accusations?|allegations?|suggestions?|reports?|charges?)\s+(?:that\s+)?", re.I)
 QUOTE_CHARS = "\"'“”‘’«»„"
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -158,7 +160,9 @@ def _match_responsibility(text: str, span: Span, cue_span: Span, pattern: ClaimP
     else:  # "agent_before": "Iran (of being) a key force behind X", "X was responsible for Y"
         before = text[content_lo:m.start()]
         b = re.sub(r"\s*\b(?:of\s+)?(?:being|was|were|is|are|be)\b\s*$", "", before, flags=re.I)
-        ps, pe = _trim(text, content_lo, content_lo + len(b))
+        lead = REPORTED_CLAIM_RE.match(b)
+        skip = lead.end() if lead else 0
+        ps, pe = _trim(text, content_lo + skip, content_lo + len(b))
         party = Span(ps, pe, text[ps:pe]) if pe > ps and _WORD_RE.search(text[ps:pe]) else None
         deed = _object_span(text, m.end(), span.end)
     if deed is None:
@@ -190,7 +194,7 @@ def _link_event(subject: Optional[Span], statement: Statement, events: Sequence[
         best, best_end = None, -1
         for ev in real:
             for s in _event_spans(ev):
-                if s.end <= statement.cue.start and statement.cue.start - s.end <= PRONOUN_EVENT_REACH and s.end > best_end:
+                if s.end <= subject.start and subject.start - s.end <= PRONOUN_EVENT_REACH and s.end > best_end:
                     best, best_end = ev, s.end
         if best is not None:
             return best.id, "event_pronoun_antecedent"

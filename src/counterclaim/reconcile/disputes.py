@@ -6,9 +6,10 @@ whether what a statement asserts is so. Claims (``extract/claims.py``) are group
 - by event: claims linked to the same event (``Claim.event``) ask the same question (``SAME_EVENT``);
 - without an event, by subject words: subjects sharing a content word ("Oct. 7 attack", "Hamas's
   October attack") (``SHARED_SUBJECT_WORD``);
-- a pronoun or generic subject ("it was launched in retaliation for ...", "all ... actions are a
-  response to ...") joins the question its side has just spoken to, or just rebutted, within
-  :data:`CONTEXT_REACH` characters (``NEARBY_CONTEXT``) — the discourse rule that a pronoun refers to
+- a pronoun or generic subject ("it was launched in retaliation for ...") joins the question spoken
+  to just before, within :data:`CONTEXT_REACH` characters; any other claim of a side that has just
+  rebutted a question ("X denied the claim and said all ... actions are a response to ...") joins
+  that question (``NEARBY_CONTEXT``) — the discourse rule that a pronoun refers to
   something recently mentioned (Grosz, Joshi & Weinstein 1995, centering).
 
 Claims of a question are grouped into positions by side (the root of the speaker's affiliation chain,
@@ -91,13 +92,14 @@ def _group_questions(claims: Sequence[Claim], st_by_id: dict[str, Statement], gr
         if q is None and not c.event:
             # nearby context: the side's latest question or the question its rebuttal answered
             near: list[tuple[int, _Question]] = []
+            rebutted = rebuttal_reach.get(groups[st.id].key, ())
             for x in questions:
                 if x.relation != c.relation:
                     continue
-                if 0 <= pos - x.last_end <= CONTEXT_REACH or any(
-                    x.claims and cid in {cl.statement for cl in x.claims} and 0 <= pos - at <= CONTEXT_REACH
-                    for at, cid in rebuttal_reach.get(groups[st.id].key, ())
-                ):
+                members = {cl.statement for cl in x.claims}
+                if generic and 0 <= pos - x.last_end <= CONTEXT_REACH:
+                    near.append((x.last_end, x))
+                elif any(cid in members and 0 <= pos - at <= CONTEXT_REACH for at, cid in rebutted):
                     near.append((x.last_end, x))
             if near:
                 q = max(near, key=lambda t: t[0])[1]

@@ -115,21 +115,35 @@ def is_rebuttal(st: Statement) -> bool:
     )
 
 
+def _stem(w: str) -> str:
+    w = re.sub(r"(?:’s|'s|’|')$", "", w.lower())
+    return w[:-1] if len(w) > 3 and w.endswith("s") else w
+
+
 def _referenced_names(text: str) -> set[str]:
-    """Names and demonyms in a rebuttal's words ("the Iranian claim" -> iran, irn)."""
+    """Names, demonyms and other words of a rebuttal ("the Iranian claim" -> iranian, iran, irn; "the rebel
+    claim" -> rebel), stemmed, to match against the names of the sides (:func:`_side_matches`)."""
     out: set[str] = set()
     dem = _demonyms()
-    for w in re.findall(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", text):
-        w = re.sub(r"(?:’s|'s|’|')$", "", w)
-        for cand in {w, *w.split()}:
-            low = cand.lower()
-            out.add(low)
-            if low in dem:
-                place = dem[low]
-                out.add(place.lower())
-                code = _country_code(place)
-                if code:
-                    out.add(code.lower())
+    for w in _WORD.findall(text):
+        low = re.sub(r"(?:’s|'s|’|')$", "", w.lower())
+        if low in _STOP or low in set(_patterns()["claim_nouns"]):
+            continue
+        out.add(_stem(low))
+        if low in dem:
+            place = dem[low]
+            out.add(_stem(place))
+            code = _country_code(place)
+            if code:
+                out.add(code.lower())
+    return out
+
+
+def _name_words(names: frozenset[str]) -> set[str]:
+    out = set()
+    for n in names:
+        out.add(_stem(n))
+        out.update(_stem(w) for w in _WORD.findall(n) if w.lower() not in _STOP)
     return out
 
 
@@ -149,9 +163,9 @@ def _targets(r: Statement, statements: Sequence[Statement], groups: dict[str, Sp
               and s.act in ANSWERABLE_ACTS and not is_rebuttal(s)]
     content = " ".join(c.text for c in r.content)
     # 1. the rebuttal names the source it answers
-    refs = _referenced_names(content) - mine.names
+    refs = _referenced_names(content) - _name_words(mine.names)
     if refs:
-        named = [s for s in others if groups[s.id].names & refs]
+        named = [s for s in others if _name_words(groups[s.id].names) & refs]
         if named:
             named = _prefer_structured(named, claims_by_st)
             before = [s for s in named if s.cue.start < r.cue.start] or named

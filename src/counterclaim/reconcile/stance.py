@@ -258,6 +258,7 @@ class StanceModel:
         self.head_labels: tuple[str, ...] = tuple(head["labels"]) if head else ()
         self.head_mean = np.asarray(head["dense_mean"]) if head else None
         self.head_scale = np.asarray(head["dense_scale"]) if head else None
+        self.head_blend = float(head.get("blend", 1.0)) if head else 1.0
         self.HW = weights["HW"].astype(np.float32) if head else None
         self.Hb = weights["Hb"].astype(np.float32) if head else None
         if self.W1.shape[0] != 2 * len(self.vocab) + len(DENSE_FEATURES):
@@ -293,10 +294,11 @@ class StanceModel:
         # Short texts (headlines): the perceptron decides related/unrelated, the headline model
         # (trained on Emergent's claim-headline pairs) splits the related mass into agree/disagree/discuss.
         ui = self.labels.index("unrelated")
+        cols = [self.labels.index(lab) for lab in self.head_labels]
         for r, hp in short:
             related = 1.0 - P[r, ui]
-            for j, lab in enumerate(self.head_labels):
-                P[r, self.labels.index(lab)] = related * hp[j]
+            mlp = P[r, cols] / max(float(P[r, cols].sum()), 1e-9)
+            P[r, cols] = related * (self.head_blend * hp + (1.0 - self.head_blend) * mlp)
         return P
 
     def _headline_proba(self, claim: str, text: str, dense: np.ndarray, lex: Lexicons) -> np.ndarray:

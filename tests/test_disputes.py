@@ -1,0 +1,169 @@
+"""Rebuttal links, disputes in one article, and disputes across articles (issue 6), from hand-built records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from counterclaim.extract.claims import extract_claims
+from counterclaim.model import Actor, Analysis, Speaker, Statement
+from counterclaim.reconcile.cross import cross_article_disputes
+from counterclaim.reconcile.disputes import find_disputes, format_dispute
+from counterclaim.reconcile.rebuttals import is_rebuttal, link_rebuttals, speaker_group
+from test_claims import TEXT, _claims, document, statement
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _linked():
+    doc, sts, claims = _claims()
+    return doc, link_rebuttals(doc, sts, claims, ()), claims
+
+
+def test_bare_no_answers_the_headline_claim_before_it():
+    _, sts, _ = _linked()
+    assert sts[1].replies_to == (sts[0].id,)
+    assert "rebuttals.elliptic_answer" in sts[1].rule
+
+
+def test_denial_naming_a_side_answers_that_sides_motive_claims():
+    _, sts, _ = _linked()
+    # "The army denied the rebel claim" -> the rebels' statements with motive claims
+    assert set(sts[3].replies_to) == {sts[0].id, sts[2].id}
+    assert "rebuttals.referenced_source" in sts[3].rule
+
+
+def test_statements_that_rebut_nothing_are_unchanged():
+    doc, sts, claims = _claims()
+    linked = link_rebuttals(doc, sts, claims, ())
+    assert len(linked) == len(sts)
+    for before, after in zip(sts, linked):
+        if not is_rebuttal(before):
+            assert after == before
+
+
+def test_demonym_resolves_through_actor_affiliation():
+    text = "Title\n\nThe spokesman said the fire was revenge for the strike.\n\nThe Front denied the Iranian claim."
+    doc = document(text)
+    iran = Actor(id="a_iran", name="Iran", type="country", country="IRN")
+    corps = Actor(id="a_corps", name="the Corps", type="organization", affiliation="a_iran")
+    s1 = statement(doc, "said", "the fire was revenge for the strike", ("spokesman",), actor_id="a_corps")
+    s2 = statement(doc, "denied", "the Iranian claim", ("Front",), act="denial")
+    claims = extract_claims(None, doc, [s1, s2], (), ())
+    linked = link_rebuttals(doc, [s1, s2], claims, [iran, corps])
+    assert linked[1].replies_to == (s1.id,)
+    assert speaker_group(s1, {a.id: a for a in (iran, corps)}).label == "Iran"
+
+
+def test_motive_dispute_has_both_sides_and_the_explicit_denials():
+    doc, sts, claims = _linked()
+    disputes = find_disputes(doc, sts, claims, (), ())
+    motive = [d for d in disputes if d.topic.startswith("Motive of")]
+    assert len(motive) == 1
+    d = motive[0]
+    assert "bridge" in d.topic
+    sides = {p.summary.split(":")[0]: p for p in d.positions}
+    assert set(sides) == {"Rebels", "Army"}
+    assert set(sides["Rebels"].statements) == {sts[0].id, sts[2].id}
+    assert {sts[1].id, sts[3].id, sts[4].id} <= set(sides["Army"].statements)
+    assert set(d.explicit) == {sts[1].id, sts[3].id}
+    assert "raid on Kesh" in sides["Rebels"].stance
+    assert "smuggling" in sides["Army"].stance
+    assert d.documents == (doc.id,)
+    # deterministic id, and the text report shows both sides
+    assert d.id == find_disputes(doc, sts, claims, (), ())[0].id
+    report = format_dispute(d, sts, (), doc.text)
+    assert "Rebels" in report and "Army" in report and "explicit rebuttal" in report
+
+
+def test_one_sided_questions_are_not_disputes():
+    doc, sts, claims = _linked()
+    disputes = find_disputes(doc, sts, claims, (), ())
+    assert not any(d.topic.startswith("Who is responsible") for d in disputes)
+
+
+def test_empty_inputs():
+    doc = document("Nothing here.")
+    assert find_disputes(doc, (), (), (), ()) == ()
+    assert link_rebuttals(doc, (), (), ()) == ()
+
+
+def test_rebuttal_outside_any_question_is_an_assertion_dispute():
+    text = "Title\n\nThe mayor said the bridge was safe.\n\nEngineers rejected the mayor's statement."
+    doc = document(text)
+    s1 = statement(doc, "said", "the bridge was safe", ("mayor",))
+    s2 = statement(doc, "rejected", "the mayor's statement", ("Engineers",), act="denial")
+    claims = extract_claims(None, doc, [s1, s2], (), ())
+    linked = link_rebuttals(doc, [s1, s2], claims, ())
+    disputes = find_disputes(doc, linked, claims, (), ())
+    assert len(disputes) == 1 and disputes[0].explicit == (s2.id,)
+    assert {p.stance for p in disputes[0].positions} == {"asserts", "denies"}
+
+
+# --------------------------------------------------------------------------- across articles
+
+
+def _article(name: str, build) -> Analysis:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    doc = document(text, id=name.removesuffix(".txt"))
+    sts = build(doc)
+    claims = extract_claims(None, doc, sts, (), ())
+    sts = link_rebuttals(doc, sts, claims, ())
+    return Analysis(document=doc, statements=tuple(sts), claims=claims,
+                    disputes=find_disputes(doc, sts, claims, (), ()))
+
+
+def _norland(doc):
+    return [
+        statement(doc, "said", "Sudovian agents were responsible for the explosion at the port of Velm on March 3", ("interior ministry", "Norland")),
+        statement(doc, "said", "the blast was revenge for the arrest of two Sudovian diplomats in February", ("Anna Berg", "Norland")),
+    ]
+
+
+def _sudovia(doc, act="denial"):
+    return [
+        statement(doc, "rejected", "accusations that its agents were behind the explosion at the port of Velm", ("foreign ministry", "Sudovia"), act=act),
+        statement(doc, "said", "the explosion at the port was caused by a gas leak in an old fuel depot", ("Petr Novak", "Sudovia")),
+    ]
+
+
+def test_cross_article_dispute_on_responsibility():
+    a = _article("cross_article_1.txt", _norland)
+    b = _article("cross_article_2.txt", _sudovia)
+    # neither article alone holds a dispute
+    assert a.disputes == () and b.disputes == ()
+    disputes = cross_article_disputes([a, b], stance=lambda pairs: ["discuss"] * len(pairs))
+    assert len(disputes) == 1
+    d = disputes[0]
+    assert d.documents == ("cross_article_1", "cross_article_2")
+    assert d.topic.startswith("Who is responsible for") and "Velm" in d.topic
+    labels = [p.summary.split(" [")[0] for p in d.positions]
+    assert labels == ["Norland", "Sudovia"]
+    assert "Sudovian agents" in d.positions[0].stance
+    assert d.positions[1].statements[0] == b.statements[0].id
+    assert b.statements[0].id in d.explicit  # the rejection is the explicit rebuttal
+    assert "explicit rebuttal" in d.positions[0].summary
+
+
+def test_cross_article_stance_model_decides_without_explicit_rebuttal():
+    a = _article("cross_article_1.txt", _norland)
+    b = _article("cross_article_2.txt", lambda doc: _sudovia(doc)[1:])  # only "caused by a gas leak"
+    seen = []
+
+    def disagree(pairs):
+        seen.extend(pairs)
+        return ["disagree"] * len(pairs)
+
+    d = cross_article_disputes([a, b], stance=disagree)
+    assert len(d) == 1 and d[0].explicit == ()
+    assert seen and "stance model: disagree" in d[0].positions[0].summary
+
+    agreeing = cross_article_disputes([a, b], stance=lambda pairs: ["agree"] * len(pairs))
+    assert agreeing == ()  # the stance model says they support each other: no dispute
+
+
+def test_cross_article_needs_two_articles():
+    a = _article("cross_article_1.txt", _norland)
+    assert cross_article_disputes([a], stance=lambda p: ["disagree"] * len(p)) == ()
+    assert cross_article_disputes([], stance=lambda p: []) == ()
