@@ -143,8 +143,13 @@ def analyze_many(
                 yield BatchItem(id=str(getattr(item, "id", "") or ""), error=str(item))
                 continue
             t0 = time.perf_counter()
+            spacy_doc = next(parsed)
+            if isinstance(spacy_doc, Exception):
+                stats.failed += 1
+                stats.errors.append(str(spacy_doc))
+                yield BatchItem(id=item.id, error=str(spacy_doc))
+                continue
             try:
-                spacy_doc = next(parsed)
                 analysis = analyze_parsed(item, spacy_doc)
             except Exception as exc:  # a batch goes on past a bad document
                 log.warning("document %s failed: %s", item.id, exc, exc_info=log.isEnabledFor(logging.DEBUG))
@@ -159,9 +164,11 @@ def analyze_many(
             yield BatchItem(id=item.id, analysis=analysis, seconds=dt)
         buffer.clear()
 
+    # with several processes, hand spaCy bigger chunks so that starting the workers pays off
+    chunk = batch_size * (16 if n_process > 1 else 1)
     for item in items:
         buffer.append(item)
-        if len(buffer) >= batch_size:
+        if len(buffer) >= chunk:
             yield from flush()
     if buffer:
         yield from flush()

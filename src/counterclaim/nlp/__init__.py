@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from . import components  # noqa: F401  (registers "paragraph_sentences")
+from .parse import ParseError, parse, parse_many  # noqa: E402
 
 MODEL_NAME = "en_counterclaim_news"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / MODEL_NAME
@@ -51,4 +52,4 @@ def load_pipeline(disable: tuple[str, ...] | list[str] = ()):
     return _load(str(path), tuple(disable))
 
 
-__all__ = ["load_pipeline", "pipeline_path", "PipelineNotFoundError", "MODEL_DIR", "ENV_VAR"]
+__all__ = ["parse", "parse_many", "ParseError", "load_pipeline", "pipeline_path", "PipelineNotFoundError", "MODEL_DIR", "ENV_VAR"]
