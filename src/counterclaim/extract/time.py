@@ -55,6 +55,8 @@ PAST_CUE_RE = re.compile(
     re.I,
 )
 SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|No|vs))[.!?](?=\s+[A-Z\"'“])|\n")
+# Reporting verbs date the report, not the event reported: they say nothing about where a bare month falls.
+REPORTING_PAST = frozenset({"said", "told", "reported", "announced", "added", "stated", "noted"})
 NOT_PAST = frozenset({"expected", "scheduled", "planned", "need", "indeed", "red", "bed", "speed", "proceed", "seed", "united"})
 
 
@@ -90,8 +92,10 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, (m.start() if m else min(len(text), end + 400))
 
 
-def tense_at(text: str, start: int, end: int, doc: Any = None) -> str:
+def tense_at(text: str, start: int, end: int, doc: Any = None, *, default: str = "past") -> str:
     """``"future"`` or ``"past"``: the tense that places a timex at ``text[start:end]``.
+
+    ``default`` is returned when nothing in the sentence says (pass ``"unknown"`` to tell).
 
     With a spaCy ``doc`` the governing verb decides (an auxiliary "will"/"shall"/"'ll" or
     "going to" makes it future); otherwise, and when the parse says nothing, the nearest
@@ -115,10 +119,11 @@ def tense_at(text: str, start: int, end: int, doc: Any = None) -> str:
                 if "Past" in tok.morph.get("Tense") or any(c.lower_ in ("had", "did", "was", "were") for c in tok.children):
                     return "past"
     s, e = _sentence_bounds(text, start, end)
-    best, best_d = "past", 10**9
+    best, best_d = default, 10**9
     for rx, label in ((FUTURE_CUE_RE, "future"), (PAST_CUE_RE, "past")):
         for m in rx.finditer(text, s, e):
-            if label == "past" and m.group(0).lower() in NOT_PAST:
+            word = m.group(0).lower()
+            if label == "past" and (word in NOT_PAST or (default == "unknown" and word in REPORTING_PAST)):
                 continue
             if start <= m.start() < end:
                 continue
@@ -262,8 +267,8 @@ class _Context:
         """The quarter mentioned within ``window`` characters before ``start``: "a year earlier" then means that quarter, a year before."""
         return self.quarter_value if start - self.quarter_end < window else None
 
-    def tense(self, start: int, end: int) -> str:
-        return tense_at(self.text, start, end, self.doc)
+    def tense(self, start: int, end: int, default: str = "past") -> str:
+        return tense_at(self.text, start, end, self.doc, default=default)
 
     def ref_date(self) -> Optional[dt.date]:
         return _parse_ref_date(self.ref_value or "") or self.anchor
@@ -286,13 +291,12 @@ def _implied_year(ctx: _Context, month: int, day: Optional[int], start: int, end
         return a.year if there > here and month != a.month else a.year + 1
     if mod == "this" or month == a.month:
         return a.year
-    if ctx.tense(start, end) == "future" and there < here and (a.month - month) % 12 <= 6:
-        return a.year + 1 if (a.month - month) % 12 > 1 else a.year
-    # closest: within six months either side
+    tense = ctx.tense(start, end, default="unknown")
+    if tense == "future" and (month - a.month) % 12 <= 6:  # the next occurrence, if it is near
+        return a.year if there >= here else a.year + 1
+    # past tense or no cue: the occurrence closest to the publication date (up to 3 months ahead)
     ahead = (month - a.month) % 12  # months forward to reach `month`
-    if ahead == 0:
-        return a.year if there >= here or ctx.tense(start, end) != "future" else a.year + 1
-    if ahead <= 3 or (ahead <= 6 and ctx.tense(start, end) == "future"):
+    if ahead <= 3:
         return a.year + (1 if month < a.month else 0)
     return a.year - (1 if month > a.month else 0)
 
@@ -344,7 +348,8 @@ def _normalise(rule: R.Rule, m: re.Match, ctx: _Context) -> Optional[tuple[str, 
         month, day = _month_num(g["month"]), int(g["day"])
         if day > 31 or (g["month"] in ("May", "March") and not g.get("year") and day > 31):
             return None
-        year = int(g["year"]) if g.get("year") else _implied_year(ctx, month, day, start, end)
+        mod = re.sub(r"\s+", " ", (g.get("mdmod") or "").lower())
+        year = int(g["year"]) if g.get("year") else _implied_year(ctx, month, day, start, end, mod)
         if year is None:
             return "DATE", f"XXXX-{month:02d}-{day:02d}"
         try:
@@ -405,7 +410,7 @@ def _normalise(rule: R.Rule, m: re.Match, ctx: _Context) -> Optional[tuple[str, 
     if kind == "quarter":
         return _normalise_quarter(g, ctx)
     if kind == "half":
-        n = 1 if g["hord"].lower() == "first" else 2
+        n = 1 if g["hord"].lower() == "first" else 2  # second, last
         hy = (g["hyear"] or g["hpre"] or "").lower()
         if re.match(r"\d{4}", hy):
             return "DATE", f"{hy}-H{n}"
@@ -507,6 +512,9 @@ def _normalise(rule: R.Rule, m: re.Match, ctx: _Context) -> Optional[tuple[str, 
         if prev and re.match(r"\d{4}", prev):
             return "DATE", f"{int(prev[:4]) - 1:04d}"
         return "DATE", "XXXX" if a is None else f"{a.year - 1:04d}"
+    if kind == "year_period":
+        quarter = ctx.recent_quarter(start, 1500)
+        return "DATE", f"{g['year']}-Q{quarter[-1]}" if quarter else g["year"]
     if kind == "year_ended":
         return "DURATION", "P1Y"
     if kind == "duration1":
@@ -715,6 +723,8 @@ def _span_of(rule: R.Rule, m: re.Match) -> tuple[int, int]:
     start, end = m.start(), m.end()
     if rule.kind == "duration_x" and m.groupdict().get("lead"):
         start = m.start("unitx")
+    if re.match(r"over\s+the\s", m.string[start:start + 10], re.I):
+        start += len(re.match(r"over\s+", m.string[start:start + 10], re.I).group(0))
     while end > start and m.string[end - 1] in " ,":
         end -= 1
     return start, end
