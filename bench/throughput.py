@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import os
 import platform
 import re
@@ -55,30 +54,19 @@ STAGE_FUNCTIONS = (
 
 
 def read_documents(path: str, limit: int | None):
-    """Documents from a JSONL collection (``date`` or ``published`` -> published); bad lines are counted, not fatal."""
-    from counterclaim.ingest import from_text, normalise_date
+    """The first ``limit`` documents of a JSONL collection through ``counterclaim.ingest.load``
+    (``date`` or ``published`` is the publication date); unreadable lines are counted and skipped."""
+    from counterclaim.ingest import load
+    from counterclaim.model import Document
 
     docs, skipped = [], 0
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if limit is not None and len(docs) >= limit:
-                break
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                text = rec["text"]
-                if not isinstance(text, str) or not text.strip():
-                    raise ValueError("no text")
-                date = rec.get("published") or rec.get("date")
-                try:
-                    published = normalise_date(date) if date else None
-                except ValueError:
-                    published = None
-                docs.append(from_text(text, id=str(rec.get("id") or f"line-{n}"), published=published,
-                                      title=rec.get("title")))
-            except (ValueError, KeyError, TypeError):
-                skipped += 1
+    for item in load(path):
+        if limit is not None and len(docs) >= limit:
+            break
+        if isinstance(item, Document):
+            docs.append(item)
+        else:
+            skipped += 1
     return docs, skipped
 
 
