@@ -123,7 +123,7 @@ def parse_actor_file(path: Path, source: str) -> list[dict]:
 
 
 def actor_type(block: dict, code: str, iso3: str | None, country_heads: set[str]) -> str:
-    if block["source"] == "countries" and code == iso3 and block["name"] in country_heads:
+    if block["source"] == "countries" and code[:3] == iso3 and block["name"] in country_heads:
         return "country"
     dated = any(d for _c, d in block["codes"])
     person_file = "CountryInfo" in block["comment"] or "rulers" in block["comment"]
@@ -150,11 +150,14 @@ def convert_actors(data: Path) -> list[tuple[str, ...]]:
         + parse_actor_file(d / "Phoenix.International.actors.txt", "international")
         + parse_actor_file(d / "Phoenix.MilNonState.actors.txt", "milnonstate")
     )
-    country_heads = {b["name"] for b in blocks if b["source"] == "countries"
-                     and len(b["codes"]) == 1 and b["codes"][0][0] in iso3s and not b["codes"][0][1]}
+    # a country block: its codes are bare ISO3 codes (dates allowed: IRQ, IRQOCC ... over time)
+    country_heads = {b["name"] for b in blocks if b["source"] == "countries" and b["codes"]
+                     and b["codes"][0][0] in iso3s and "CountryInfo" not in b["comment"]}
     rows: dict[str, tuple[str, ...]] = {}
     for b in blocks:
         code = _latest_code(b["codes"])
+        if b["name"] in country_heads and b["source"] == "countries":
+            code = b["codes"][0][0] if b["codes"][0][0] in iso3s else code[:3]
         if not code:
             continue
         iso3 = code[:3] if code[:3] in iso3s else None
