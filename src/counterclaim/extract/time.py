@@ -39,6 +39,7 @@ DURATION_LEAD = frozenset(
     "for over within in than after only just lasted last lasting took take takes taken spent spend spending "
     "nearly almost about around of least most some another".split()
 )
+QUANTITY_WORDS = frozenset("than some nearly almost approximately least about roughly over under".split())
 SET_LEAD_RE = re.compile(
     r"(?:\d|%|\$|\b(?:percent|times|twice|once|thrice|million|billion|trillion|dollars|cents|pounds|euros|yen|"
     r"barrels|tons|tonnes|miles|hours|days|shifts|meals|visits|games|rounds|flights|points))\W*$",
@@ -377,6 +378,8 @@ def _normalise(rule: R.Rule, m: re.Match, ctx: _Context) -> Optional[tuple[str, 
             return None
         if re.match(r"\s*(?:-|to|and)\s*\d{3,}", text[end:end + 8]) and not re.match(r"\s*-\s*\d{2}\b", text[end:end + 6]):
             pass
+        if not mod and _prev_word(text, start) in QUANTITY_WORDS and re.match(r"\s+[a-z]", text[end:end + 2]):
+            return None  # "more than 2000 people"
         if y < 1900 and _prev_word(text, start) not in TEMPORAL_PREPOSITIONS | {"year", "the", "circa", "around"} and not mod:
             return None
         if mod.startswith("the first half"):
@@ -526,6 +529,8 @@ def _normalise(rule: R.Rule, m: re.Match, ctx: _Context) -> Optional[tuple[str, 
         det, unit = g["sdet"].lower(), g["sunit"].lower()
         if det in ("a", "an") and not SET_LEAD_RE.search(text[max(0, start - 30):start]):
             return None
+        if det == "per" and unit in ("second", "minute", "hour"):
+            return None  # rates ("metres per second"), not recurring times
         n = 2 if g["sother"] else (R.num_value(g["snum"]) if g["snum"] else 1)
         if unit in ("night", "morning", "evening"):
             return "SET", "P1D" if n == 1 else _dur(n, "D")
