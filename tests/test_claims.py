@@ -131,3 +131,19 @@ def test_ids_are_deterministic_and_empty_inputs_work():
     assert [c.id for c in a] == [c.id for c in b]
     assert extract_claims(None, document("x"), (), (), ()) == ()
     assert is_generic_subject("it") and not is_generic_subject("the bridge attack")
+
+
+def test_content_leftovers_are_trimmed_from_subject_and_party():
+    text = ("Title\n\nThe Guard said Wednesday that the raid on the port was in revenge for the arrests.\n\n"
+            "Hezbollah said Israel has accused Iran of being a key force behind the coordinated attack, in which many died.\n\n"
+            "The group attacked the town over the killing of its leader.")
+    doc = document(text)
+    s1 = statement(doc, "said", "Wednesday that the raid on the port was in revenge for the arrests", ("Guard",))
+    s2 = statement(doc, "said", "Israel has accused Iran of being a key force behind the coordinated attack, in which many died", ("Hezbollah",))
+    # a parser that took "attacked" for the cue: the deed is still found with the cue verb
+    s3 = statement(doc, "attacked", "the town over the killing of its leader", ("group",), act="condemnation")
+    claims = extract_claims(None, doc, [s1, s2, s3], (), ())
+    got = {(c.relation, c.subject.text, c.object.text if c.object else None) for c in claims if c.relation != "assertion"}
+    assert ("motive", "the raid on the port", "the arrests") in got
+    assert ("responsibility", "the coordinated attack", "Iran") in got
+    assert ("motive", "attacked the town", "the killing of its leader") in got

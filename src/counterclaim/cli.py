@@ -353,6 +353,68 @@ def export_command(db: Optional[str], fmt: str, out_dir: str) -> None:
         click.echo(f"{os.path.join(out_dir, fname)}\t{n}")
 
 
+@main.command("stance")
+@click.argument("path", type=click.File("r", encoding="utf-8"))
+def stance_command(path: Any) -> None:
+    """Stance of texts toward claims: agree, disagree, discuss or unrelated.
+
+    PATH is a JSONL file (or - for stdin), one {"id", "claim", "text"} per line; prints JSON Lines
+    {"id", "stance"} in input order. A bad line prints {"id", "error"} and the run goes on.
+
+    Example: counterclaim stance pairs.jsonl > stances.jsonl
+    """
+    from counterclaim.reconcile.stance import StanceModelError, stance_jsonl
+
+    ok = failed = 0
+    try:
+        for row in stance_jsonl(path):
+            click.echo(json.dumps(row, ensure_ascii=False))
+            ok, failed = (ok + 1, failed) if "stance" in row else (ok, failed + 1)
+    except StanceModelError as exc:
+        click.echo(f"counterclaim: {exc}", err=True)
+        sys.exit(EXIT_ALL_FAILED)
+    if failed:
+        sys.exit(EXIT_ALL_FAILED if not ok else EXIT_SOME_FAILED)
+
+
+@main.command("disputes")
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--db", default=None, metavar="PATH|URL", help="Read the analyses from this store (" + _DB_HELP + ")")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: positions side by side; json: one dispute object per line (JSON Lines).")
+@click.option("--within", is_flag=True, help="Also list each article's own disputes, not only those across articles.")
+def disputes_command(paths: tuple[str, ...], db: Optional[str], fmt: str, within: bool) -> None:
+    """Disputes across articles: the same question answered differently by different sides.
+
+    Reads the analyses from the store (--db), or analyses the article FILES given.
+
+    Example: counterclaim disputes --db counterclaim.db --format json
+    """
+    from counterclaim.model import to_dict
+    from counterclaim.reconcile.cross import analyze_files, cross_article_disputes, format_disputes
+
+    errors: list[str] = []
+    if paths:
+        analyses, errors = analyze_files(paths)
+    else:
+        with _open_store(db, readonly=True) as store:
+            analyses = list(store.iter_analyses())
+    for err in errors:
+        click.echo(f"counterclaim: {err}", err=True)
+    found = list(cross_article_disputes(analyses))
+    if within:
+        found += [d for a in analyses for d in a.disputes]
+    if fmt == "json":
+        for d in found:
+            click.echo(json.dumps(to_dict(d), ensure_ascii=False))
+    elif found:
+        click.echo(format_disputes(found, analyses))
+    else:
+        click.echo(f"no disputes across {len(analyses)} articles", err=True)
+    if errors:
+        sys.exit(EXIT_ALL_FAILED if not analyses else EXIT_SOME_FAILED)
+
+
 @main.command("config")
 def config_command() -> None:
     """Show every configuration key, its value and where the value came from.
@@ -397,6 +459,26 @@ def eval_time_command(data: str, systems: str, fmt: str) -> None:
         click.echo(json.dumps({name: sc.as_dict() for name, sc in results.items()}, indent=2))
     else:
         click.echo(markdown_table(results))
+
+
+@eval_group.command("attribution")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--limit", type=int, default=None, help="Only the first N articles.")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=None,
+              help="Cache parsed documents (spaCy DocBin) in this folder, e.g. build/statements.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def eval_attribution_command(gold: str, limit: Optional[int], cache_dir: Optional[str], fmt: str) -> None:
+    """Exact and overlap P/R/F1 of source, cue and content spans, and whole-attribution F1, on PolNeAR-format gold.
+
+    Example: counterclaim eval attribution ../shared/data/polnear/dev.jsonl --cache build/statements
+    """
+    from counterclaim.evaluation.attribution import evaluate_file, format_scores
+
+    try:
+        result = evaluate_file(gold, limit=limit, cache_dir=cache_dir)
+    except (ValueError, RuntimeError) as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(json.dumps(result, indent=2) if fmt == "json" else format_scores(result))
 
 
 if __name__ == "__main__":  # pragma: no cover

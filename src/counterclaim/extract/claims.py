@@ -44,11 +44,15 @@ COMMUNICATION_EVENT_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST"
 #: how far back (characters) a pronoun subject looks for the event it refers to
 PRONOUN_EVENT_REACH = 700
 #: clause boundaries that end a claim's object ("... for Y and was a follow-up of ...")
-OBJECT_END_RE = re.compile(r"\s*(?:;|\s(?:and|but|while)\s+(?:was|were|is|are|has|had|said|says|vowed|added|would|will)\b|,\s+(?:and\s+)?(?:saying|adding|according)\b)", re.I)
+OBJECT_END_RE = re.compile(r"\s*(?:;|,\s+(?:in\s+which|which|who|whom|where|when)\b|\s(?:and|but|while)\s+(?:was|were|is|are|has|had|said|says|vowed|added|would|will)\b|,\s+(?:and\s+)?(?:saying|adding|according)\b)", re.I)
 #: copulas and participles left at the end of a subject ("X was launched" -> "X")
 SUBJECT_TAIL_RE = re.compile(r"(?:\s*\b(?:was|were|is|are|been|be|being|has|have|had|will|would|'s)\b(?:\s+\w+(?:ed|en))?)+\W*$", re.I)
 #: "accusations that X were behind ..." -> the party is X
 REPORTED_CLAIM_RE = re.compile(r"\s*(?:the\s+)?(?:claims?|accusations?|allegations?|suggestions?|reports?|charges?)\s+(?:that\s+)?", re.I)
+#: words before a subordinate "that" left in a content span ("Wednesday that the attack ...")
+SUBJECT_LEAD_RE = re.compile(r"^\s*(?:[\w’'.-]+\s+){0,2}?that\s+(?=\S)", re.I)
+#: an accusation verb left before the party blamed ("Israel has accused Iran of being ...")
+ACCUSER_LEAD_RE = re.compile(r"^.*?\b(?:accused|accuses|accusing|accuse|blamed|blames|blaming)\s+", re.I)
 QUOTE_CHARS = "\"'“”‘’«»„"
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -102,6 +106,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _subject_span(text: str, start: int, end: int) -> Optional[Span]:
     """The words before the cue, without trailing copulas ("the attack was" -> "the attack")."""
+    lead = SUBJECT_LEAD_RE.match(text[start:end])
+    if lead and lead.end() < end - start:
+        start += lead.end()
     chunk = text[start:end]
     m = SUBJECT_TAIL_RE.search(chunk)
     if m and m.start() > 0:
@@ -160,7 +167,7 @@ def _match_responsibility(text: str, span: Span, cue_span: Span, pattern: ClaimP
     else:  # "agent_before": "Iran (of being) a key force behind X", "X was responsible for Y"
         before = text[content_lo:m.start()]
         b = re.sub(r"\s*\b(?:of\s+)?(?:being|was|were|is|are|be)\b\s*$", "", before, flags=re.I)
-        lead = REPORTED_CLAIM_RE.match(b)
+        lead = REPORTED_CLAIM_RE.match(b) or ACCUSER_LEAD_RE.match(b)
         skip = lead.end() if lead else 0
         ps, pe = _trim(text, content_lo + skip, content_lo + len(b))
         party = Span(ps, pe, text[ps:pe]) if pe > ps and _WORD_RE.search(text[ps:pe]) else None
@@ -236,7 +243,10 @@ def extract_claims(doc: Any, document: Document, statements: Sequence[Statement]
                 if p.relation == "motive":
                     if st.act in FORWARD_ACTS:
                         continue
-                    hit = _match_motive(text, span, p)
+                    region = span
+                    if 0 <= span.start - st.cue.end <= 3 and span is st.content[0] and p.regex.match(text, st.cue.start, span.end):
+                        region = Span(st.cue.start, span.end, text[st.cue.start:span.end])
+                    hit = _match_motive(text, region, p) if p.name == "attack_over" else _match_motive(text, span, p)
                     if hit is None:
                         continue
                     subj, cue, obj = hit

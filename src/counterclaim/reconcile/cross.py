@@ -28,7 +28,7 @@ from counterclaim.model import Analysis, Claim, Dispute, Event, Position, Statem
 from counterclaim.reconcile.disputes import QUESTION_RELATIONS, _answer, _group_questions, _same_answer, _topic, content_words
 from counterclaim.reconcile.rebuttals import SpeakerGroup, is_rebuttal, speaker_group
 
-__all__ = ["cross_article_disputes", "MIN_SHARED_WORDS", "MIN_SUBJECT_OVERLAP"]
+__all__ = ["cross_article_disputes", "format_disputes", "analyze_files", "MIN_SHARED_WORDS", "MIN_SUBJECT_OVERLAP"]
 
 MIN_SHARED_WORDS = 2
 MIN_SUBJECT_OVERLAP = 0.4
@@ -208,3 +208,27 @@ def cross_article_disputes(analyses: Iterable[Analysis], *,
             documents=tuple(docs),
         ))
     return tuple(out)
+
+
+def format_disputes(disputes: Sequence[Dispute], analyses: Sequence[Analysis]) -> str:
+    """Disputes as text, positions side by side with their statements (for ``counterclaim disputes``)."""
+    from counterclaim.reconcile.disputes import format_dispute
+
+    statements = [s for a in analyses for s in a.statements]
+    actors = [x for a in analyses for x in a.actors]
+    return "\n\n".join(format_dispute(d, statements, actors) for d in disputes)
+
+
+def analyze_files(paths: Sequence[str]) -> tuple[list[Analysis], list[str]]:
+    """Analyse article files (text, HTML, JSONL, directories) for ``counterclaim disputes FILES``:
+    the analyses, and an error message per input that failed."""
+    from counterclaim import ingest
+    from counterclaim.pipeline import analyze_many
+
+    analyses, errors = [], []
+    for item in analyze_many(ingest.load(list(paths))):
+        if item.ok:
+            analyses.append(item.analysis)
+        else:
+            errors.append(f"{item.id}: {item.error}")
+    return analyses, errors

@@ -45,6 +45,7 @@ __all__ = [
     "text_stats",
     "pair_features",
     "DENSE_FEATURES",
+    "stance_jsonl",
 ]
 
 LABELS = ("agree", "disagree", "discuss", "unrelated")
@@ -361,3 +362,43 @@ def predict_proba(pairs: Iterable[tuple[str, str]]) -> list[dict[str, float]]:
 def predict_stance(claim: str, text: str) -> str:
     """How ``text`` (an article body or headline) stands toward ``claim``."""
     return predict_stances([(claim, text)])[0]
+
+
+#: pairs scored per batch by :func:`stance_jsonl`
+JSONL_BATCH = 256
+
+
+def stance_jsonl(lines: Iterable[str]) -> "Iterable[dict]":
+    """``counterclaim stance``: JSON Lines ``{"id", "claim", "text"}`` in, ``{"id", "stance"}`` out, in order.
+
+    A line that cannot be read yields ``{"id": ..., "error": ...}`` (id null when unknown) and the run goes on.
+    """
+    buffer: list[tuple[int, object, Optional[str], Optional[tuple[str, str]]]] = []
+
+    def flush():
+        pairs = [p for *_, p in buffer if p is not None]
+        labels = iter(predict_stances(pairs)) if pairs else iter(())
+        for n, id_, err, pair in buffer:
+            yield {"id": id_, "error": err} if pair is None else {"id": id_, "stance": next(labels)}
+        buffer.clear()
+
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        id_: object = None
+        try:
+            obj = json.loads(line)
+            if not isinstance(obj, dict):
+                raise ValueError("a line must be a JSON object")
+            id_ = obj.get("id")
+            missing = [k for k in ("claim", "text") if not isinstance(obj.get(k), str)]
+            if missing:
+                raise ValueError(f"line {n}: {' and '.join(missing)} missing or not a string "
+                                 '(expected {"id": ..., "claim": "...", "text": "..."})')
+            buffer.append((n, id_, None, (obj["claim"], obj["text"])))
+        except ValueError as exc:  # json.JSONDecodeError is a ValueError
+            msg = str(exc) if str(exc).startswith("line ") else f"line {n}: {exc}"
+            buffer.append((n, id_, msg, None))
+        if len(buffer) >= JSONL_BATCH:
+            yield from flush()
+    yield from flush()
