@@ -35,7 +35,7 @@ def serve(db: Optional[str] = None, host: str = "127.0.0.1", port: int = 8000, *
     app = make_app(store)
     with make_server(host, port, app, server_class=_Server, handler_class=_QuietHandler) as httpd:
         shown = "localhost" if host in ("127.0.0.1", "::1") else host
-        print(f"counterclaim: serving {len(store)} documents from {db} at http://{shown}:{httpd.server_port}/ "
+        print(f"counterclaim: serving {len(store)} documents from {store.where} at http://{shown}:{httpd.server_port}/ "
               "(Ctrl-C to stop)", file=out or sys.stderr, flush=True)
         try:
             httpd.serve_forever()
