@@ -1,0 +1,179 @@
+"""Speaker resolution: the actor a statement's source refers to, with its affiliation chain.
+
+A source that overlaps an actor mention is that actor (the mention that contains the source's
+syntactic head wins: in "IRGC spokesman Ramazan Sharif" the head is "Sharif", not "IRGC").
+Pronouns and descriptions are resolved to the most recent compatible actor, the way an
+entity-centric coreference sieve does it (Lee et al. 2013, "Deterministic Coreference Resolution
+Based on Entity-Centric, Precision-Ranked Rules", Computational Linguistics): "he"/"she" to the most
+recent salient person (the speaker of the previous statement first, then the subject of the previous
+sentence, then the nearest person mention), "it"/"they"/"the terror group"/"the ministry" to the most
+recent actor whose type fits the head noun (``speaker_nouns.tsv``), across sentences and paragraphs.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Optional
+
+from counterclaim.model import Actor, Document, Speaker
+
+__all__ = ["resolve_speakers", "load_speaker_nouns", "PERSON_PRONOUNS", "GROUP_PRONOUNS"]
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
+GROUP_PRONOUNS = frozenset({"it", "they", "we", "them"})
+#: Actor types a plural "they" may refer to besides groups.
+PLURAL_TYPES = ("group", "organization", "country", "media", "person")
+NONPERSON_TYPES = ("group", "organization", "country", "media", "other")
+#: How far back (characters) a pronoun or description may look for its actor.
+MAX_LOOKBACK = 6000
+
+
+@functools.lru_cache(maxsize=1)
+def load_speaker_nouns() -> dict[str, tuple[str, ...]]:
+    """``speaker_nouns.tsv``: head noun of a description → actor types it can refer to."""
+    out: dict[str, tuple[str, ...]] = {}
+    path = DATA_DIR / "speaker_nouns.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        noun, _, types = line.partition("\t")
+        out[noun.strip()] = tuple(t.strip() for t in types.split(",") if t.strip())
+    return out
+
+
+class _Index:
+    """Actor mentions sorted by position."""
+
+    def __init__(self, actors: Sequence[Actor]):
+        self.by_id = {a.id: a for a in actors}
+        ments = []
+        for a in actors:
+            for m in a.mentions:
+                ments.append((m.start, m.end, a))
+        ments.sort(key=lambda x: (x[0], x[1]))
+        self.ments = ments
+        self.starts = [m[0] for m in ments]
+
+    def overlapping(self, s: int, e: int) -> list[tuple[int, int, Actor]]:
+        i = bisect.bisect_left(self.starts, e)
+        return [m for m in self.ments[max(0, i - 50):i] if m[0] < e and s < m[1]]
+
+    def before(self, pos: int) -> list[tuple[int, int, Actor]]:
+        """Mentions ending before ``pos``, nearest first, within :data:`MAX_LOOKBACK`."""
+        i = bisect.bisect_left(self.starts, pos)
+        out = []
+        for m in reversed(self.ments[:i]):
+            if m[1] > pos:
+                continue
+            if pos - m[1] > MAX_LOOKBACK:
+                break
+            out.append(m)
+        return out
+
+    def chain(self, actor: Actor) -> tuple[str, ...]:
+        names = [actor.name]
+        seen = {actor.id}
+        cur = actor
+        while cur.affiliation and cur.affiliation in self.by_id and cur.affiliation not in seen:
+            cur = self.by_id[cur.affiliation]
+            seen.add(cur.id)
+            names.append(cur.name)
+        return tuple(names)
+
+
+def _head_noun(src_head: Any) -> str:
+    return src_head.lemma_.lower() if src_head is not None else ""
+
+
+def _is_plural(src_head: Any) -> bool:
+    return src_head is not None and src_head.morph.get("Number") == ["Plur"]
+
+
+def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: Sequence[Actor]) -> list[Optional[Speaker]]:
+    """One :class:`Speaker` (or ``None`` without a source) per raw statement, in order."""
+    text = document.text
+    index = _Index(actors)
+    nouns = load_speaker_nouns()
+    out: list[Optional[Speaker]] = []
+    history: list[Actor] = []  # resolved speakers so far, most recent last
+    order = sorted(range(len(raws)), key=lambda k: raws[k].cue[0])
+    resolved: dict[int, Optional[Speaker]] = {}
+    for k in order:
+        r = raws[k]
+        if r.source is None:
+            resolved[k] = None
+            continue
+        s, e = r.source
+        name = text[s:e]
+        actor = _direct(index, r, s, e)
+        if actor is None and actors:
+            actor = _anaphor(index, r, s, history, nouns, doc)
+        if actor is None:
+            resolved[k] = Speaker(name=name, actor_id=None, chain=())
+            continue
+        history.append(actor)
+        resolved[k] = Speaker(name=actor.name, actor_id=actor.id, chain=index.chain(actor))
+    for k in range(len(raws)):
+        out.append(resolved[k])
+    return out
+
+
+def _direct(index: _Index, r: Any, s: int, e: int) -> Optional[Actor]:
+    """An actor with a mention inside the source, preferring the one containing the source's head."""
+    ov = index.overlapping(s, e)
+    if not ov:
+        return None
+    h = r.src_head
+    if h is not None:
+        # the head of the source phrase, following flat name parts to the last one
+        hs, he = h.idx, h.idx + len(h)
+        for m in ov:
+            if m[0] <= hs and he <= m[1]:
+                return m[2]
+        if h.pos_ == "PRON" or (h.lemma_.lower() in load_speaker_nouns() and not h.text[:1].isupper()):
+            # "the group's military commander": the head is a description; let anaphora decide unless a
+            # person mention sits inside the phrase
+            persons = [m for m in ov if m[2].type == "person"]
+            return persons[-1][2] if persons else None
+    persons = [m for m in ov if m[2].type == "person"]
+    if persons:
+        return persons[-1][2]
+    return max(ov, key=lambda m: m[1] - m[0])[2]
+
+
+def _anaphor(index: _Index, r: Any, s: int, history: list[Actor], nouns: dict[str, tuple[str, ...]], doc: Any) -> Optional[Actor]:
+    h = r.src_head
+    word = h.lower_ if h is not None else ""
+    if word in PERSON_PRONOUNS:
+        types: tuple[str, ...] = ("person",)
+    elif word in GROUP_PRONOUNS:
+        types = PLURAL_TYPES if word in ("they", "them", "we") else NONPERSON_TYPES
+    else:
+        types = nouns.get(_head_noun(h), ())
+        if not types:
+            return None
+    # 1. the speaker of the previous statement, if compatible
+    if history and history[-1].type in types and (word not in ("it",) or history[-1].type != "person"):
+        prev = history[-1]
+        if word not in PERSON_PRONOUNS or prev.type == "person":
+            return prev
+    # 2. the nearest earlier mention of a compatible actor, subjects of earlier sentences first
+    cands = index.before(s)
+    subj_first = []
+    for m in cands:
+        tok = doc.char_span(m[0], m[1], alignment_mode="expand")
+        is_subj = tok is not None and tok.root.dep_ in ("nsubj", "nsubj:pass")
+        subj_first.append((0 if is_subj else 1, m))
+    # nearest sentence first, then subjects before other mentions in that sentence
+    seen_sent = None
+    best: Optional[Actor] = None
+    for rank, m in subj_first:
+        if m[2].type not in types:
+            continue
+        return m[2]
+    return best

@@ -1,0 +1,846 @@
+"""Attributed statements: source, cue and content spans, kind, speech act and resolved speaker.
+
+``extract_statements(doc, document, actors)`` finds every form of attribution news uses:
+
+* direct quotes, with the speaker before or after and quotes that run over several sentences or
+  paragraphs (rule ``quote``);
+* indirect speech over the UD parse: a cue verb, its subject as source and its clausal complement
+  as content (``said that ...``, ``tied X to Y``, ``called X an 'act of terror'``) (rule ``verb``);
+  coordinated and participial cues inherit the subject (``called ... and vowed ...``);
+* passives with an agent (``was believed by Israel to ...``), relative clauses (``an airstrike Iran
+  has blamed on Israel``), ``according to X`` (rule ``according``), refusals (``declined to
+  comment``), nominal references to a claim (``denied the Iranian claim``);
+* headline and subhead forms ``Iran: ...; Hamas: No it wasn't`` (rule ``headline``).
+
+Which tokens are cues is learned (see :mod:`counterclaim.extract.cues`); the span boundaries follow
+the conventions of PolNeAR (Newell, Margolin & Ruths 2018): the cue includes auxiliaries and
+adverbs inside the verb group, the content includes the complementiser ``that`` and the quotation
+marks, the source is the whole subject noun phrase. The structural rules follow Pareti (2016) and
+the quotation rules of textacy's ``direct_quotations`` (Muzny et al. 2017, "A Two-stage Sieve
+Approach for Quote Attribution").
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Optional
+
+from counterclaim.extract.cues import CueModel, cue_features, load_cue_model
+from counterclaim.extract.quotes import Quote, find_quotes
+from counterclaim.model import Actor, Document, Span, Statement, make_id
+
+__all__ = ["extract_statements", "load_acts", "RawStatement", "find_raw_statements"]
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+#: Paragraph roles that never carry statements of the article's sources.
+SKIP_ROLES = frozenset({"caption", "boilerplate", "byline"})
+#: Roles where ``X: ...`` is an attribution with cue ":".
+HEADLINE_ROLES = frozenset({"headline", "subhead"})
+#: Left dependents of the cue verb that belong to the cue (PolNeAR: "has said", "was believed").
+CUE_LEFT_DEPS = frozenset({"aux", "aux:pass"})
+#: Adverbs directly before the verb that PolNeAR puts inside the cue ("also said").
+CUE_LEFT_ADVERBS = frozenset({"also", "not", "never", "repeatedly", "publicly", "previously", "later",
+                              "recently", "further", "reportedly", "once", "again", "already", "since",
+                              "first", "even", "still", "often", "swiftly", "quickly", "immediately",
+                              "privately", "openly", "explicitly", "falsely", "wrongly", "specifically",
+                              "widely", "frequently", "consistently", "long", "flatly", "initially"})
+#: Subject dependencies (UD), and the passive agent.
+SUBJ_DEPS = ("nsubj", "nsubj:outer", "csubj")
+PASS_SUBJ_DEPS = ("nsubj:pass", "csubj:pass")
+#: Verbs whose object is the addressee, not the content ("told the AP that ...").
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "remind", "warn", "urge", "notify",
+                             "advise", "brief", "caution", "persuade", "convince", "promise", "email"})
+#: Dependents after the verb that extend an object content ("called X an act", "tied X to Y").
+CONTENT_EXT_DEPS = frozenset({"obj", "iobj", "xcomp", "ccomp", "obl", "advcl", "nmod", "dep"})
+CONTENT_OBL_CASES = frozenset({"to", "of", "on", "as", "for", "with", "about", "in", "from", "against", "over"})
+#: Head nouns of an object that refers to a claim ("denied the Iranian claim"): kind nominal.
+CLAIM_NOUNS = frozenset({"claim", "claims", "report", "reports", "allegation", "allegations", "accusation",
+                         "accusations", "charge", "charges", "statement", "statements", "assertion",
+                         "remark", "remarks", "suggestion", "rumor", "rumors", "rumour", "story",
+                         "account", "version", "assessment", "comment", "comments", "idea", "notion"})
+#: Content lemmas that turn a refusal into no_comment ("declined to comment").
+NO_COMMENT_LEMMAS = frozenset({"comment", "respond", "confirm", "discuss", "elaborate", "say", "answer",
+                               "speak", "specify", "reply", "interview", "request", "question", "detail"})
+#: Content words that make "called X ..." a condemnation.
+CONDEMN_WORDS = frozenset({"terror", "terrorism", "terrorist", "crime", "crimes", "atrocity", "massacre",
+                           "aggression", "violation", "shameful", "outrageous", "disgraceful", "barbaric",
+                           "criminal", "heinous", "cowardly", "murder", "genocide", "war crime", "brutal",
+                           "unacceptable", "illegal", "act of war", "provocation", "outrage", "despicable"})
+#: Dependents of the cue that belong to the reporting clause, not to the content.
+REGION_DEPS = frozenset({"aux", "aux:pass", "advmod", "obl", "obl:tmod", "obl:npmod", "nmod:tmod", "punct_", "compound:prt", "cc"})
+#: Parts of speech of a name phrase for the POS fallback source.
+NP_POS = ("PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON")
+#: When the parse gives no subject, take the name phrase next to the cue by part of speech.
+USE_POS_FALLBACK = True
+#: What may stand between a quote and its reporting clause.
+ADJ_PUNCT = " ,—–-\n\t"
+#: Extend a right-hand clausal content to the end of its sentence (PolNeAR annotates whole clauses).
+EXTEND_CCOMP_TO_SENTENCE_END = True
+#: A headline source: at most this many tokens before ":".
+HEADLINE_MAX_SOURCE_TOKENS = 6
+#: PolNeAR includes the comma that closes an apposition in the source.
+SOURCE_KEEPS_CLOSING_COMMA = True
+#: Confidence of structural rules without a learned score.
+RULE_CONFIDENCE = {"headline": 0.8, "according": 0.9}
+
+
+@functools.lru_cache(maxsize=1)
+def load_acts() -> dict[str, tuple[str, str]]:
+    """``speech_acts.tsv``: lemma → (act, act when negated; "" = same act, negated)."""
+    out: dict[str, tuple[str, str]] = {}
+    path = DATA_DIR / "speech_acts.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 2:
+            raise ValueError(f"{path}: bad line {line!r}; expected 'lemma<TAB>act[<TAB>negated_act]'")
+        out.setdefault(parts[0].strip(), (parts[1].strip(), parts[2].strip() if len(parts) > 2 else ""))
+    return out
+
+
+# --------------------------------------------------------------------------- raw statements
+
+
+class RawStatement:
+    """A statement before ids and speakers: token-level facts plus character spans."""
+
+    __slots__ = ("cue", "source", "content", "kind", "rule", "conf", "head", "negated", "src_head", "lemma", "quote_ids")
+
+    def __init__(self, cue, source, content, kind, rule, conf, head=None, negated=False, src_head=None, lemma=""):
+        self.cue: tuple[int, int] = cue
+        self.source: Optional[tuple[int, int]] = source
+        self.content: list[tuple[int, int]] = content
+        self.kind = kind
+        self.rule = rule
+        self.conf = conf
+        self.head = head  # cue head Token
+        self.negated = negated
+        self.src_head = src_head  # Token
+        self.lemma = lemma
+        self.quote_ids: list[int] = []
+
+
+def _trim(text: str, s: int, e: int, punct: str = "") -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in punct):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in punct):
+        e -= 1
+    return s, e
+
+
+def _subtree_span(tok: Any, exclude: Sequence[Any] = ()) -> tuple[int, int]:
+    """Character span of ``tok``'s subtree, leaving out the subtrees of ``exclude`` at its edges."""
+    toks = [t for t in tok.subtree]
+    if exclude:
+        ex = set()
+        for e in exclude:
+            ex.update(t.i for t in e.subtree)
+        toks = [t for t in toks if t.i not in ex]
+        # keep contiguous part around tok
+        if not toks:
+            return tok.idx, tok.idx + len(tok)
+    lo = min(t.idx for t in toks)
+    hi = max(t.idx + len(t) for t in toks)
+    return lo, hi
+
+
+class _Ctx:
+    """Per-document lookups: quotes by character, paragraph roles."""
+
+    def __init__(self, doc: Any, document: Document):
+        self.doc = doc
+        self.text = document.text
+        self.document = document
+        pars = [(p.start, p.end) for p in document.paragraphs] or None
+        self.quotes: list[Quote] = [q for q in find_quotes(self.text, pars)]
+        self.double = [q for q in self.quotes if not q.single]
+        self.dstarts = [q.start for q in self.double]
+        self.par_starts = [p.start for p in document.paragraphs]
+
+    def role(self, offset: int) -> str:
+        if not self.document.paragraphs:
+            return "body"
+        i = bisect.bisect_right(self.par_starts, offset) - 1
+        if i < 0:
+            return "body"
+        p = self.document.paragraphs[i]
+        return p.role if offset < p.end or i == len(self.par_starts) - 1 else "body"
+
+    def paragraph_index(self, offset: int) -> int:
+        return bisect.bisect_right(self.par_starts, offset) - 1
+
+    def quote_at(self, offset: int) -> Optional[int]:
+        """Index in ``double`` of the double quote strictly containing ``offset``."""
+        i = bisect.bisect_right(self.dstarts, offset) - 1
+        while i >= 0:
+            q = self.double[i]
+            if q.start < offset < q.end - 1:
+                return i
+            if q.end < offset - 2000:
+                break
+            i -= 1
+        return None
+
+
+# --------------------------------------------------------------------------- cue spans
+
+
+def _cue_span(tok: Any, model: CueModel) -> tuple[int, int]:
+    doc = tok.doc
+    start = tok.i
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in CUE_LEFT_DEPS:
+            start = min(start, c.i)
+    while start > 0 and doc[start - 1].lower_ in CUE_LEFT_ADVERBS and doc[start - 1].head.i == tok.i:
+        start -= 1
+    end = tok.i
+    parts = model.particles.get(tok.lemma_.lower(), {})
+    j = tok.i + 1
+    while j < len(doc) and j <= tok.i + 3:
+        w = doc[j]
+        if w.dep_ == "compound:prt" and w.head.i == tok.i:
+            end = j
+        elif w.lower_ in parts and parts[w.lower_] >= 0.5 and w.dep_ in ("case", "mark", "punct", "compound:prt", "fixed", "advmod", "obl"):
+            end = j
+        elif w.dep_ == "case" and w.lower_ == "by" and tok.morph.get("VerbForm") == ["Part"] and w.head.head.i == tok.i:
+            end = j  # "seen by organizers"
+        else:
+            break
+        j += 1
+    first, last = doc[start], doc[end]
+    return first.idx, last.idx + len(last)
+
+
+def _is_passive(tok: Any) -> bool:
+    return any(c.dep_ in ("aux:pass", "nsubj:pass", "csubj:pass") for c in tok.children)
+
+
+def _agent(tok: Any) -> Optional[Any]:
+    for c in tok.children:
+        if c.dep_ in ("obl:agent", "obl", "nmod:agent") and any(g.dep_ == "case" and g.lower_ == "by" for g in c.children):
+            return c
+    return None
+
+
+def _subject(tok: Any, depth: int = 0) -> Optional[Any]:
+    """The source token of a cue verb: its subject, the passive agent, or an inherited subject."""
+    if _is_passive(tok) or tok.morph.get("VerbForm") == ["Part"] and tok.dep_ in ("acl", "amod"):
+        a = _agent(tok)
+        if a is not None:
+            return a
+        if _is_passive(tok):
+            return None
+    for c in tok.children:
+        if c.dep_ in SUBJ_DEPS:
+            return c
+    if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+        return _subject(tok.head, depth + 1)
+    return None
+
+
+def _source_span(text: str, subj: Any) -> tuple[int, int]:
+    toks = [t for t in subj.subtree]
+    if subj.dep_ in ("obl:agent", "obl"):
+        toks = [t for t in toks if not (t.head.i == subj.i and t.dep_ == "case")]
+    # leading conjunctions, adverbs and quote marks are not part of the name ("and Democrats", "Perhaps ...")
+    while len(toks) > 1 and toks[0].i < subj.i and (toks[0].dep_ in ("cc", "advmod", "punct", "mark") or toks[0].is_quote):
+        toks = toks[1:]
+    # a relative clause or apposition after the name stays; trailing clauses attached by a bad parse do not
+    toks = [t for t in toks if not (t.head.i == subj.i and t.dep_ in ("acl:relcl_",))]
+    lo = min(t.idx for t in toks)
+    hi = max(t.idx + len(t) for t in toks)
+    s, e = _trim(text, lo, hi, "")
+    # drop trailing punctuation except a comma that closes an apposition or relative clause
+    while e > s and text[e - 1] in ".;:—–-\"“”":
+        e -= 1
+        s, e = _trim(text, s, e)
+    if e > s and text[e - 1] == ",":
+        if "," not in text[s:e - 1]:
+            e -= 1
+    elif SOURCE_KEEPS_CLOSING_COMMA and "," in text[s:e] and text[e:e + 1] == ",":
+        e += 1  # "Brian Fallon, a spokesman for the campaign," (PolNeAR keeps the closing comma)
+    while s < e and text[s] in ",;:—–-":
+        s += 1
+    return _trim(text, s, e)
+
+
+# --------------------------------------------------------------------------- content
+
+
+def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[int, int]], str]:
+    """Content pieces from the dependents of a cue verb, and the dependency that gave them."""
+    kids = list(tok.children)
+    lemma = tok.lemma_.lower()
+    ccomp = [c for c in kids if c.dep_ in ("ccomp", "csubj:pass") or (c.dep_ == "parataxis" and c.i < tok.i)]
+    if ccomp:
+        c = ccomp[0]
+        s, e = _subtree_span(c)
+        return [(s, e)], "ccomp"
+    xcomp = [c for c in kids if c.dep_ == "xcomp"]
+    objs = [c for c in kids if c.dep_ in ("obj", "iobj") and c.i > tok.i]
+    if _is_passive(tok):
+        subj = [c for c in kids if c.dep_ in PASS_SUBJ_DEPS]
+        pieces = []
+        if subj:
+            pieces.append(_subtree_span(subj[0]))
+        if xcomp:
+            pieces.append(_subtree_span(xcomp[0]))
+        if pieces:
+            return pieces, "passive"
+    if tok.dep_ in ("relcl", "acl:relcl", "acl") and tok.head.i < tok.i:
+        rel = [c for c in kids if c.dep_ in ("obj",) and c.i < tok.i]
+        pieces = [(c.idx, c.idx + len(c)) for c in rel]
+        if xcomp:
+            pieces.append(_subtree_span(xcomp[0]))
+        if pieces:
+            return pieces, "relcl"
+    if xcomp and lemma not in ("call", "label", "term", "dub", "name", "describe", "brand"):
+        x = xcomp[0]
+        start_tok = x
+        if objs and objs[0].i < x.i and lemma not in ADDRESSEE_VERBS:
+            start_tok = objs[0]
+        lo = min(t.idx for t in start_tok.subtree)
+        hi = max(t.idx + len(t) for t in x.subtree)
+        return [(lo, hi)], "xcomp"
+    if objs and not (lemma in ADDRESSEE_VERBS and len(objs) == 1 and not xcomp):
+        first = objs[0]
+        last = first
+        for c in kids:
+            if c.i <= first.i or c.dep_ not in CONTENT_EXT_DEPS:
+                continue
+            if c.dep_ in ("obl", "nmod"):
+                case = [g.lower_ for g in c.children if g.dep_ == "case"]
+                if not case or case[0] not in CONTENT_OBL_CASES or c.ent_type_ in ("DATE", "TIME"):
+                    continue
+            if c.dep_ == "advcl" and not c.lemma_ in ("be",):
+                continue
+            last = c if c.i > last.i else last
+        lo = min(t.idx for t in first.subtree)
+        hi = max(t.idx + len(t) for t in last.subtree)
+        return [(lo, hi)], "obj"
+    # prepositional content: "talked about X", "pointed to X"
+    for c in kids:
+        if c.i > tok.i and c.dep_ in ("obl",):
+            case = [g for g in c.children if g.dep_ == "case"]
+            if case and case[0].i == tok.i + 1 and case[0].lower_ in ("about", "to", "for", "on", "of", "with", "against"):
+                toks = [t for t in c.subtree if t.i != case[0].i]
+                return [(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))], "obl"
+    return [], ""
+
+
+def _clean_content(text: str, s: int, e: int) -> tuple[int, int]:
+    s, e = _trim(text, s, e)
+    # a content never ends with the sentence's own full stop or a comma, unless closed by a quote
+    while e > s and text[e - 1] in ",.;:—–" and not _open_quote(text[s:e]):
+        e -= 1
+        s, e = _trim(text, s, e)
+    while s < e and text[s] in ",;:—–":
+        s += 1
+        s, e = _trim(text, s, e)
+    return s, e
+
+
+def _open_quote(piece: str) -> bool:
+    return piece.count("“") > piece.count("”") or piece.count('"') % 2 == 1
+
+
+def _snap_to_quotes(pieces: list[tuple[int, int]], ctx: _Ctx) -> tuple[list[tuple[int, int]], bool, list[int]]:
+    """Extend pieces that cover most of a double quote to the quote's marks; report quotes used."""
+    out = []
+    quoted = False
+    used: list[int] = []
+    for s, e in pieces:
+        for qi, q in enumerate(ctx.double):
+            if q.end <= s or q.start >= e + 3:
+                if q.start > e + 3:
+                    break
+                continue
+            inner = max(0, min(e, q.end) - max(s, q.start))
+            if inner >= 0.6 * (q.end - q.start) or (q.start <= s and e <= q.end):
+                if q.start <= s + 3 and e - 3 <= q.end:
+                    s, e = min(s, q.start), max(e, q.end)
+                    quoted = True
+                used.append(qi)
+        out.append((s, e))
+    return out, quoted, used
+
+
+# --------------------------------------------------------------------------- main passes
+
+
+def _verb_statements(ctx: _Ctx, model: CueModel) -> list[RawStatement]:
+    doc, text = ctx.doc, ctx.text
+    out: list[RawStatement] = []
+    for sent in doc.sents:
+        role = ctx.role(sent.start_char)
+        if role in SKIP_ROLES:
+            continue
+        sent_has_quote = any(q.start < sent.end_char and sent.start_char < q.end for q in ctx.double[:] if q.start < sent.end_char) if ctx.double else False
+        for tok in sent:
+            if tok.is_punct or not model.is_candidate(tok):
+                continue
+            lem = tok.lemma_.lower()
+            qi = ctx.quote_at(tok.idx)
+            adj = _quote_adjacent(tok, ctx)
+            counts = model.lemmas.get(lem)
+            p = model.prob(cue_features(tok, qi is not None, sent_has_quote, adj is not None, counts))
+            if p < model.threshold:
+                continue
+            st = _build(tok, p, ctx, model, adj)
+            if st is not None:
+                out.append(st)
+    return out
+
+
+def _region(tok: Any, subj: Optional[Any], cue: tuple[int, int]) -> tuple[int, int]:
+    """Characters of the reporting clause: cue, source and the cue's non-content modifiers."""
+    lo, hi = cue
+    if subj is not None:
+        st = list(subj.subtree)
+        lo = min(lo, min(t.idx for t in st))
+        hi = max(hi, max(t.idx + len(t) for t in st))
+    for c in tok.children:
+        if c.dep_ in REGION_DEPS or (c.dep_ in ("obj", "iobj") and tok.lemma_.lower() in ADDRESSEE_VERBS):
+            st = list(c.subtree)
+            if c.i > tok.i:
+                hi = max(hi, max(t.idx + len(t) for t in st))
+            else:
+                lo = min(lo, min(t.idx for t in st))
+    return lo, hi
+
+
+def _quote_adjacent(tok: Any, ctx: _Ctx, subj: Optional[Any] = None) -> Optional[int]:
+    """A double quote right before the reporting clause ("“…,” he said") or right after it ("said: “…”")."""
+    text = ctx.text
+    if subj is None:
+        subj = _subject(tok)
+    if ctx.quote_at(tok.idx) is not None:
+        return None
+    lo, hi = _region(tok, subj, (tok.idx, tok.idx + len(tok)))
+    par = ctx.paragraph_index(tok.idx)
+    i = bisect.bisect_right(ctx.dstarts, lo) - 1
+    while i >= 0:
+        q = ctx.double[i]
+        if q.end <= lo:
+            if ctx.paragraph_index(q.start) == par and not text[q.end:lo].strip(ADJ_PUNCT):
+                return i
+            break
+        i -= 1
+    j = bisect.bisect_left(ctx.dstarts, hi)
+    if j < len(ctx.double):
+        q = ctx.double[j]
+        between = text[hi:q.start]
+        if ctx.paragraph_index(q.start) == par and len(between) < 40 and not between.strip(ADJ_PUNCT + ":"):
+            return j
+    return None
+
+
+def _inverted_subject(tok: Any) -> Optional[Any]:
+    """The subject after the cue in ``“…,” said the Rev. Peter Wherry`` (parsed as obj or nsubj)."""
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ in ("nsubj", "obj", "appos", "dep") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            return c
+    return None
+
+
+def _np_left(doc: Any, end_i: int, lo_i: int) -> Optional[tuple[int, int]]:
+    """Token range [i, end_i) of a name phrase ending before ``end_i`` (POS only, for bad parses):
+    ``Donna Brazile, the interim chairwoman of the DNC,`` or ``Mr. McKinley``."""
+    j = end_i - 1
+    appos_end = None
+    if j >= lo_i and doc[j].text == ",":
+        appos_end = j
+        j -= 1
+    k = j
+    while k >= lo_i and (doc[k].pos_ in NP_POS or doc[k].text in ("’s", "'s", "-", "(", ")")) and not doc[k].is_quote:
+        k -= 1
+    if k == j:
+        return None
+    start = k + 1
+    if appos_end is not None:
+        # an apposition: "<Name>, <description>," — the name before the first comma
+        if k >= lo_i and doc[k].text == ",":
+            m = k - 1
+            while m >= lo_i and doc[m].pos_ in ("PROPN",) or (m >= lo_i and doc[m].text in (".", "-") and m > lo_i and doc[m - 1].pos_ == "PROPN"):
+                m -= 1
+            if m < k - 1:
+                return (m + 1, appos_end + 1)
+        return None
+    if not any(doc[x].pos_ in ("PROPN", "NOUN", "PRON") for x in range(start, j + 1)):
+        return None
+    return (start, j + 1)
+
+
+def _np_right(doc: Any, start_i: int, hi_i: int) -> Optional[tuple[int, int]]:
+    """Token range of a name phrase right after the cue (``said David Wasserman, editor of ...``)."""
+    k = start_i
+    while k < hi_i and (doc[k].pos_ in NP_POS or doc[k].text in ("’s", "'s", "-")) and not doc[k].is_quote:
+        k += 1
+    if k == start_i or not any(doc[x].pos_ in ("PROPN", "NOUN", "PRON") for x in range(start_i, k)):
+        return None
+    if k < hi_i and doc[k].text == "," :
+        m = k + 1
+        while m < hi_i and (doc[m].pos_ in NP_POS + ("ADP", "CCONJ") or doc[m].text in ("’s", "'s", "-", "(", ")")) and not doc[m].is_quote:
+            m += 1
+        if m > k + 1 and (m >= hi_i or doc[m].is_punct):
+            return (start_i, m)
+    return (start_i, k)
+
+
+def _fallback_source(tok: Any, cue: tuple[int, int], ctx: _Ctx) -> Optional[tuple[int, int]]:
+    """Source by part of speech when the parse gives no subject: the name phrase before the cue, or
+    after it when a quote precedes (``“…,” said X``)."""
+    doc = tok.doc
+    sent = tok.sent
+    cs = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    if cs is None:
+        return None
+    left = _np_left(doc, cs.start, sent.start)
+    if left is not None and ctx.quote_at(doc[left[0]].idx) is None:
+        return _trim(ctx.text, doc[left[0]].idx, doc[left[1] - 1].idx + len(doc[left[1] - 1]))
+    before = ctx.text[sent.start_char:cue[0]].rstrip()
+    if before.endswith((",", "”", '"', "''", ",”", ',"')) or not before:
+        right = _np_right(doc, cs.end, sent.end)
+        if right is not None:
+            s, e = doc[right[0]].idx, doc[right[1] - 1].idx + len(doc[right[1] - 1])
+            return _trim(ctx.text, s, e, ".")
+    return None
+
+
+def _sentence_bounds(tok: Any, ctx: _Ctx) -> tuple[int, int]:
+    sent = tok.sent
+    return sent.start_char, sent.end_char
+
+
+def _clause_final(tok: Any, subj: Optional[Any], cue: tuple[int, int], ctx: _Ctx) -> bool:
+    """``..., he said.``: nothing but punctuation follows the reporting clause in its sentence."""
+    if tok.i <= tok.sent.start + 1:
+        return False
+    lo, hi = _region(tok, subj, cue)
+    return not ctx.text[hi:tok.sent.end_char].strip(" .,;:!?\"'”’)\n")
+
+
+def _extend_right(tok: Any, piece: tuple[int, int], ctx: _Ctx, how: str) -> tuple[int, int]:
+    """Grow a right-hand content over tokens the parse left outside it, up to the sentence end, stopping
+    at the cue's own other dependents (a coordinated verb, ", adding ...") and at an open quote's end."""
+    text = ctx.text
+    s, e = piece
+    doc = tok.doc
+    if how == "ccomp" and EXTEND_CCOMP_TO_SENTENCE_END:
+        sent_end = tok.sent.end
+        own = set()
+        for c in tok.children:
+            if c.i > tok.i and not (s <= c.idx < e):
+                own.update(t.i for t in c.subtree)
+        j = doc.char_span(s, e, alignment_mode="expand")
+        if j is not None:
+            k = j.end
+            while k < sent_end and k not in own:
+                k += 1
+            last = k - 1
+            if last >= j.end:
+                e = max(e, _clean_content(text, s, doc[last].idx + len(doc[last]))[1])
+    # a piece must not stop inside a quote
+    qi = ctx.quote_at(e - 1)
+    if qi is not None and ctx.double[qi].start >= s:
+        e = max(e, ctx.double[qi].end)
+    return s, e
+
+
+def _skip_cue_modifiers(tok: Any, piece: tuple[int, int], ctx: _Ctx) -> tuple[int, int]:
+    """Drop leading time words and adverbs that modify the cue ("announced Friday the arrest")."""
+    s, e = piece
+    doc = tok.doc
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return piece
+    k = span.start
+    while k < span.end - 1:
+        t = doc[k]
+        top = t
+        while top.head.i != top.i and top.head.i != tok.i and span.start <= top.head.i < span.end:
+            top = top.head
+        if top.head.i == tok.i and top.dep_ in ("obl:tmod", "obl:npmod", "nmod:tmod", "advmod", "obl", "punct") \
+                and top.i < span.end - 1 and not any(c.dep_ == "ccomp" for c in [top]):
+            k = max(x.i for x in top.subtree) + 1
+            continue
+        if t.ent_type_ in ("DATE", "TIME") and t.head.i == tok.i:
+            k += 1
+            continue
+        break
+    if k >= span.end:
+        return piece
+    return _trim(ctx.text, doc[k].idx, e, ",;:")
+
+
+def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -> Optional[RawStatement]:
+    text = ctx.text
+    lem = tok.lemma_.lower()
+    if lem == "according":
+        return _according(tok, p, ctx)
+    cue = _cue_span(tok, model)
+    subj = _subject(tok)
+    negated = any(c.lemma_.lower() in ("not", "never", "n't") and c.dep_ in ("advmod", "neg") for c in tok.children)
+    pieces, how = _content_from_children(tok, text, ctx)
+    kind = "indirect"
+    quote_ids: list[int] = []
+    left_side = (tok.dep_ in ("parataxis",) and tok.head.i < tok.i) or how == "ccomp" and pieces and pieces[0][1] <= cue[0]
+    if adj is not None:
+        q = ctx.double[adj]
+        if subj is None and q.end <= cue[0]:
+            subj = _inverted_subject(tok)
+        pieces, quote_ids, kind, how = [(q.start, q.end)], [adj], "direct", "quote"
+    elif left_side or (not pieces and _clause_final(tok, subj, cue, ctx)):
+        if subj is None:
+            subj = _inverted_subject(tok)
+        lo, hi = _region(tok, subj, cue)
+        s0, e0 = _sentence_bounds(tok, ctx)
+        pieces = [pc for pc in (_clean_content(text, s0, lo), _clean_content(text, hi, e0)) if pc[1] - pc[0] > 1]
+        how = "left"
+    if kind != "direct" and pieces:
+        pieces = [_clean_content(text, s, e) for s, e in pieces]
+        if how in ("ccomp", "xcomp", "obj") and pieces[-1][0] > cue[0]:
+            pieces[-1] = _extend_right(tok, pieces[-1], ctx, how)
+            pieces = [_skip_cue_modifiers(tok, pc, ctx) for pc in pieces]
+        pieces, quoted, used = _snap_to_quotes(pieces, ctx)
+        quote_ids = used
+        if quoted and len(pieces) == 1 and any(ctx.double[u].start == pieces[0][0] and ctx.double[u].end == pieces[0][1] for u in used):
+            kind = "direct"
+        elif used:
+            kind = "mixed"
+    if not pieces:
+        return None
+    source = _source_span(text, subj) if subj is not None else None
+    if source is None and not _is_passive(tok) and USE_POS_FALLBACK:
+        source = _fallback_source(tok, cue, ctx)
+    # the content must not contain the cue or the source
+    pieces = [pc for pc in pieces if pc[1] > pc[0] and not (pc[0] <= cue[0] and cue[1] <= pc[1])]
+    if not pieces:
+        return None
+    if source and any(pc[0] <= source[0] and source[1] <= pc[1] for pc in pieces):
+        source = None
+    if how == "obj" and kind == "indirect":
+        heads = [c for c in tok.children if c.dep_ == "obj"]
+        if heads and heads[0].lower_ in CLAIM_NOUNS:
+            kind = "nominal"
+    st = RawStatement(cue, source, sorted(pieces), kind, "quote" if how == "quote" else f"verb:{how}", p,
+                      head=tok, negated=negated, src_head=subj, lemma=lem)
+    st.quote_ids = quote_ids
+    return st
+
+
+def _overlaps_any(pieces, q: Quote) -> bool:
+    return any(s < q.end and q.start < e for s, e in pieces)
+
+
+def _according(tok: Any, p: float, ctx: _Ctx) -> Optional[RawStatement]:
+    text = ctx.text
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ != "to":
+        return None
+    cue = (tok.idx, nxt.idx + len(nxt))
+    # the source is the noun phrase "according to" marks
+    src_tok = tok.head if tok.dep_ in ("case", "mark") else None
+    if src_tok is None or src_tok.i <= nxt.i:
+        cands = [t for t in doc[nxt.i + 1: min(len(doc), nxt.i + 8)] if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        src_tok = cands[0] if cands else None
+    if src_tok is None:
+        return None
+    toks = [t for t in src_tok.subtree if t.i > nxt.i]
+    s_lo = min(t.idx for t in toks)
+    s_hi = max(t.idx + len(t) for t in toks)
+    source = _trim(text, s_lo, s_hi, ",.;")
+    sent = tok.sent
+    before = _clean_content(text, sent.start_char, cue[0])
+    after = _clean_content(text, source[1], sent.end_char)
+    pieces = [pc for pc in (before, after) if pc[1] - pc[0] > 2]
+    if not pieces:
+        return None
+    pieces, _, used = _snap_to_quotes(pieces, ctx)
+    st = RawStatement(cue, source, pieces, "according_to", "according", max(p, RULE_CONFIDENCE["according"]),
+                      head=tok, src_head=src_tok, lemma="according")
+    st.quote_ids = used
+    return st
+
+
+def _headline_statements(ctx: _Ctx) -> list[RawStatement]:
+    """``Iran: Oct. 7 attack was revenge...; Hamas: No it wasn't`` in headlines and subheads."""
+    doc, text = ctx.doc, ctx.text
+    out = []
+    for sent in doc.sents:
+        if ctx.role(sent.start_char) not in HEADLINE_ROLES:
+            continue
+        seg_start = sent.start
+        toks = list(sent)
+        for k, t in enumerate(toks):
+            if t.text in (";", "|"):
+                seg_start = t.i + 1
+                continue
+            if t.text != ":" or t.i == seg_start:
+                continue
+            src = doc[seg_start:t.i]
+            if len(src) > HEADLINE_MAX_SOURCE_TOKENS or not any(w.pos_ in ("PROPN", "NOUN") or w.text[:1].isupper() for w in src):
+                continue
+            if any(w.pos_ in ("VERB", "AUX") and w.text[:1].islower() for w in src):
+                continue
+            end_i = t.i + 1
+            while end_i < sent.end and doc[end_i].text not in (";", "|"):
+                end_i += 1
+            if end_i == t.i + 1:
+                continue
+            c_lo = doc[t.i + 1].idx
+            c_hi = doc[end_i - 1].idx + len(doc[end_i - 1])
+            content = _clean_content(text, c_lo, c_hi)
+            source = _trim(text, src.start_char, src.end_char)
+            if content[1] <= content[0]:
+                continue
+            out.append(RawStatement((t.idx, t.idx + 1), source, [content], "headline", "headline",
+                                    RULE_CONFIDENCE["headline"], head=t, src_head=src.root, lemma=":"))
+            seg_start = end_i
+    return out
+
+
+def _continuations(raws: list[RawStatement], ctx: _Ctx) -> None:
+    """Add following quoted sentences to direct quotes: ``“A,” he said. “B.”`` and paragraphs that continue it."""
+    used = {qi for r in raws for qi in r.quote_ids}
+    cue_starts = sorted(r.cue[0] for r in raws)
+    text = ctx.text
+    for r in raws:
+        if r.kind not in ("direct", "mixed") or not r.quote_ids or r.head is None:
+            continue
+        last = max(r.quote_ids)
+        sent_end = r.head.sent.end_char
+        anchor = max(sent_end, ctx.double[last].end)
+        j = last + 1
+        while j < len(ctx.double):
+            q = ctx.double[j]
+            if j in used or q.start < anchor:
+                if q.start < anchor:
+                    j += 1
+                    continue
+                break
+            gap = text[anchor:q.start]
+            prev = ctx.double[j - 1]
+            cont_par = prev.continued and "\n" in gap and not gap.strip()
+            if gap.strip() or ("\n" in gap and not cont_par):
+                break
+            # the quote must fill its sentence(s): it ends a sentence and has no cue of its own
+            k = bisect.bisect_left(cue_starts, q.start)
+            if k < len(cue_starts) and cue_starts[k] < q.end:
+                break
+            after = text[q.end:q.end + 3]
+            if after.strip() and after.strip()[0] not in "\n" and not text[q.end:].startswith(("\n", " ", "")):
+                break
+            nxt = text[q.end:q.end + 40].lstrip(" ")
+            if nxt and not nxt.startswith("\n") and q.end < len(text) and not ctx.double[j].continued:
+                # something follows in the same paragraph: must be a new quoted sentence or nothing
+                if not nxt[:1] in "“\"'" and not nxt.startswith("\n"):
+                    break
+            r.content.append((q.start, q.end))
+            r.quote_ids.append(j)
+            used.add(j)
+            anchor = q.end
+            j += 1
+
+
+def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] = None) -> list[RawStatement]:
+    """All statements of a parsed document as :class:`RawStatement` (no ids, no speakers)."""
+    model = model or load_cue_model()
+    ctx = _Ctx(doc, document)
+    raws = _headline_statements(ctx) + _verb_statements(ctx, model)
+    raws = _dedupe(raws)
+    _continuations(raws, ctx)
+    for r in raws:
+        r.content = sorted({_trim(ctx.text, s, e) for s, e in r.content if e > s})
+    return raws
+
+
+def _dedupe(raws: list[RawStatement]) -> list[RawStatement]:
+    """One statement per cue; when cue spans overlap keep the more confident."""
+    raws.sort(key=lambda r: (r.cue[0], -r.conf))
+    out: list[RawStatement] = []
+    for r in raws:
+        if out and out[-1].cue[0] < r.cue[1] and r.cue[0] < out[-1].cue[1]:
+            if r.conf > out[-1].conf:
+                out[-1] = r
+            continue
+        out.append(r)
+    return out
+
+
+# --------------------------------------------------------------------------- acts
+
+
+def speech_act(r: RawStatement, text: str) -> str:
+    """The speech act of a statement from its cue lemma, negation and content (``speech_acts.tsv``)."""
+    acts = load_acts()
+    if r.kind == "headline":
+        content = " ".join(text[s:e] for s, e in r.content).lower()
+        if content.startswith(("no ", "no,", "not ")) or " denies" in content:
+            return "denial"
+        return "claim"
+    lemma = r.lemma
+    key = lemma
+    if r.head is not None:
+        nxt = r.head.doc[r.head.i + 1] if r.head.i + 1 < len(r.head.doc) else None
+        if nxt is not None and f"{lemma}_{nxt.lower_}" in acts:
+            key = f"{lemma}_{nxt.lower_}"
+    act, neg_act = acts.get(key, ("other", ""))
+    content_words = " ".join(text[s:e] for s, e in r.content).lower()
+    if lemma in ("decline", "refuse"):
+        words = set(content_words.replace("“", " ").replace("”", " ").split())
+        if words & NO_COMMENT_LEMMAS or any(w.startswith(tuple(NO_COMMENT_LEMMAS)) for w in list(words)[:4]):
+            return "no_comment"
+        return "denial" if lemma == "refuse" else "other"
+    if lemma in ("call", "label", "term", "brand", "describe", "dub") and any(w in content_words for w in CONDEMN_WORDS):
+        return "condemnation"
+    if r.negated:
+        if neg_act:
+            return neg_act
+        if act == "claim":
+            return "denial"
+    return act
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def extract_statements(doc: Any, document: Document, actors: Sequence[Actor] = ()) -> tuple[Statement, ...]:
+    """Attributed statements of a parsed document, with resolved speakers.
+
+    ``doc`` is the spaCy Doc of ``document.text``; ``actors`` come from
+    :func:`counterclaim.extract.actors.extract_actors` and may be empty (then a speaker is the
+    source text as written, with no ``actor_id``).
+    """
+    if doc.text != document.text:
+        raise ValueError(
+            "extract_statements: doc.text differs from document.text; parse the document with "
+            "counterclaim.nlp.parse(document) so that token offsets index document.text"
+        )
+    from counterclaim.extract.speakers import resolve_speakers
+
+    text = document.text
+    raws = find_raw_statements(doc, document)
+    speakers = resolve_speakers(raws, doc, document, tuple(actors or ()))
+    out = []
+    for r, spk in zip(raws, speakers):
+        cue = Span.of(text, *r.cue)
+        out.append(Statement(
+            id=make_id("s", document.id, cue.start, cue.end),
+            cue=cue,
+            content=tuple(Span.of(text, s, e) for s, e in r.content),
+            kind=r.kind,
+            act=speech_act(r, text),
+            source=Span.of(text, *r.source) if r.source else None,
+            speaker=spk,
+            confidence=round(float(r.conf), 3),
+            rule=r.rule,
+            negated=r.negated,
+        ))
+    return tuple(out)
