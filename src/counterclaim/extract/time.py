@@ -47,7 +47,7 @@ SET_LEAD_RE = re.compile(
 )
 FUTURE_CUE_RE = re.compile(
     r"\b(?:will|shall|won't|going\s+to|scheduled|expected\s+to|due\s+to|set\s+to|plans?\s+to|planning\s+to|intends?\s+to|"
-    r"(?:is|are)\s+to|upcoming|next(?!\s+to\b)|tomorrow|would|as\s+soon\s+as|until|till)\b|'ll\b",
+    r"(?:is|are)\s+to|upcoming|next(?!\s+to\b)|tomorrow|would|as\s+soon\s+as|until|till|effective)\b|'ll\b",
     re.I,
 )
 PAST_CUE_RE = re.compile(
@@ -56,8 +56,11 @@ PAST_CUE_RE = re.compile(
     re.I,
 )
 SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|No|vs))[.!?](?=\s+[A-Z\"'“])|\n")
+# A past-tense verb right before a date without a year ("ended Jan. 31", "began in May") puts it in the past.
+IMMEDIATE_PAST_RE = re.compile(r"\b(?:ended|began|was|were|had|happened|occurred|started|closed|expired|died|took\s+place)\s+(?:on\s+|in\s+)?$", re.I)
 # Reporting verbs date the report, not the event reported: they say nothing about where a bare month falls.
 REPORTING_PAST = frozenset({"said", "told", "reported", "announced", "added", "stated", "noted"})
+PAST_EED = frozenset({"agreed", "freed", "guaranteed", "decreed", "disagreed", "refereed"})
 NOT_PAST = frozenset({"expected", "scheduled", "planned", "need", "indeed", "red", "bed", "speed", "proceed", "seed", "united"})
 
 
@@ -124,7 +127,8 @@ def tense_at(text: str, start: int, end: int, doc: Any = None, *, default: str =
     for rx, label in ((FUTURE_CUE_RE, "future"), (PAST_CUE_RE, "past")):
         for m in rx.finditer(text, s, e):
             word = m.group(0).lower()
-            if label == "past" and (word in NOT_PAST or (default == "unknown" and word in REPORTING_PAST)):
+            if label == "past" and (word in NOT_PAST or (default == "unknown" and word in REPORTING_PAST)
+                                    or (word.endswith("eed") and word not in PAST_EED)):
                 continue
             if start <= m.start() < end:
                 continue
@@ -292,6 +296,8 @@ def _implied_year(ctx: _Context, month: int, day: Optional[int], start: int, end
         return a.year if there > here and month != a.month else a.year + 1
     if mod == "this" or month == a.month:
         return a.year
+    if IMMEDIATE_PAST_RE.search(ctx.text[max(0, start - 20):start]):  # "ended Jan. 31": the last occurrence
+        return a.year if there <= here else a.year - 1
     tense = ctx.tense(start, end, default="unknown")
     if tense == "future" and (month - a.month) % 12 <= 6:  # the next occurrence, if it is near
         return a.year if there >= here else a.year + 1
@@ -449,9 +455,31 @@ def _normalise(rule: R.Rule, m: re.Match, ctx: _Context) -> Optional[tuple[str, 
         pod = R.PARTS_OF_DAY.get((g["pod"] or "").lower())
         if g["wpl"] or mod in ("each", "every"):
             return "SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else "")
-        d = _resolve_weekday(ctx, wd, mod, start, end)
+        if mod in ("the previous", "the prior", "the following", "the next"):  # relative to the day last mentioned
+            ref = _parse_ref_date(ctx.ref_value or "")
+            if ref is None:
+                d = None if a is None else _weekday_date(a, wd, "past")
+            elif mod in ("the previous", "the prior"):
+                d = ref - dt.timedelta(days=(ref.isoweekday() - wd - 1) % 7 + 1)
+            else:
+                d = ref + dt.timedelta(days=(wd - ref.isoweekday() - 1) % 7 + 1)
+        else:
+            d = _resolve_weekday(ctx, wd, mod, start, end)
         base = f"XXXX-WXX-{wd}" if d is None else _day(d)
         return ("TIME", f"{base}T{pod}") if pod else ("DATE", base)
+    if kind == "week_of":
+        month, day = _month_num(g["month"]), int(g["day"])
+        year = int(g["year"]) if g.get("year") else _implied_year(ctx, month, day, start, end)
+        if year is None:
+            return "DATE", "XXXX-WXX"
+        try:
+            return "DATE", R.iso_week(dt.date(year, month, day))
+        except ValueError:
+            return None
+    if kind == "pod_relday":
+        shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[g["rel3"].lower()]
+        base = "XXXX-XX-XX" if a is None else _day(a + dt.timedelta(days=shift))
+        return "TIME", f"{base}T{R.PARTS_OF_DAY[g['pod2'].lower()]}"
     if kind == "weekend":
         mod = re.sub(r"\s+", " ", (g["rmod"] or "").lower())
         if a is None:
