@@ -166,3 +166,19 @@ def test_highlight_segments_cover_text_and_handle_overlaps():
     assert "".join(s.text for s in segs) == a.document.text
     told = next(s for s in segs if s.text == "told")
     assert told.role == "cue" and told.statements == (2, 4) and "report" in told.title and "claim" in told.title
+
+
+def test_disputes_page_and_api(app):
+    status, _, body = call(app, "/disputes")
+    assert status == 200
+    assert "1 document with disputes" in body
+    assert "who set the Zenda harbour fire" in body and body.count('class="position pos-') == 2
+    sid = sample_analysis().statements[3].id
+    assert f'href="/documents/ruritania-1#{sid}"' in body  # explicit rebuttal links to the statement in its document
+    assert "Bridge" not in body  # documents without disputes are not listed
+    data = json.loads(call(app, "/api/disputes")[2])
+    assert data["total_documents"] == 1
+    (d,) = data["disputes"]
+    assert d["document"]["id"] == "ruritania-1" and d["topic"] == "who set the Zenda harbour fire"
+    assert [p["stance"] for p in d["positions"]] == ["accuses", "denies"] and d["explicit"] == [sid]
+    assert "No disputes found" in call(app, "/disputes", "q=bridge")[2]

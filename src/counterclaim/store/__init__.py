@@ -286,25 +286,28 @@ class Store:
         for doc_id in (list(ids) if ids is not None else self.document_ids()):
             yield self.document(doc_id)
 
-    def documents(self, q: Optional[str] = None, *, limit: Optional[int] = 50, offset: int = 0) -> list[DocumentSummary]:
-        """Document summaries, newest first; ``q`` searches titles and text."""
-        where, params = self._document_filter(q)
+    def documents(self, q: Optional[str] = None, *, limit: Optional[int] = 50, offset: int = 0,
+                  with_disputes: bool = False) -> list[DocumentSummary]:
+        """Document summaries, newest first; ``q`` searches titles and text; ``with_disputes``: only documents with disputes."""
+        where, params = self._document_filter(q, with_disputes)
         sql = f"SELECT {_SUMMARY_COLUMNS} FROM documents d WHERE {where} ORDER BY {_BY_DATE}"
         sql, params = _paginate(sql, params, limit, offset)
         return [DocumentSummary(**r) for r in self._b.query(sql, params)]
 
-    def count_documents(self, q: Optional[str] = None) -> int:
-        where, params = self._document_filter(q)
+    def count_documents(self, q: Optional[str] = None, *, with_disputes: bool = False) -> int:
+        where, params = self._document_filter(q, with_disputes)
         return int(self._b.query(f"SELECT COUNT(*) AS n FROM documents d WHERE {where}", params)[0]["n"])
 
-    def _document_filter(self, q: Optional[str]) -> tuple[str, list[Any]]:
+    def _document_filter(self, q: Optional[str], with_disputes: bool = False) -> tuple[str, list[Any]]:
+        extra = " AND d.n_disputes > 0" if with_disputes else ""
         if not q or not q.strip():
-            return "1 = 1", []
+            return "1 = 1" + extra, []
         if self.fulltext:
-            return self._b.document_fulltext("d", q)
+            sql, params = self._b.document_fulltext("d", q)
+            return sql + extra, params
         words = q.split()
         return (
-            " AND ".join("(LOWER(d.text) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(d.title, '')) LIKE ? ESCAPE '\\')" for _ in words),
+            " AND ".join("(LOWER(d.text) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(d.title, '')) LIKE ? ESCAPE '\\')" for _ in words) + extra,
             [p for w in words for p in (_like(w), _like(w))],
         )
 

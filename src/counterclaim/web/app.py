@@ -8,10 +8,11 @@ script. Pages:
 * ``/documents/<id>`` — the article with statement spans highlighted (source, cue,
   content in distinct colours; hover shows speaker and act), statements grouped by
   speaker, disputes side by side, a timeline, actors;
-* ``/statements`` — statements by speaker, act, kind and words in the content.
+* ``/statements`` — statements by speaker, act, kind and words in the content;
+* ``/disputes`` — every document's disputes, positions side by side.
 
 JSON (the contract objects): ``/api/documents``, ``/api/documents/<id>``,
-``/api/statements?speaker=&act=&kind=&q=&document=``; errors have one shape,
+``/api/statements?speaker=&act=&kind=&q=&document=``, ``/api/disputes``; errors have one shape,
 ``{"error": {"status": 404, "message": "..."}}``.
 """
 
@@ -27,7 +28,7 @@ from typing import Any, Optional, Union
 from urllib.parse import parse_qs, quote
 
 from counterclaim import __version__
-from counterclaim.model import SPEECH_ACTS, STATEMENT_KINDS, Analysis, Statement
+from counterclaim.model import SPEECH_ACTS, STATEMENT_KINDS, Analysis, Statement, to_dict
 from counterclaim.store import DocumentNotFound, Store, StoreError, open_store
 from counterclaim.store.rows import CONTENT_JOINER
 
@@ -39,6 +40,8 @@ STATIC = HERE / "static"
 
 #: Rows per page in the document and statement lists (``?limit=`` up to :data:`MAX_LIMIT` in the API).
 PAGE_SIZE = 50
+#: Documents per page of the disputes list (each with all its disputes).
+DISPUTE_PAGE_SIZE = 20
 MAX_LIMIT = 500
 #: Which mark wins when spans overlap (drawn on top): cue, then source, then content, then dates.
 MARK_PRIORITY = ("cue", "source", "content", "timex")
@@ -146,7 +149,7 @@ def _document_context(a: Analysis) -> dict[str, Any]:
         statements.append({
             "i": i, "s": s, "who": _who(s), "content": _content(s),
             "chain": " → ".join(s.speaker.chain) if s.speaker and s.speaker.chain else "",
-            "replies_to": [(index[r], _who(a.statements[index[r]])) for r in s.replies_to if r in index],
+            "replies_to": [(index[r], r, _who(a.statements[index[r]])) for r in s.replies_to if r in index],
             "role": a.document.role_at(s.cue.start) if s.cue else "body",
         })
     groups: dict[str, list[dict[str, Any]]] = {}
@@ -178,7 +181,7 @@ def _document_context(a: Analysis) -> dict[str, Any]:
     # ISO-like values sort as strings; PRESENT_REF, durations and the like go last.
     timeline.sort(key=lambda x: (not x["value"][:1].isdigit(), x["value"]))
     events = [{"e": e, "agents": [names.get(x, x) for x in e.agents], "targets": [names.get(x, x) for x in e.targets],
-               "claimed_by": [(index[c], _who(a.statements[index[c]])) for c in e.claimed_by if c in index]}
+               "claimed_by": [(index[c], c, _who(a.statements[index[c]])) for c in e.claimed_by if c in index]}
               for e in a.events]
     return {
         "a": a, "doc": a.document, "blocks": _paragraph_blocks(a), "statements": statements,
@@ -226,6 +229,8 @@ class WebApp:
             ("/api", self.api_index),
             ("/documents/", self.page_document),
             ("/statements", self.page_statements),
+            ("/disputes", self.page_disputes),
+            ("/api/disputes", self.api_disputes),
             ("/static/", self.static),
             ("/", self.page_index),
         ]
@@ -317,6 +322,18 @@ class WebApp:
                          pages=max(1, -(-total // PAGE_SIZE)), keep=keep,
                          speakers=self.store.speakers(limit=200))
 
+    def page_disputes(self, query: dict[str, str]) -> tuple[int, str, bytes]:
+        q = query.get("q", "").strip() or None
+        page = _int(query, "page", 1, 1)
+        total = self.store.count_documents(q, with_disputes=True)
+        docs = self.store.documents(q, limit=DISPUTE_PAGE_SIZE, offset=(page - 1) * DISPUTE_PAGE_SIZE, with_disputes=True)
+        items = []
+        for d in docs:
+            ctx = _document_context(self.store.document(d.id))
+            items.append({"doc": d, "disputes": ctx["disputes"], "base": "/documents/" + quote(d.id, safe="")})
+        return self.html("disputes.html", items=items, total=total, page=page, q=q or "",
+                         pages=max(1, -(-total // DISPUTE_PAGE_SIZE)))
+
     def static(self, name: str, query: dict[str, str]) -> tuple[int, str, bytes]:
         path = (STATIC / name).resolve()
         if STATIC not in path.parents or not path.is_file():
@@ -347,6 +364,7 @@ class WebApp:
                 "/api/documents": "document summaries, newest first (?q=words&limit=&offset=)",
                 "/api/documents/<id>": "the full analysis of one document (the contract JSON)",
                 "/api/statements": "statements (?speaker=&act=&kind=&document=&q=&limit=&offset=)",
+                "/api/disputes": "disputes with their document, newest documents first (?q=&limit=&offset= over documents)",
             },
         })
 
@@ -357,6 +375,17 @@ class WebApp:
         docs = self.store.documents(q, limit=limit, offset=offset)
         return self.json({"total": self.store.count_documents(q), "limit": limit, "offset": offset,
                           "documents": [d.to_dict() for d in docs]})
+
+    def api_disputes(self, query: dict[str, str]) -> tuple[int, str, bytes]:
+        q = query.get("q") or None
+        limit = _int(query, "limit", DISPUTE_PAGE_SIZE, 1, MAX_LIMIT)
+        offset = _int(query, "offset", 0)
+        out = []
+        for d in self.store.documents(q, limit=limit, offset=offset, with_disputes=True):
+            for dsp in self.store.document(d.id).disputes:
+                out.append({**to_dict(dsp), "document": {"id": d.id, "title": d.title, "published": d.published}})
+        return self.json({"total_documents": self.store.count_documents(q, with_disputes=True), "limit": limit,
+                          "offset": offset, "disputes": out})
 
     def api_document(self, doc_id: str, query: dict[str, str]) -> tuple[int, str, bytes]:
         try:
