@@ -128,8 +128,9 @@ def tense_at(text: str, start: int, end: int, doc: Any = None, *, default: str =
         for m in rx.finditer(text, s, e):
             word = m.group(0).lower()
             if label == "past" and (word in NOT_PAST or (default == "unknown" and word in REPORTING_PAST)
-                                    or (word.endswith("eed") and word not in PAST_EED)):
-                continue
+                                    or (word.endswith("eed") and word not in PAST_EED)
+                                    or (word.endswith("ed") and text.startswith(" by ", m.end()))):
+                continue  # not a finite past verb ("untouched by the crisis" is a participle)
             if start <= m.start() < end:
                 continue
             d = start - m.end() if m.end() <= start else m.start() - end
@@ -299,7 +300,7 @@ def _implied_year(ctx: _Context, month: int, day: Optional[int], start: int, end
     if IMMEDIATE_PAST_RE.search(ctx.text[max(0, start - 20):start]):  # "ended Jan. 31": the last occurrence
         return a.year if there <= here else a.year - 1
     tense = ctx.tense(start, end, default="unknown")
-    if tense == "future" and (month - a.month) % 12 <= 6:  # the next occurrence, if it is near
+    if tense == "future":  # the next occurrence
         return a.year if there >= here else a.year + 1
     # past tense or no cue: the occurrence closest to the publication date (up to 3 months ahead)
     ahead = (month - a.month) % 12  # months forward to reach `month`
@@ -546,6 +547,12 @@ def _normalise(rule: R.Rule, m: re.Match, ctx: _Context) -> Optional[tuple[str, 
     if kind == "year_period":
         quarter = ctx.recent_quarter(start, 1500)
         return "DATE", f"{g['year']}-Q{quarter[-1]}" if quarter else g["year"]
+    if kind == "year_end":
+        words = m.group(0).lower()
+        off = -1 if words.startswith("last") else 1 if words.startswith("next") else 0
+        if "end" in words:
+            return "DATE", "XXXX-12-31" if a is None else f"{a.year + off:04d}-12-31"
+        return "DATE", "XXXX" if a is None else f"{a.year:04d}"
     if kind == "year_ended":
         return "DURATION", "P1Y"
     if kind == "duration1":

@@ -136,6 +136,7 @@ RULES: tuple[Rule, ...] = (
     Rule("quarter", "quarter", rf"(?:{QPRE}\s+)?(?:(?:fiscal|calendar)\s+)?(?:{QORD}[\s-]+)?(?:(?:fiscal|calendar)[\s-]+)?quarter(?:\s+of\s+(?P<qyear>1[5-9]\d\d|20\d\d)|\s+(?P<qyear2>1[5-9]\d\d|20\d\d))?(?!\s+of\s+(?:a|an|the|its|their)\b|\s+(?:point|mile|century)|-\w)", 6),
     Rule("year_earlier", "year_earlier", r"(?:(?P<yedet>the|a)\s+)?(?:comparable\s+)?(?:year-earlier|year-ago|prior-year|year\s+earlier)(?:\s+(?P<yeunit>period|quarter|months|results|figures|level))?(?![\w-])", 5),
     Rule("year_period", "year_period", r"the\s+(?P<year>1[5-9]\d\d|20\d\d)\s+(?:period|quarter)", 7),
+    Rule("year_end", "year_end", r"(?:(?P<yepre>the)\s+(?:full|entire|whole)\s+year|(?:this\s+|last\s+|next\s+)?year[-\s]end|(?:this\s+|last\s+|next\s+)?year's\s+end)(?![\w-])", 5),
     Rule("year_ended", "year_ended", r"the\s+(?:fiscal\s+|financial\s+|calendar\s+)?year(?=\s+(?:ended|ending|that\s+ended|that\s+ends|to)\s)", 5),
     Rule("half_year", "half", r"(?:(?P<hpre>the|this\s+year's|last\s+year's|next\s+year's)\s+)?(?P<hord>first|second|last)[\s-]+half(?:\s+of\s+(?P<hyear>1[5-9]\d\d|20\d\d|the\s+year|this\s+year|next\s+year|last\s+year))?", 6),
     Rule("time_of_day", "clock", rf"(?:(?P<cmod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after)|at\s+about)\s+)?{CLOCK}{TZ}(?:,?\s+(?:on\s+)?(?:{WEEKDAY}|{REL_DAY}|{MONTH}\s+{DAY}))?", 9),
