@@ -248,6 +248,17 @@ def _unit_value(anchor: Optional[dt.date], unit: str, off: int) -> str:
     return f"{anchor.year // 100 + off:02d}"
 
 
+def _parse_ref_any(value: str) -> Optional[dt.date]:
+    """The first day of a DATE value at any calendar granularity (2021-03-04, 2021-03, 2021), else None."""
+    d = _parse_ref_date(value)
+    if d is not None:
+        return d
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d))?", value)
+    if m and (not m.group(2) or 1 <= int(m.group(2)) <= 12):
+        return dt.date(int(m.group(1)), int(m.group(2) or 1), 1)
+    return None
+
+
 def _parse_ref_date(value: str) -> Optional[dt.date]:
     m = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
     if m:
@@ -496,11 +507,11 @@ def _normalise(rule: R.Rule, m: re.Match, ctx: _Context) -> Optional[tuple[str, 
         mod, unit = re.sub(r"\s+", " ", g["rmod"].lower()), g["runit"].lower()
         if g["rmod"][0].isupper() and g["runit"][0].isupper():
             return None  # "This Week", "Next Year": a title, not a time
-        if mod in ("the past", "the previous"):
+        if mod == "the past":
             return "DURATION", _dur(1, _unit_code(unit))
-        if mod == "the following":
-            ref = ctx.ref_date()
-            return "DATE", _unit_value(ref, unit, 1)
+        if mod in ("the following", "the previous", "the preceding", "the prior"):
+            ref = _parse_ref_any(ctx.ref_value or "") or a
+            return "DATE", _unit_value(ref, unit, 1 if mod == "the following" else -1)
         off = _rel_offset(mod)
         return None if off is None else ("DATE", _unit_value(a, unit, off))
     if kind == "season":
