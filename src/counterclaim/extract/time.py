@@ -381,7 +381,7 @@ def _normalise(rule: R.Rule, m: re.Match, ctx: _Context) -> Optional[tuple[str, 
         word, mod = g["month"], re.sub(r"\s+", " ", (g["mmod"] or "").lower())
         if "." not in word and word.lower() in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"):
             return None
-        if word in ("May", "March") and not mod and not g["myrel"] and _prev_word(text, start) not in TEMPORAL_PREPOSITIONS:
+        if word in ("May", "March") and not mod and not g["myrel"] and _prev_word(text, start) not in TEMPORAL_PREPOSITIONS | {"the"}:
             return None
         month = _month_num(word)
         if g["myrel"]:
@@ -531,6 +531,9 @@ def _normalise(rule: R.Rule, m: re.Match, ctx: _Context) -> Optional[tuple[str, 
         return "DATE", f"{_season_year(a, code, off) if off else a.year:04d}-{code}"
     if kind == "ago":
         return _normalise_ago(g, ctx, start)
+    if kind == "anaunit":  # "later that year": the year of the date last mentioned
+        ref = _parse_ref_any(ctx.ref_value or "")
+        return "DATE", _unit_value(ref, g["auunit"].lower(), 0)
     if kind == "anaday":
         ref = _parse_ref_date(ctx.ref_value or "") or a
         det = re.sub(r"\s+", " ", (g["adet"] or "").lower())
@@ -758,7 +761,7 @@ def _normalise_holiday(g: dict, ctx: _Context, start: int, end: int) -> Optional
 # ------------------------------------------------------------------ the stage
 
 # Kinds whose value is computed from the previous reference; they do not become the reference themselves.
-ANAPHORIC_KINDS = frozenset({"ref", "year_earlier", "ago", "anaday"})
+ANAPHORIC_KINDS = frozenset({"ref", "year_earlier", "ago", "anaday", "anaunit"})
 
 
 def _candidates(text: str) -> list[tuple[int, int, R.Rule, re.Match]]:

@@ -53,8 +53,8 @@ FUZZY: list[str] = LEXICON["fuzzy_numbers"]
 def _alt(words, *, cap: bool = False) -> str:
     """An alternation of ``words``, longest first; ``cap`` makes it case-sensitive and capitalised."""
     ws = sorted(set(words), key=len, reverse=True)
-    if cap:
-        ws = [w[0].upper() + w[1:] for w in ws]
+    if cap:  # "election day" -> "Election Day"
+        ws = [" ".join(p[0].upper() + p[1:] for p in w.split(" ")) for w in ws]
         return "(?-i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws) + ")"
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws) + ")"
 
@@ -149,6 +149,7 @@ RULES: tuple[Rule, ...] = (
     Rule("relative_unit", "relunit", rf"{REL_UNITMOD}\s+(?P<runit>week|month|year|decade|century)(?![\w-])", 6),
     Rule("season", "season", rf"(?:(?P<smod>{REL_UNITMOD}|the|early|late|mid)[\s-]+)?{SEASON}(?:,?\s+(?:of\s+)?{YEAR})?", 6),
     Rule("ago", "ago", rf'{APPROX}{NUM}\s+(?:more\s+)?{UNIT}\s+(?P<dir>ago|earlier(?!\s+than)|later(?!\s+than)|from\s+now|hence|back|(?:before|after|prior)(?=\s*[,.;:!?)\"\'\u2014\u2013]|\s*$))', 8),
+    Rule("anaphoric_unit", "anaunit", r"(?:(?P<aumod>earlier|later|early|late)\s+(?:in\s+)?)?that\s+(?:same\s+)?(?P<auunit>year|month|week)(?![\w-])", 6),
     Rule("anaphoric_day", "anaday", r"(?:(?P<amod>earlier|later|early|late)\s+)?(?P<adet>that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+prior|the\s+preceding)\s+(?P<apod>day|morning|afternoon|evening|night)|the\s+day\s+(?P<adir>before|after)(?=[\s,.;:])(?!\s+(?:the|a|an|his|her|its|their|yesterday|tomorrow)\b)", 6),
     Rule("duration", "duration", rf"{APPROX}(?:(?P<det>the|each\s+of\s+the|another|an\s+additional|the\s+next|the\s+past|the\s+last|the\s+first|the\s+latest|the\s+previous|the\s+final|the\s+remaining|the\s+coming|the\s+same|past|last|next|first|latest|previous|final|remaining|coming)\s+)?{NUM}(?:\s+(?:more|additional|straight|consecutive|full|long|trading|business|working|calendar))?[\s-]+{UNIT}(?:[\s-]+(?P<long>long|old))?", 5),
     Rule("duration_the_unit", "duration1", r"(?:(?P<det1>the)\s+)?(?P<dmod1>past|last|next|previous|coming|preceding)\s+(?P<unit1>decade|century|year|month|week|fortnight|quarter)(?![\w-])", 5),
