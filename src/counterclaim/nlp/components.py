@@ -22,3 +22,49 @@ def paragraph_sentences(doc: Doc) -> Doc:
                 doc[j].is_sent_start = False
                 j -= 1
     return doc
+
+
+# Words that news NER data (GMB, re3d) put inside PERSON spans but OntoNotes-style annotation leaves out:
+# "[Defense Minister] Ehud Barak" -> PERSON "Ehud Barak".
+PERSON_TITLE_WORDS = frozenset("""
+President Vice Prime Minister Secretary General Gen. Lt. Col. Maj. Brig. Sgt. Capt. Adm. Cmdr. Sen. Rep. Gov.
+Mr. Mrs. Ms. Dr. Prof. Mr Mrs Ms Dr Senator Governor King Queen Prince Princess Pope Chancellor Foreign Defense
+Defence Interior Finance Chairman Chairwoman Chief Justice Judge Ambassador Envoy Commander Colonel Lieutenant
+Major Captain Sergeant Admiral Brigadier Marshal Representative Congressman Congresswoman Mayor Premier Cardinal
+Archbishop Bishop Reverend Rev. Ayatollah Speaker Deputy Spokesman Spokeswoman Former Leader Emir Sultan Crown
+Attorney Presidential Senior Defender Striker Midfielder Goalkeeper Coach Manager Director Officer Private
+Corporal Inspector Superintendent Detective Minister-President President-elect Sheikh Shaikh Mullah
+""".split())
+LEADING_DETERMINERS = frozenset({"the", "The", "THE"})
+
+
+@Language.component("entity_cleanup")
+def entity_cleanup(doc: Doc) -> Doc:
+    """Trim titles off PERSON spans and a leading "the" off other spans; drop spans left empty."""
+    new = []
+    changed = False
+    for ent in doc.ents:
+        start, end = ent.start, ent.end
+        if ent.label_ == "PERSON":
+            while start < end and (doc[start].text in PERSON_TITLE_WORDS or doc[start].is_punct):
+                start += 1
+            while end > start and doc[end - 1].is_punct:
+                end -= 1
+        elif ent.label_ in ("ORG", "GPE", "LOC", "NORP", "EVENT"):
+            while start < end - 1 and doc[start].text in LEADING_DETERMINERS:
+                start += 1
+        if (start, end) != (ent.start, ent.end):
+            changed = True
+            if start < end:
+                new.append(_span(doc, start, end, ent.label_))
+        else:
+            new.append(ent)
+    if changed:
+        doc.set_ents(new, default="outside")
+    return doc
+
+
+def _span(doc: Doc, start: int, end: int, label: str):
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=label)
