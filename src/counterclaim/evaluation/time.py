@@ -244,7 +244,6 @@ def dateparser_system(text: str, published: Optional[str]) -> list[tuple[int, in
     """
     import datetime as dt
 
-    from dateparser.date import DateDataParser
     from dateparser.search import search_dates
 
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}

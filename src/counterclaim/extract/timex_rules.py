@@ -19,10 +19,14 @@ import calendar
 import datetime as dt
 import json
 import re
+from typing import Optional
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["LEXICON", "RULES", "Rule", "num_value", "add_months", "iso_week", "nth_weekday", "easter"]
+__all__ = [
+    "LEXICON", "RULES", "Rule", "num_value", "add_months", "iso_week", "nth_weekday", "easter",
+    "day_value", "duration_value", "unit_code", "quarter_value", "shift_quarter", "weekday_date", "season_year", "rel_offset", "unit_value", "parse_ref_any", "parse_ref_date",
+]
 
 
 @lru_cache(maxsize=1)
@@ -159,7 +163,7 @@ RULES: tuple[Rule, ...] = (
     Rule("set_every", "set", r"(?P<sdet>every|each|per|a|an)\s+(?:(?P<sother>other)\s+)?(?:(?P<snum>\d+|two|three|four|five|six|ten|twelve)\s+)?(?P<sunit>second|minute|hour|day|night|week|month|quarter|year|decade|morning|evening)s?(?![\w-])", 4),
     Rule("set_adverb", "setword", _alt(SETS), 4),
     Rule("ref", "ref", _alt(REFS), 3),
-    Rule("holiday", "holiday", rf"(?:(?P<hmod>last|next|this)\s+)?(?P<hol>" + _alt(HOLIDAYS, cap=True).replace("'", "['’]") + rf")(?:,?\s+{YEAR})?", 6),
+    Rule("holiday", "holiday", r"(?:(?P<hmod>last|next|this)\s+)?(?P<hol>" + _alt(HOLIDAYS, cap=True).replace("'", "['’]") + r")(?:,?\s+" + YEAR + ")?", 6),
 )
 
 
@@ -221,3 +225,132 @@ def easter(year: int) -> dt.date:
     month = (h + l - 7 * m + 114) // 31
     day = ((h + l - 7 * m + 114) % 31) + 1
     return dt.date(year, month, day)
+
+
+# ------------------------------------------------------------------ TIMEX3 values
+
+
+def day_value(d: dt.date) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def duration_value(n: Optional[float], unit: str) -> str:
+    """TIMEX3 duration of ``n`` units (``"TM"`` is minutes); ``n`` None is unspecified.
+
+    ``duration_value(3, "Y") == "P3Y"``, ``duration_value(None, "W") == "PXW"``,
+    ``duration_value(1.5, "H") == "PT1H30M"``, ``duration_value(2, "10Y") == "P20Y"`` (decades).
+    """
+    time_unit = unit in ("H", "TM", "S")
+    u = "M" if unit == "TM" else unit
+    if unit.endswith("0Y"):  # decade, century, millennium
+        return "PXY" if n is None else duration_value(n * int(unit[:-1]), "Y")
+    if unit == "2W":  # fortnight
+        return "PXW" if n is None else duration_value(n * 2, "W")
+    if n is None:
+        return f"PTX{u}" if time_unit else f"PX{u}"
+    lower = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "TM"), "TM": (60, "S"), "Q": (3, "M")}
+    if n != int(n) and unit in lower:  # 2 1/2 years -> P2Y6M
+        whole = int(n)
+        k, lower_unit = lower[unit]
+        rest = duration_value((n - whole) * k, lower_unit)
+        if whole == 0:
+            return rest
+        head = f"PT{whole}{u}" if time_unit else f"P{whole}{u}"
+        return head + (rest[2:] if time_unit else rest[1:])
+    n = round(n)
+    return f"PT{n}{u}" if time_unit else f"P{n}{u}"
+
+
+def unit_code(word: str) -> str:
+    w = word.lower()
+    w = {"centuries": "century", "millennia": "millennium"}.get(w, w)
+    w = w[:-1] if w.endswith("s") and w[:-1] in UNITS else w
+    return UNITS.get(w, "X")
+
+
+def quarter_value(d: dt.date, shift: int = 0) -> str:
+    q = (d.month - 1) // 3 + shift
+    y, q = d.year + q // 4, q % 4
+    return f"{y:04d}-Q{q + 1}"
+
+
+def shift_quarter(value: str, shift: int) -> str:
+    y, q = int(value[:4]), int(value[6])
+    return quarter_value(dt.date(y, 3 * q - 2, 1), shift)
+
+
+def weekday_date(anchor: dt.date, wd: int, direction: str) -> dt.date:
+    """The nearest ``wd`` (1 = Monday) on or before (``past``) / on or after (``future``) the anchor."""
+    diff = wd - anchor.isoweekday()
+    if direction == "future":
+        return anchor + dt.timedelta(days=diff % 7)
+    return anchor - dt.timedelta(days=(-diff) % 7)
+
+
+def season_year(anchor: dt.date, code: str, rel: int) -> int:
+    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    inside = start <= anchor.month < start + 3 or (code == "WI" and anchor.month <= 2)
+    if rel == 0:
+        return anchor.year - (1 if code == "WI" and anchor.month <= 2 else 0)
+    if rel < 0:
+        if inside:
+            return anchor.year - 1
+        return anchor.year if start < anchor.month else anchor.year - 1
+    return anchor.year if start > anchor.month else anchor.year + 1
+
+
+CURRENT_MODS = ("this", "earlier this", "later this", "early this", "late this", "the current", "the end of this",
+                "the end of the", "the beginning of this", "the beginning of the", "the start of this", "the start of the",
+                "the middle of this", "the middle of the", "the rest of this", "the rest of the")
+PREVIOUS_MODS = ("last", "early last", "late last", "the end of last", "the beginning of last", "the start of last",
+                 "the middle of last", "this past")
+NEXT_MODS = ("next", "early next", "late next", "later next", "the end of next", "the beginning of next",
+             "the start of next", "the middle of next", "this coming", "the coming")
+
+
+def rel_offset(mod: str) -> Optional[int]:
+    mod = re.sub(r"\s+", " ", (mod or "").lower())
+    if mod in CURRENT_MODS:
+        return 0
+    if mod in PREVIOUS_MODS:
+        return -1
+    if mod in NEXT_MODS:
+        return 1
+    return None
+
+
+def unit_value(anchor: Optional[dt.date], unit: str, off: int) -> str:
+    """The calendar ``unit`` ("week", "month", "year", "decade", "century") ``off`` steps from the anchor."""
+    if anchor is None:
+        return {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "decade": "XXX", "century": "XX"}[unit]
+    if unit == "week":
+        return iso_week(anchor + dt.timedelta(weeks=off))
+    if unit == "month":
+        d = add_months(anchor, off)
+        return f"{d.year:04d}-{d.month:02d}"
+    if unit == "year":
+        return f"{anchor.year + off:04d}"
+    if unit == "decade":
+        return f"{anchor.year // 10 + off:03d}"
+    return f"{anchor.year // 100 + off:02d}"
+
+
+def parse_ref_any(value: str) -> Optional[dt.date]:
+    """The first day of a DATE value at any calendar granularity (2021-03-04, 2021-03, 2021), else None."""
+    d = parse_ref_date(value)
+    if d is not None:
+        return d
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d))?", value)
+    if m and (not m.group(2) or 1 <= int(m.group(2)) <= 12):
+        return dt.date(int(m.group(1)), int(m.group(2) or 1), 1)
+    return None
+
+
+def parse_ref_date(value: str) -> Optional[dt.date]:
+    m = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
+    if m:
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    return None
