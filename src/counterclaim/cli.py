@@ -152,7 +152,8 @@ def analyze(paths: tuple[str, ...], published: Optional[str], fmt: str, quiet: b
             else:
                 failed += 1
                 if not quiet and not single:
-                    click.echo(f"counterclaim: {result.id}: {result.error}", err=True)
+                    clear = "\r\x1b[K" if bar is not None else ""  # wipe the bar's line first
+                    click.echo(f"{clear}counterclaim: {result.id}: {result.error}", err=True)
             if fmt == "json":
                 record = result.to_dict()
                 click.echo(json.dumps(record, ensure_ascii=False, indent=2 if single else None))
@@ -401,7 +402,13 @@ def disputes_command(paths: tuple[str, ...], db: Optional[str], fmt: str, within
             analyses = list(store.iter_analyses())
     for err in errors:
         click.echo(f"counterclaim: {err}", err=True)
-    found = list(cross_article_disputes(analyses))
+    from counterclaim.reconcile.stance import StanceModelError
+
+    try:
+        found = list(cross_article_disputes(analyses))
+    except StanceModelError as exc:
+        click.echo(f"counterclaim: {exc}", err=True)
+        sys.exit(EXIT_ALL_FAILED)
     if within:
         found += [d for a in analyses for d in a.disputes]
     if fmt == "json":

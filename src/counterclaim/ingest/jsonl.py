@@ -42,7 +42,7 @@ def parse_line(line: str, line_no: int, *, source: str = "<jsonl>", published: O
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise IngestError("E010", line=line_no, where=where, reason=f"{exc.msg} at column {exc.colno}") from None
+        raise IngestError("E010", line=line_no, where=where, reason=f"{exc.msg}: column {exc.colno}") from None
     if not isinstance(record, dict):
         raise IngestError("E011", line=line_no, where=where, found=_type_name(record))
     raw_id = record.get("id")
