@@ -193,3 +193,15 @@ def test_our_system_on_the_fixture(tmp_path):
 
     sc: Scores = score([read_timeml(f)], counterclaim_system)
     assert sc.as_dict()["value_f1"] == pytest.approx(1.0)
+
+
+@pytest.mark.model
+def test_with_the_parsed_doc_the_governing_verb_sets_the_tense():
+    from counterclaim.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    text = "The envoy will travel to Cairo on Monday. The army said Wednesday that it struck the site on Monday."
+    doc = nlp(text)
+    found = extract_timexes(Document(id="t", text=text, published=PUB), doc)
+    assert [(t.text, t.value) for t in found] == [
+        ("Monday", "2024-01-01"), ("Wednesday", "2023-12-27"), ("Monday", "2023-12-25")]
