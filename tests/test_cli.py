@@ -177,3 +177,11 @@ def test_empty_analysis_and_error_render():
     text = ANSI.sub("", render_text(Analysis(Document("d1", "Just text."))))
     assert "(untitled)" in text and "No statements, events or actors found." in text
     assert ANSI.sub("", render_error("line 3", "[E010] bad")) == "✗ line 3: [E010] bad\n"
+
+
+def test_feed_is_a_collection(stub_pipeline):
+    result = run("analyze", str(FIXTURES / "feed.rss"), "--format", "json", "-q")
+    assert result.exit_code == 1  # the third entry has no text
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["document"]["id"] for r in records] == ["https://example.org/blast", "courier-2", "courier-3"]
+    assert "E016" in records[2]["error"]

@@ -320,3 +320,33 @@ def test_boilerplate_patterns_do_not_backtrack_on_long_junk(junk):
         t0 = time.perf_counter()
         pattern.match(junk)
         assert time.perf_counter() - t0 < 0.05, pattern.pattern
+
+
+# --------------------------------------------------------------------------- feeds
+
+
+def test_rss_feed_entries_become_documents_and_a_bad_entry_is_yielded():
+    items = list(ingest.load(FIXTURES / "feed.rss"))
+    assert [i.id for i in items] == ["https://example.org/blast", "courier-2", "courier-3"]
+    full, summary, empty = items
+    assert (full.title, full.published, full.url, full.author) == (
+        "Militia says port blast was payback for raid", "2024-03-05", "https://example.org/blast", "Jana Petrova")
+    assert "faulty gas valve" in full.text and full.paragraphs[0].role == "headline"
+    assert summary.text == "Port reopens after inspection\n\nThe port of Veldhaven reopened on Wednesday, the port authority said.\n"
+    assert [p.role for p in summary.paragraphs] == ["headline", "body"]
+    assert isinstance(empty, IngestError) and empty.code == "E016" and empty.line == 3
+    assert {i.source_format for i in (full, summary)} == {"feed"}
+
+
+def test_atom_feed_is_sniffed_by_content():
+    atom = (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>X</title>'
+        '<entry><id>tag:x,2024:1</id><title>Minister denies claim</title><link href="https://x/1"/>'
+        "<published>2024-03-05T10:00:00Z</published><author><name>A. Writer</name></author>"
+        "<summary>The minister denied the claim on Tuesday, calling it an invention.</summary></entry></feed>"
+    )
+    (doc,) = list(ingest.load("-", stdin=io.BytesIO(atom.encode())))
+    assert (doc.id, doc.title, doc.published, doc.url, doc.author) == (
+        "tag:x,2024:1", "Minister denies claim", "2024-03-05", "https://x/1", "A. Writer")
+    (bad,) = list(ingest.read_feed("<rss><channel><item>", source="broken.rss"))
+    assert bad.code == "E015"

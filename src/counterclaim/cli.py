@@ -75,7 +75,7 @@ def _is_collection_item(item: Any) -> bool:
 
     if isinstance(item, IngestError):
         return item.line is not None
-    return getattr(item, "source_format", "") == "jsonl"
+    return getattr(item, "source_format", "") in ("jsonl", "feed")
 
 
 def _too_long(item: Any, max_chars: int) -> Any:

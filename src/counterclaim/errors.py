@@ -48,7 +48,7 @@ class Errors:
         "Document '{path}' has {chars} characters, more than max_chars={max_chars}; split it into articles, "
         "or raise the limit (configuration key max_chars, environment variable COUNTERCLAIM_MAX_CHARS)."
     )
-    E007 = "Directory '{path}' holds no .txt, .html, .htm or .jsonl files; pass a directory of articles or the files themselves."
+    E007 = "Directory '{path}' holds no .txt, .html, .htm, .jsonl, .rss or .atom files; pass a directory of articles or the files themselves."
     # ---- ingest: JSON Lines
     E010 = (
         "{where} is not valid JSON ({reason}); each line must be one JSON object such as "
@@ -61,6 +61,8 @@ class Errors:
     E012 = "{where} has no \"text\" field (or it is not a string); give each line the article text in \"text\" (or the page in \"html\")."
     E013 = "{where} has an \"id\" that is a {found}; use a string (or a number) as the id."
     E014 = "{where}: field \"{field}\" must be a string or null, not a {found}."
+    E015 = "'{path}' is not a well-formed RSS/Atom feed ({reason}); save the feed's XML as it was served, or pass the articles as HTML files."
+    E016 = "{path} has no content or description; this entry carries no article text (save the linked page as HTML instead)."
     # ---- dates
     E020 = (
         "Cannot read the date {value!r}; write it as YYYY-MM-DD (e.g. 2023-12-27). Also accepted: "
@@ -104,7 +106,8 @@ class IngestError(CounterclaimError, ValueError):
     """An input that cannot become a :class:`~counterclaim.model.Document`.
 
     ``id`` names the input: the document id when it was readable, else ``"line N"`` for a
-    JSONL line, else the path. ``path`` and ``line`` say where it came from when known.
+    JSONL line, else the path. ``path`` and ``line`` say where it came from when known
+    (``line`` is the line of a JSONL file, or the entry's position in a feed).
     """
 
     def __init__(self, code: str, *, id: Optional[str] = None, path: Optional[str] = None,

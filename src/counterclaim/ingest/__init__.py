@@ -4,6 +4,7 @@
 - :func:`from_html` — an HTML page through trafilatura (main text, title, date, author);
 - :func:`load` — paths to a stream of documents; a bad input yields an
   :class:`~counterclaim.errors.IngestError` *object* (not raised) so a batch goes on;
+- :func:`read_feed` — RSS/Atom feeds, one document per entry;
 - :func:`normalise_date` — publication dates to ``YYYY-MM-DD``.
 
 Example::
@@ -26,13 +27,14 @@ from typing import BinaryIO, Optional, Union
 from counterclaim.errors import IngestError
 from counterclaim.ingest.dates import normalise_date
 from counterclaim.ingest.html import from_html
+from counterclaim.ingest.feeds import FEED_STARTS, read_feed
 from counterclaim.ingest.jsonl import read_jsonl
 from counterclaim.ingest.text import from_text
 from counterclaim.model import Document
 
 __all__ = [
-    "from_text", "from_html", "load", "load_bytes", "normalise_date", "expand_paths", "count_inputs",
-    "IngestError", "TEXT_SUFFIXES", "HTML_SUFFIXES", "JSONL_SUFFIXES", "BINARY_SNIFF_BYTES",
+    "from_text", "from_html", "read_feed", "load", "load_bytes", "normalise_date", "expand_paths", "count_inputs",
+    "IngestError", "TEXT_SUFFIXES", "HTML_SUFFIXES", "JSONL_SUFFIXES", "FEED_SUFFIXES", "BINARY_SNIFF_BYTES",
 ]
 
 log = logging.getLogger(__name__)
@@ -40,6 +42,7 @@ log = logging.getLogger(__name__)
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+FEED_SUFFIXES = (".rss", ".atom")
 #: Input whose first this-many bytes hold a NUL byte is binary (PDF, DOCX, images): error E002.
 BINARY_SNIFF_BYTES = 8192
 #: Content starting (after whitespace and a BOM) with one of these is read as HTML whatever the file name.
@@ -54,7 +57,13 @@ def _sniff(data: bytes, suffix: str) -> str:
         return "html"
     if suffix in JSONL_SUFFIXES:
         return "jsonl"
+    if suffix in FEED_SUFFIXES:
+        return "feed"
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if suffix not in TEXT_SUFFIXES and head.startswith(b"<") and any(
+        tag.encode() in data[:2048].lower() for tag in FEED_STARTS
+    ):
+        return "feed"
     if suffix not in TEXT_SUFFIXES and head.startswith(HTML_STARTS):
         return "html"
     if suffix not in TEXT_SUFFIXES and head.startswith(b"{"):
@@ -80,6 +89,8 @@ def load_bytes(data: bytes, name: str = "<stdin>", *, suffix: str = "", publishe
     try:
         if kind == "html":
             yield from_html(data, published=published, name=name)
+        elif kind == "feed":
+            yield from read_feed(data, source=name, published=published)
         elif kind == "jsonl":
             yield from read_jsonl(_decode(data, name).splitlines(), source=name, published=published)
         else:
@@ -106,7 +117,7 @@ def expand_paths(paths: Iterable[PathLike]) -> list[str]:
                 str(f) for f in path.rglob("*")
                 if f.is_file()
                 and not any(part.startswith(".") for part in f.relative_to(path).parts)
-                and f.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+                and f.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + FEED_SUFFIXES
             )
             if not found:
                 raise IngestError("E007", path=p)
@@ -142,8 +153,9 @@ def load(
 ) -> Iterator[Union[Document, IngestError]]:
     """Documents from files, directories or ``"-"`` (standard input), in input order.
 
-    ``.txt`` is plain text, ``.html``/``.htm`` HTML, ``.jsonl`` one article per line; other
-    names are sniffed (content starting with ``<`` is HTML, with ``{`` JSON Lines). ``published``
+    ``.txt`` is plain text, ``.html``/``.htm`` HTML, ``.jsonl`` one article per line, ``.rss``/``.atom``
+    one article per feed entry; other names are sniffed (an ``<rss``/``<feed`` root is a feed, other
+    content starting with ``<`` is HTML, with ``{`` JSON Lines). ``published``
     is the date for inputs that carry none. A bad input (binary, not UTF-8, empty, a bad JSONL
     line) is *yielded* as an :class:`IngestError` with ``.id``, so the stream goes on; a path that
     does not exist raises IngestError (E001) at once, before anything is read.
@@ -165,10 +177,7 @@ def load(
             except OSError as exc:
                 yield IngestError("E008", path=f, reason=exc.strerror or str(exc))
                 continue
-            for item in load_bytes(data, f, suffix=Path(f).suffix, published=published):
-                if isinstance(item, IngestError) and item.line is None:
-                    item.id = f  # a whole file failed: name it by its path
-                yield item
+            yield from load_bytes(data, f, suffix=Path(f).suffix, published=published)
 
     return generate()
 
