@@ -91,7 +91,7 @@ APPROX = (
     r"fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just|only|barely|"
     r"well\s+over|just\s+over|just\s+under|the\s+better\s+part\s+of)\s+)?"
 )
-TZ = r"(?:\s+(?:(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|IST|JST)|local\s+time|\(\d{4}\s+GMT\)))?"
+TZ = r"(?:\s+(?:(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|IST|JST)|local\s+time|\(\d{3,4}\s+(?-i:GMT|UTC)\)|\(\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s+(?-i:[ECMP][SD]T|GMT|UTC)\))){0,2}"
 CLOCK = (
     r"(?P<clock>(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?"
     r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])"
