@@ -98,6 +98,12 @@ def test_closest_year_for_a_date_without_one():
     assert one("The trial opened on June 10.").value == "2023-06-10"
 
 
+def test_holidays_fixed_and_movable():
+    found = {t.text: t.value for t in run("Pilgrims came at Easter and on Good Friday 2024; Thanksgiving was quiet.")}
+    assert found == {"Easter": "2023-04-09", "Good Friday 2024": "2024-03-29", "Thanksgiving": "2023-11-23"}
+    assert one("They met on Christmas Day.", None).value == "XXXX-12-25"
+
+
 def test_anaphoric_expressions_follow_the_last_date_mentioned():
     found = run("The envoy arrived on March 3, 2021. A day earlier, talks had failed. The next day he left.")
     values = [(t.text, t.value) for t in found]

@@ -507,10 +507,12 @@ def _normalise_duration(g: dict, ctx: Context, start: int, end: int) -> Optional
 
 def _normalise_holiday(g: dict, ctx: Context, start: int, end: int) -> Optional[tuple[str, str]]:
     code = R.HOLIDAYS[re.sub(r"\s+", " ", g["hol"].lower().replace("’", "'"))]
-    month = int(code[:2])
+    month = int(code[:2]) if code[:2].isdigit() else 0  # 0: a movable feast (Easter)
 
     def on(year: int) -> dt.date:
         rest = code[3:]
+        if rest in ("EA", "GF"):
+            return R.easter(year) - dt.timedelta(days=2 if rest == "GF" else 0)
         if rest == "TH4":
             return R.nth_weekday(year, 11, 4, 4)
         if rest == "MO1":
@@ -525,7 +527,7 @@ def _normalise_holiday(g: dict, ctx: Context, start: int, end: int) -> Optional[
         return "DATE", _day(on(int(g["year"])))
     a = ctx.anchor
     if a is None:
-        return "DATE", f"XXXX-{code}" if code[3:].isdigit() else f"XXXX-{month:02d}-XX"
+        return "DATE", f"XXXX-{code}" if code[3:].isdigit() else (f"XXXX-{month:02d}-XX" if month else "XXXX-XX-XX")
     mod = (g["hmod"] or "").lower()
     this = on(a.year)
     if mod == "this":
