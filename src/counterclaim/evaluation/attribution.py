@@ -258,6 +258,10 @@ def evaluate_file(
     result["extract_seconds"] = round(extract_s, 2)
     if errors_out:
         with open(errors_out, "w", encoding="utf-8") as fh:
-            for a, (gold, pred) in zip(articles, pairs):
-                fh.write(json.dumps({"id": a.id, "gold": [x.__dict__ for x in gold], "pred": [x.__dict__ for x in pred]}) + "\n")
+            for a, (gold, pred), sts in zip(articles, pairs, preds):
+                fh.write(json.dumps({
+                    "id": a.id,
+                    "gold": [x.__dict__ for x in gold],
+                    "pred": [dict(x.__dict__, rule=st.rule, kind=st.kind, act=st.act) for x, st in zip(pred, sts)],
+                }) + "\n")
     return result

@@ -80,6 +80,13 @@ USE_POS_FALLBACK = True
 ADJ_PUNCT = " ,—–-\n\t"
 #: Extend a right-hand clausal content to the end of its sentence (PolNeAR annotates whole clauses).
 EXTEND_CCOMP_TO_SENTENCE_END = True
+#: Sentence connectives PolNeAR leaves out of a content ("However, ..., he said").
+CONNECTIVES = frozenset({"however", "meanwhile", "still", "instead", "moreover", "furthermore", "indeed",
+                         "nevertheless", "nonetheless", "yet", "also", "besides", "meantime", "in addition",
+                         "in fact", "of course", "on the other hand", "for example", "for instance", "otherwise",
+                         "similarly", "likewise", "thus", "therefore", "then", "now", "again"})
+#: Without a complement in the parse, take the rest of the sentence as content.
+REMAINDER_CONTENT = True
 #: A headline source: at most this many tokens before ":".
 HEADLINE_MAX_SOURCE_TOKENS = 6
 #: PolNeAR includes the comma that closes an apposition in the source.
@@ -196,7 +203,11 @@ def _cue_span(tok: Any, model: CueModel) -> tuple[int, int]:
     for c in tok.children:
         if c.i < tok.i and c.dep_ in CUE_LEFT_DEPS:
             start = min(start, c.i)
-    while start > 0 and doc[start - 1].lower_ in CUE_LEFT_ADVERBS and doc[start - 1].head.i == tok.i:
+    # contiguous adverbs, negation and auxiliaries right before the verb group ("later said", "would have loved")
+    while start > 0 and (doc[start - 1].lower_ in CUE_LEFT_ADVERBS or (
+            doc[start - 1].head.i == tok.i and (doc[start - 1].pos_ in ("ADV", "AUX", "PART")
+                                                 and doc[start - 1].dep_ in ("advmod", "aux", "aux:pass", "cop")))) \
+            and doc[start - 1].head.i == tok.i and doc[start - 1].sent.start == tok.sent.start:
         start -= 1
     end = tok.i
     parts = model.particles.get(tok.lemma_.lower(), {})
@@ -579,29 +590,50 @@ def _skip_cue_modifiers(tok: Any, piece: tuple[int, int], ctx: _Ctx) -> tuple[in
 
 
 def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -> Optional[RawStatement]:
+    """One statement for a cue token: source, then content by the first rule that applies —
+    a complement to the right (ccomp/xcomp/obj), an adjacent quote, the sentence left of a clause-final
+    reporting clause, or the rest of the sentence."""
     text = ctx.text
     lem = tok.lemma_.lower()
-    if lem == "according":
+    if tok.lower_ == "according":
         return _according(tok, p, ctx)
     cue = _cue_span(tok, model)
     subj = _subject(tok)
     negated = any(c.lemma_.lower() in ("not", "never", "n't") and c.dep_ in ("advmod", "neg") for c in tok.children)
     pieces, how = _content_from_children(tok, text, ctx)
+    right = bool(pieces) and pieces[0][0] >= cue[1]
+    if not right:
+        pieces, how = [], ""
+    q = ctx.double[adj] if adj is not None else None
+    if q is not None and q.end <= cue[0] and (subj is None or subj.i > tok.i):
+        # "“…,” said the Rev. Peter Wherry": the phrase after the cue is the source, the quote the content
+        subj = subj or _inverted_subject(tok)
+        if subj is not None and pieces and pieces[0][0] <= subj.idx < pieces[0][1]:
+            pieces, how = [], ""
+    source = _source_span(text, subj) if subj is not None else None
+    if source is None and not _is_passive(tok) and USE_POS_FALLBACK:
+        source = _fallback_source(tok, cue, ctx)
     kind = "indirect"
     quote_ids: list[int] = []
-    left_side = (tok.dep_ in ("parataxis",) and tok.head.i < tok.i) or how == "ccomp" and pieces and pieces[0][1] <= cue[0]
-    if adj is not None:
-        q = ctx.double[adj]
-        if subj is None and q.end <= cue[0]:
-            subj = _inverted_subject(tok)
+    if q is not None and (not pieces or (q.start >= cue[1] and _overlaps_any(pieces, q) and q.start <= pieces[0][0] + 1)):
         pieces, quote_ids, kind, how = [(q.start, q.end)], [adj], "direct", "quote"
-    elif left_side or (not pieces and _clause_final(tok, subj, cue, ctx)):
-        if subj is None:
-            subj = _inverted_subject(tok)
+    elif not pieces and (tok.dep_ == "parataxis" and tok.head.i < tok.i or _clause_final(tok, subj, cue, ctx)
+                         or any(c.dep_ in ("ccomp", "parataxis") and c.i < tok.i for c in tok.children)):
         lo, hi = _region(tok, subj, cue)
+        if source:
+            lo, hi = min(lo, source[0]), max(hi, source[1])
         s0, e0 = _sentence_bounds(tok, ctx)
-        pieces = [pc for pc in (_clean_content(text, s0, lo), _clean_content(text, hi, e0)) if pc[1] - pc[0] > 1]
+        left = _strip_connective(text, *_clean_content(text, s0, lo))
+        pieces = [pc for pc in (left, _clean_content(text, hi, e0)) if pc[1] - pc[0] > 1]
         how = "left"
+    elif not pieces and REMAINDER_CONTENT and tok.i < tok.sent.end - 2:
+        # the parse gave no complement: the rest of the sentence after the reporting clause
+        lo, hi = _region(tok, subj, cue)
+        if source and source[0] > cue[0]:
+            hi = max(hi, source[1])
+        rest = _clean_content(text, max(hi, cue[1]), _sentence_bounds(tok, ctx)[1])
+        if rest[1] - rest[0] > 1:
+            pieces, how = [rest], "remainder"
     if kind != "direct" and pieces:
         pieces = [_clean_content(text, s, e) for s, e in pieces]
         if how in ("ccomp", "xcomp", "obj") and pieces[-1][0] > cue[0]:
@@ -613,11 +645,6 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
             kind = "direct"
         elif used:
             kind = "mixed"
-    if not pieces:
-        return None
-    source = _source_span(text, subj) if subj is not None else None
-    if source is None and not _is_passive(tok) and USE_POS_FALLBACK:
-        source = _fallback_source(tok, cue, ctx)
     # the content must not contain the cue or the source
     pieces = [pc for pc in pieces if pc[1] > pc[0] and not (pc[0] <= cue[0] and cue[1] <= pc[1])]
     if not pieces:
@@ -632,6 +659,15 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
                       head=tok, negated=negated, src_head=subj, lemma=lem)
     st.quote_ids = quote_ids
     return st
+
+
+def _strip_connective(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop a sentence connective before a comma at the start of a left content ("However, ...")."""
+    head = text[s:min(e, s + 20)]
+    word, comma, _ = head.partition(",")
+    if comma and word.strip().lower() in CONNECTIVES:
+        return _trim(text, s + len(word) + 1, e)
+    return s, e
 
 
 def _overlaps_any(pieces, q: Quote) -> bool:
@@ -707,7 +743,8 @@ def _headline_statements(ctx: _Ctx) -> list[RawStatement]:
 
 
 def _continuations(raws: list[RawStatement], ctx: _Ctx) -> None:
-    """Add following quoted sentences to direct quotes: ``“A,” he said. “B.”`` and paragraphs that continue it."""
+    """Add the quotes that go on after a direct quote's reporting sentence: ``“A,” he said. “B.”``,
+    and paragraphs that continue it (each paragraph one piece), until another statement's cue."""
     used = {qi for r in raws for qi in r.quote_ids}
     cue_starts = sorted(r.cue[0] for r in raws)
     text = ctx.text
@@ -715,37 +752,33 @@ def _continuations(raws: list[RawStatement], ctx: _Ctx) -> None:
         if r.kind not in ("direct", "mixed") or not r.quote_ids or r.head is None:
             continue
         last = max(r.quote_ids)
+        anchor = max(ctx.double[last].end, r.cue[1], r.source[1] if r.source else 0)
         sent_end = r.head.sent.end_char
-        anchor = max(sent_end, ctx.double[last].end)
         j = last + 1
         while j < len(ctx.double):
             q = ctx.double[j]
             if j in used or q.start < anchor:
-                if q.start < anchor:
-                    j += 1
-                    continue
                 break
             gap = text[anchor:q.start]
+            if q.start > sent_end and anchor <= sent_end:
+                # the rest of the reporting sentence ("in a statement on Tuesday."), then the new quote
+                gap = text[sent_end:q.start]
             prev = ctx.double[j - 1]
-            cont_par = prev.continued and "\n" in gap and not gap.strip()
-            if gap.strip() or ("\n" in gap and not cont_par):
+            if "\n" in gap and not (prev.continued and not gap.strip()):
                 break
-            # the quote must fill its sentence(s): it ends a sentence and has no cue of its own
+            if gap.strip(" .,;:\t"):
+                break
             k = bisect.bisect_left(cue_starts, q.start)
             if k < len(cue_starts) and cue_starts[k] < q.end:
-                break
-            after = text[q.end:q.end + 3]
-            if after.strip() and after.strip()[0] not in "\n" and not text[q.end:].startswith(("\n", " ", "")):
-                break
+                break  # the quote has its own cue
             nxt = text[q.end:q.end + 40].lstrip(" ")
-            if nxt and not nxt.startswith("\n") and q.end < len(text) and not ctx.double[j].continued:
-                # something follows in the same paragraph: must be a new quoted sentence or nothing
-                if not nxt[:1] in "“\"'" and not nxt.startswith("\n"):
-                    break
+            if nxt and nxt[:1] not in "\n“\"'" and not q.continued:
+                break  # text follows in the paragraph: a new reporting clause ("…,” she added.)
             r.content.append((q.start, q.end))
             r.quote_ids.append(j)
             used.add(j)
             anchor = q.end
+            sent_end = q.end
             j += 1
 
 
