@@ -83,12 +83,12 @@ def test_unknown_extension_and_missing_file(tmp_path):
 
 
 def test_environment_values_are_coerced_and_unknown_variables_ignored():
-    c = cfg.load_config(env={"COUNTERCLAIM_PROGRESS": "no", "COUNTERCLAIM_WEB_PORT": "9000",
+    c = cfg.load_config(env={"COUNTERCLAIM_PROGRESS": "no", "COUNTERCLAIM_N_PROCESS": "2",
                              "COUNTERCLAIM_SOMETHING_ELSE": "x", "HOME": "/root"})
-    assert (c.progress, c.web_port) == (False, 9000)
+    assert (c.progress, c.n_process) == (False, 2)
     with pytest.raises(ConfigError) as exc:
-        cfg.load_config(env={"COUNTERCLAIM_WEB_PORT": "eighty"})
-    assert "COUNTERCLAIM_WEB_PORT" in str(exc.value)
+        cfg.load_config(env={"COUNTERCLAIM_N_PROCESS": "two"})
+    assert "COUNTERCLAIM_N_PROCESS" in str(exc.value)
 
 
 def test_file_values_reach_modules_that_read_the_environment(tmp_path):
