@@ -167,3 +167,48 @@ def test_cross_article_needs_two_articles():
     a = _article("cross_article_1.txt", _norland)
     assert cross_article_disputes([a], stance=lambda p: ["disagree"] * len(p)) == ()
     assert cross_article_disputes([], stance=lambda p: []) == ()
+
+
+# --------------------------------------------------------------------------- the whole pipeline (spaCy model)
+
+
+@pytest.mark.model
+def test_pipeline_cross_article_dispute_on_the_fixtures():
+    import counterclaim
+    from counterclaim import ingest
+
+    analyses = [
+        counterclaim.analyze(ingest.from_text((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"), id=name, published=date))
+        for name, date in (("cross_article_1", "2026-03-05"), ("cross_article_2", "2026-03-06"))
+    ]
+    assert all(a.claims for a in analyses)
+    disputes = cross_article_disputes(analyses)
+    spanning = [d for d in disputes if d.documents == ("cross_article_1", "cross_article_2")]
+    assert spanning, [d.topic for d in disputes]
+    d = spanning[0]
+    assert "explosion" in d.topic and len(d.positions) >= 2
+    by_doc = {a.document.id: {s.id for s in a.statements} for a in analyses}
+    sides_docs = [{doc for doc, ids in by_doc.items() if set(p.statements) & ids} for p in d.positions]
+    assert {"cross_article_1"} in sides_docs and {"cross_article_2"} in sides_docs
+
+
+def test_cli_disputes_reads_the_store(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from counterclaim.cli import main
+    from counterclaim.store import open_store
+
+    db = tmp_path / "cc.db"
+    with open_store(str(db)) as store:
+        store.add(_article("cross_article_1.txt", _norland))
+        store.add(_article("cross_article_2.txt", _sudovia))
+    res = CliRunner().invoke(main, ["disputes", "--db", str(db), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(x) for x in res.output.strip().splitlines()]
+    assert len(rows) == 1
+    assert rows[0]["documents"] == ["cross_article_1", "cross_article_2"]
+    assert {"id", "topic", "positions", "explicit", "subject_event"} <= set(rows[0])
+    text = CliRunner().invoke(main, ["disputes", "--db", str(db)])
+    assert "Who is responsible" in text.output and "Sudovia" in text.output

@@ -167,7 +167,7 @@ def _match_responsibility(text: str, span: Span, cue_span: Span, pattern: ClaimP
     else:  # "agent_before": "Iran (of being) a key force behind X", "X was responsible for Y"
         before = text[content_lo:m.start()]
         b = re.sub(r"\s*\b(?:of\s+)?(?:being|was|were|is|are|be)\b\s*$", "", before, flags=re.I)
-        lead = REPORTED_CLAIM_RE.match(b) or ACCUSER_LEAD_RE.match(b)
+        lead = REPORTED_CLAIM_RE.match(b) or ACCUSER_LEAD_RE.match(b) or SUBJECT_LEAD_RE.match(b)
         skip = lead.end() if lead else 0
         ps, pe = _trim(text, content_lo + skip, content_lo + len(b))
         party = Span(ps, pe, text[ps:pe]) if pe > ps and _WORD_RE.search(text[ps:pe]) else None

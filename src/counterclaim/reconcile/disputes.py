@@ -4,7 +4,7 @@ A *question* is a relation about a subject: the motive of event E, who is respon
 whether what a statement asserts is so. Claims (``extract/claims.py``) are grouped into questions:
 
 - by event: claims linked to the same event (``Claim.event``) ask the same question (``SAME_EVENT``);
-- without an event, by subject words: subjects sharing a content word ("Oct. 7 attack", "Hamas's
+- by subject words (with or without an event, since one article's event mentions are not always merged): subjects sharing a content word ("Oct. 7 attack", "Hamas's
   October attack") (``SHARED_SUBJECT_WORD``);
 - a pronoun or generic subject ("it was launched in retaliation for ...") joins the question spoken
   to just before, within :data:`CONTEXT_REACH` characters; any other claim of a side that has just
@@ -86,10 +86,11 @@ def _group_questions(claims: Sequence[Claim], st_by_id: dict[str, Statement], gr
         subj = c.subject.text if c.subject else ""
         generic = is_generic_subject(subj)
         words = set() if generic else content_words(subj)
-        if q is None and not c.event and words:
+        if q is None and words:
+            # events of one article are not always merged by the events stage: shared subject words still join
             shared = [x for x in questions if x.relation == c.relation and x.keywords & words]
             q = shared[-1] if shared else None
-        if q is None and not c.event:
+        if q is None:
             # nearby context: the side's latest question or the question its rebuttal answered
             near: list[tuple[int, _Question]] = []
             rebutted = rebuttal_reach.get(groups[st.id].key, ())
@@ -107,8 +108,8 @@ def _group_questions(claims: Sequence[Claim], st_by_id: dict[str, Statement], gr
         if q is None:
             q = _Question(c.relation, c.event)
             questions.append(q)
-            if c.event:
-                by_event[(c.relation, c.event)] = q
+        if c.event:
+            by_event.setdefault((c.relation, c.event), q)
         q.claims.append(c)
         q.keywords |= words
         q.last_end = max(q.last_end, end)
@@ -125,14 +126,13 @@ def _same_answer(a: Claim, b: Claim) -> bool:
 
 
 def _topic(q_relation: str, claims: Sequence[Claim], events_by_id: dict[str, Event]) -> str:
-    subject = ""
     ev = next((events_by_id[c.event] for c in claims if c.event in events_by_id), None)
-    if ev is not None and ev.summary:
-        subject = ev.summary
-    if not subject:
-        subs = [c.subject.text for c in claims if c.subject and not is_generic_subject(c.subject.text)]
-        subs = [s for s in subs if len(s.split()) <= 14] or subs
-        subject = max(subs, key=lambda s: len(content_words(s))) if subs else (ev.trigger.text if ev else "the event")
+    subs = [c.subject.text for c in claims if c.subject and not is_generic_subject(c.subject.text)]
+    subs = [s for s in subs if len(s.split()) <= 14] or subs
+    if subs:  # the article's own words for the subject
+        subject = max(subs, key=lambda s: len(content_words(s)))
+    else:
+        subject = (ev.summary or ev.trigger.text) if ev else "the event"
     return TOPIC_TEMPLATES[q_relation].format(subject=subject.strip(" “”\"'"))
 
 
