@@ -350,3 +350,18 @@ def test_atom_feed_is_sniffed_by_content():
         "tag:x,2024:1", "Minister denies claim", "2024-03-05", "https://x/1", "A. Writer")
     (bad,) = list(ingest.read_feed("<rss><channel><item>", source="broken.rss"))
     assert bad.code == "E015"
+
+
+def test_standfirst_with_a_final_period_before_a_byline_or_dateline():
+    text = ("Minister denies role in port blast\n\nThe government says the militia's claim is invented.\n\n"
+            "By Jane Roe\n\nVELDHAVEN (Wire) — The interior minister denied on Tuesday that the militia caused it.\n")
+    assert [p.role for p in ingest.from_text(text).paragraphs] == ["headline", "subhead", "byline", "body"]
+    text = ("Minister denies role in port blast\n\nThe government says the militia's claim is invented.\n\n"
+            "LONDON, March 5 (Wire) - The interior minister denied on Tuesday that the militia caused it.\n")
+    assert [p.role for p in ingest.from_text(text).paragraphs] == ["headline", "subhead", "body"]
+    # without a byline or dateline after it, a first paragraph with a period is the body's lead
+    text = "Minister denies role in port blast\n\nThe minister denied the claim on Tuesday.\n\nShe said it was false.\n"
+    assert [p.role for p in ingest.from_text(text).paragraphs] == ["headline", "body", "body"]
+    # a dateline paragraph is never the standfirst
+    text = "Minister denies role\n\nLONDON (Wire) — The minister denied it\n\nMore text.\n"
+    assert [p.role for p in ingest.from_text(text).paragraphs] == ["headline", "body", "body"]

@@ -27,7 +27,7 @@ from counterclaim.model import Document, Paragraph, make_id
 
 __all__ = [
     "from_text", "split_paragraphs", "assign_roles",
-    "HEADLINE_MAX_WORDS", "SUBHEAD_MAX_WORDS", "BYLINE_PATTERN", "CAPTION_CREDIT_PATTERN",
+    "HEADLINE_MAX_WORDS", "SUBHEAD_MAX_WORDS", "STANDFIRST_MAX_WORDS", "DATELINE_PATTERN", "BYLINE_PATTERN", "CAPTION_CREDIT_PATTERN",
     "CAPTION_PREFIX_PATTERN", "CAPTION_REPEAT_MIN_CHARS", "BOILERPLATE_PATTERNS_FILE",
 ]
 
@@ -59,6 +59,13 @@ HEADLINE_MAX_WORDS = 30
 #: The paragraph after the headline (and byline) is a subhead / standfirst when it has at most
 #: this many words and does not end with a period.
 SUBHEAD_MAX_WORDS = 70
+#: A dateline opens the body proper of a wire report: "VELDHAVEN (Wire) —", "JERUSALEM, March 5 (Reuters) -",
+#: "LONDON —". A short paragraph ending with a period between the headline and a byline or a
+#: dateline is a standfirst (subhead) too, if it has at most STANDFIRST_MAX_WORDS words.
+DATELINE_PATTERN = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4}(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^()]{1,40}\))?\s*[—–-]{1,2}\s"
+)
+STANDFIRST_MAX_WORDS = 45
 #: Byline: "By Jane Doe", "BY JANE DOE and JOHN ROE, Associated Press", "By Jane Doe | Reuters".
 BYLINE_PATTERN = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:[\s,|&]+[\w.'’-]+){0,12}\s*$", re.I)
 #: Bylines are looked for among the first paragraphs only.
@@ -267,11 +274,25 @@ def assign_roles(paras: list[str], title: Optional[str] = None) -> list[str]:
     if roles[first] == "headline":
         while nxt < len(paras) and roles[nxt] in ("byline", "boilerplate"):
             nxt += 1
-        if nxt < len(paras) and roles[nxt] == "body":
-            p = paras[nxt]
-            if _words(p) <= SUBHEAD_MAX_WORDS and not ends_sentence(p, "."):
-                roles[nxt] = "subhead"
+        if nxt < len(paras) and roles[nxt] == "body" and _is_standfirst(paras, roles, nxt):
+            roles[nxt] = "subhead"
     return roles
+
+
+def _is_standfirst(paras: list[str], roles: list[str], i: int) -> bool:
+    """Paragraph ``i`` (right after the headline) is a standfirst: short, and either without a final
+    period, or followed by the start of the body proper (a byline or a dateline)."""
+    p = paras[i]
+    if _words(p) > SUBHEAD_MAX_WORDS or DATELINE_PATTERN.match(p):
+        return False
+    if not ends_sentence(p, "."):
+        return True
+    if _words(p) > STANDFIRST_MAX_WORDS:
+        return False
+    j = i + 1
+    while j < len(paras) and roles[j] in ("caption", "boilerplate"):
+        j += 1
+    return j < len(paras) and (roles[j] == "byline" or bool(DATELINE_PATTERN.match(paras[j])))
 
 
 def from_text(
