@@ -365,3 +365,16 @@ def test_standfirst_with_a_final_period_before_a_byline_or_dateline():
     # a dateline paragraph is never the standfirst
     text = "Minister denies role\n\nLONDON (Wire) — The minister denied it\n\nMore text.\n"
     assert [p.role for p in ingest.from_text(text).paragraphs] == ["headline", "body", "body"]
+
+
+def test_repeated_pull_quote_far_apart_is_kept_once_as_body():
+    quote = "'Two of our four boats were hit by gunfire, including the one I was in,' he told the radio station."
+    text = (f"Headline of the story\n\n{quote}\n\nThe navy said no boats had been hit.\n\n"
+            f"A spokesman repeated that on Monday.\n\n{quote}\n")
+    assert [p.role for p in ingest.from_text(text).paragraphs] == ["headline", "body", "body", "body", "boilerplate"]
+
+
+def test_first_paragraph_ending_with_a_colon_or_holding_two_sentences_is_not_a_headline():
+    assert ingest.from_text("Early on Sunday the website broke the news:\n\nThe actor is alive.\n").paragraphs[0].role == "body"
+    text = "Crabbing is popular in summer. Does this photo show a giant crab\n\nExperts said no.\n"
+    assert ingest.from_text(text).paragraphs[0].role == "body"

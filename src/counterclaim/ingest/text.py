@@ -56,6 +56,9 @@ CONTINUATION_START = re.compile(r"^[a-z]")
 #: has at most this many words and does not end with a period (so a body-only text gets no headline).
 #: When a different title is given, a short unpunctuated first paragraph is a subhead (standfirst).
 HEADLINE_MAX_WORDS = 30
+#: A sentence boundary inside a paragraph ("... last year. Now ..."): a headline is one sentence
+#: (a colon-separated "Iran: ...; Hamas: ..." is one; "Oct. 7" is no boundary: a digit follows).
+SENTENCE_BREAK = re.compile(r"[a-z)]{2}[.!?][\"”’']? [A-Z][a-z]")
 #: The paragraph after the headline (and byline) is a subhead / standfirst when it has at most
 #: this many words and does not end with a period.
 SUBHEAD_MAX_WORDS = 70
@@ -90,7 +93,9 @@ CAPTION_PREFIX_PATTERN = re.compile(
     re.I,
 )
 #: A paragraph repeated verbatim (a caption shown twice: under the photo and in the gallery)
-#: is a caption — both copies — if it has at least this many characters.
+#: is a caption — both copies — if it has at least this many characters and the copies are
+#: adjacent or one of them has a caption mark (credit, "FILE –"). Copies far apart without caption
+#: marks are a pull quote or teaser repeating the body: the first stays body, the rest are boilerplate.
 CAPTION_REPEAT_MIN_CHARS = 30
 #: Captions are at most this many words (a long paragraph ending in "(...)" is body text).
 CAPTION_MAX_WORDS = 90
@@ -222,24 +227,30 @@ def _boilerplate(paras: list[str]) -> list[bool]:
     return out
 
 
-def _captions(paras: list[str], skip: list[bool]) -> list[bool]:
-    counts: dict[str, int] = {}
-    for p, s in zip(paras, skip):
-        if not s and len(p) >= CAPTION_REPEAT_MIN_CHARS:
-            counts[_key(p)] = counts.get(_key(p), 0) + 1
-    out = []
-    for p, s in zip(paras, skip):
-        if s or _words(p) > CAPTION_MAX_WORDS:
-            out.append(False)
+def _captions(paras: list[str], skip: list[bool]) -> tuple[list[bool], list[bool]]:
+    """(is caption, is a later copy of a repeated non-caption paragraph) for each paragraph."""
+    by_rule = [
+        not s and _words(p) <= CAPTION_MAX_WORDS
+        and (bool(CAPTION_PREFIX_PATTERN.match(p)) or bool(CAPTION_CREDIT_PATTERN.search(p)))
+        for p, s in zip(paras, skip)
+    ]
+    copies: dict[str, list[int]] = {}
+    for i, (p, s) in enumerate(zip(paras, skip)):
+        if not s and len(p) >= CAPTION_REPEAT_MIN_CHARS and _words(p) <= CAPTION_MAX_WORDS:
+            copies.setdefault(_key(p), []).append(i)
+    caption, duplicate = list(by_rule), [False] * len(paras)
+    for idx in copies.values():
+        if len(idx) < 2:
+            continue
+        adjacent = any(b - a == 1 for a, b in zip(idx, idx[1:]))
+        if adjacent or any(by_rule[i] for i in idx):
+            for i in idx:
+                caption[i] = True
         else:
-            out.append(
-                counts.get(_key(p), 0) > 1
-                or bool(CAPTION_PREFIX_PATTERN.match(p))
-                or bool(CAPTION_CREDIT_PATTERN.search(p))
-            )
-    return out
-
-
+            # repeated far apart, no caption marks: a pull quote or teaser repeating the body
+            for i in idx[1:]:
+                duplicate[i] = True
+    return caption, duplicate
 def assign_roles(paras: list[str], title: Optional[str] = None) -> list[str]:
     """The role of each paragraph (see the module docstring for the rules and their order)."""
     roles = ["body"] * len(paras)
@@ -247,9 +258,12 @@ def assign_roles(paras: list[str], title: Optional[str] = None) -> list[str]:
     for i, b in enumerate(boiler):
         if b:
             roles[i] = "boilerplate"
-    for i, c in enumerate(_captions(paras, boiler)):
-        if c:
+    caption, duplicate = _captions(paras, boiler)
+    for i in range(len(paras)):
+        if caption[i]:
             roles[i] = "caption"
+        elif duplicate[i]:
+            roles[i] = "boilerplate"
     first = next((i for i, r in enumerate(roles) if r != "boilerplate"), None)
     if first is None:
         return roles
@@ -264,7 +278,7 @@ def assign_roles(paras: list[str], title: Optional[str] = None) -> list[str]:
             # unpunctuated first paragraph is a standfirst (BBC style), not a second headline
             if _words(p) <= SUBHEAD_MAX_WORDS and not ends_sentence(p, "."):
                 roles[first] = "subhead"
-        elif _words(p) <= HEADLINE_MAX_WORDS and not ends_sentence(p, "."):
+        elif _words(p) <= HEADLINE_MAX_WORDS and not ends_sentence(p, ".:") and not SENTENCE_BREAK.search(p):
             roles[first] = "headline"
             nxt = first + 1
     # bylines near the top
