@@ -77,6 +77,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("progress", bool, True, "Show progress bars on stderr for collections (only when stderr is a terminal)."),
     Setting("log_level", str, "WARNING", "Logging level: DEBUG, INFO, WARNING, ERROR.",
             choices=("DEBUG", "INFO", "WARNING", "ERROR")),
+    Setting("web_host", str, "127.0.0.1", "Address `counterclaim serve` listens on (--host overrides it)."),
+    Setting("web_port", int, 8000, "Port `counterclaim serve` listens on (--port overrides it).", minimum=1),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -95,6 +97,8 @@ class Config:
     color: str = "auto"
     progress: bool = True
     log_level: str = "WARNING"
+    web_host: str = "127.0.0.1"
+    web_port: int = 8000
     sources: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def explain(self) -> list[tuple[str, Any, str, str]]:
