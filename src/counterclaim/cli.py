@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 import time
 from itertools import islice
@@ -99,8 +100,8 @@ def analyze(paths: tuple[str, ...], published: Optional[str], fmt: str, quiet: b
     """Analyse articles: statements, actors, dates, events and disputes.
 
     PATH is a text (.txt) or HTML (.html) article, a JSONL collection (one
-    {"id", "text", "title"?, "published"?, "url"?} per line), a directory of these,
-    or - for standard input. One article prints one JSON object (--format json);
+    {"id", "text", "title"?, "published"?, "url"?} per line), an RSS/Atom feed
+    (.rss/.atom), a directory of these, or - for standard input. One article prints one JSON object (--format json);
     a collection prints JSON Lines, one object per input document in input order;
     a document that fails prints {"document": {"id": ...}, "error": ...} and the run goes on.
 
@@ -143,10 +144,23 @@ def analyze(paths: tuple[str, ...], published: Optional[str], fmt: str, quiet: b
     t0 = time.perf_counter()
     results = analyze_many(items(), batch_size=config.batch_size, n_process=config.n_process, stats=stats)
     bar = click.progressbar(length=total, label="analysing", file=sys.stderr) if show_bar and total else None
+
+    def next_result() -> Any:
+        try:
+            return next(results)
+        except StopIteration:
+            return None
+        except (ImportError, ModelError, RuntimeError, OSError) as exc:
+            # not one document's failure (those come back as items): the NLP pipeline cannot run at all
+            if bar is not None:
+                bar.render_finish()
+            click.echo(str(exc) if isinstance(exc, ModelError) else str(ModelError("E040", reason=f"{type(exc).__name__}: {exc}")), err=True)
+            sys.exit(EXIT_ALL_FAILED)
+
     try:
         if bar is not None:
             bar.__enter__()
-        for result in results:
+        while (result := next_result()) is not None:
             if result.ok:
                 ok += 1
             else:
@@ -165,13 +179,10 @@ def analyze(paths: tuple[str, ...], published: Optional[str], fmt: str, quiet: b
                 click.echo(render_error(result.id, result.error or ""), color=color, nl=False)
             if bar is not None:
                 bar.update(1)
-    except (ImportError, ModelError, RuntimeError, OSError) as exc:
-        # the NLP pipeline itself could not be loaded: nothing can be analysed
-        if bar is not None:
-            bar.__exit__(None, None, None)
-            bar = None
-        click.echo(str(exc) if isinstance(exc, ModelError) else str(ModelError("E040", reason=f"{type(exc).__name__}: {exc}")), err=True)
-        sys.exit(EXIT_ALL_FAILED)
+    except BrokenPipeError:
+        # the reader went away (`| head`): stop quietly, as Python's documentation recommends
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_SOME_FAILED)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
