@@ -214,8 +214,13 @@ def parse_documents(texts: Sequence[str], nlp: Any = None, cache_dir: Optional[s
     if cache_dir:
         h = hashlib.sha1()
         h.update(json.dumps([nlp.meta.get("name"), nlp.meta.get("version"), nlp.pipe_names]).encode())
-        for model_file in sorted(Path(getattr(nlp, "_path", "") or ".").glob("*/model")) if getattr(nlp, "_path", None) else []:
-            h.update(str(model_file.stat().st_mtime).encode())
+        try:  # the shipped model's weights change when it is retrained: key the cache on them
+            from counterclaim.nlp import pipeline_path
+
+            for model_file in sorted(Path(pipeline_path()).glob("*/model")):
+                h.update(f"{model_file}:{model_file.stat().st_mtime}".encode())
+        except ImportError:  # pragma: no cover
+            pass
         for t in texts:
             h.update(t.encode("utf-8"))
         key = Path(cache_dir) / f"parsed_{h.hexdigest()[:16]}.spacy"

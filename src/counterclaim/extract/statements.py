@@ -78,13 +78,20 @@ NP_POS = ("PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON")
 USE_POS_FALLBACK = True
 #: What may stand between a quote and its reporting clause.
 ADJ_PUNCT = " ,—–-\n\t"
-#: Extend a right-hand clausal content to the end of its sentence (PolNeAR annotates whole clauses).
-EXTEND_CCOMP_TO_SENTENCE_END = True
+#: Content rules whose right-hand content grows to the end of its sentence (PolNeAR annotates whole
+#: clauses; the parse often attaches their tail elsewhere).
+EXTEND_RIGHT_RULES = frozenset({"ccomp", "remainder", "obj"})
 #: Sentence connectives PolNeAR leaves out of a content ("However, ..., he said").
 CONNECTIVES = frozenset({"however", "meanwhile", "still", "instead", "moreover", "furthermore", "indeed",
                          "nevertheless", "nonetheless", "yet", "also", "besides", "meantime", "in addition",
                          "in fact", "of course", "on the other hand", "for example", "for instance", "otherwise",
                          "similarly", "likewise", "thus", "therefore", "then", "now", "again"})
+#: Subject-case pronouns: an "object" in this form starts a clause ("saying he would").
+SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})
+#: Dependents of the cue that start a new clause and so end an extended content.
+STOP_DEPS = frozenset({"conj", "parataxis", "advcl", "ccomp", "xcomp", "obl", "dep", "list"})
+#: Words that introduce a complement clause and belong to the content.
+COMPLEMENTISERS = frozenset({"that", "how", "what", "whether", "why", "if", "when", "who", "where"})
 #: Without a complement in the parse, take the rest of the sentence as content.
 REMAINDER_CONTENT = True
 #: A headline source: at most this many tokens before ":".
@@ -318,6 +325,10 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
         lo = min(t.idx for t in start_tok.subtree)
         hi = max(t.idx + len(t) for t in x.subtree)
         return [(lo, hi)], "xcomp"
+    if objs and _clausal_object(objs[0]):
+        # "says it would depress revenue": the parse took the clause's subject for an object
+        lo = min(t.idx for t in objs[0].subtree)
+        return [(lo, max(t.idx + len(t) for t in objs[0].subtree))], "ccomp"
     if objs and not (lemma in ADDRESSEE_VERBS and len(objs) == 1 and not xcomp):
         first = objs[0]
         last = first
@@ -344,6 +355,20 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
     return [], ""
 
 
+def _clausal_object(obj: Any) -> bool:
+    """An object that is really the subject of a complement clause: a subject pronoun, or a noun
+    phrase followed directly by a finite verb or auxiliary outside its subtree."""
+    if obj.lower_ in SUBJECT_PRONOUNS:
+        return True
+    last = max(t.i for t in obj.subtree)
+    doc = obj.doc
+    if last + 1 >= len(doc) or last + 1 >= obj.sent.end:
+        return False
+    nxt = doc[last + 1]
+    return nxt.pos_ in ("VERB", "AUX") and nxt.head.i != obj.i and (
+        nxt.pos_ == "AUX" or "Fin" in nxt.morph.get("VerbForm"))
+
+
 def _clean_content(text: str, s: int, e: int) -> tuple[int, int]:
     s, e = _trim(text, s, e)
     # a content never ends with the sentence's own full stop or a comma, unless closed by a quote
@@ -357,7 +382,7 @@ def _clean_content(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _open_quote(piece: str) -> bool:
-    return piece.count("“") > piece.count("”") or piece.count('"') % 2 == 1
+    return (piece.count("“") + piece.count("”") + piece.count('"')) % 2 == 1
 
 
 def _snap_to_quotes(pieces: list[tuple[int, int]], ctx: _Ctx) -> tuple[list[tuple[int, int]], bool, list[int]]:
@@ -429,7 +454,7 @@ def _quote_adjacent(tok: Any, ctx: _Ctx, subj: Optional[Any] = None) -> Optional
     """A double quote right before the reporting clause ("“…,” he said") or right after it ("said: “…”")."""
     text = ctx.text
     if subj is None:
-        subj = _subject(tok)
+        subj = _outside_quotes(_subject(tok), tok, ctx)
     if ctx.quote_at(tok.idx) is not None:
         return None
     lo, hi = _region(tok, subj, (tok.idx, tok.idx + len(tok)))
@@ -542,12 +567,17 @@ def _extend_right(tok: Any, piece: tuple[int, int], ctx: _Ctx, how: str) -> tupl
     text = ctx.text
     s, e = piece
     doc = tok.doc
-    if how == "ccomp" and EXTEND_CCOMP_TO_SENTENCE_END:
+    if how in EXTEND_RIGHT_RULES:
         sent_end = tok.sent.end
         own = set()
         for c in tok.children:
-            if c.i > tok.i and not (s <= c.idx < e):
-                own.update(t.i for t in c.subtree)
+            # a coordinated clause of the cue ("..., but he said that ...") ends the content
+            if c.i > tok.i and not (s <= c.idx < e) and (c.dep_ in STOP_DEPS):
+                first = min(t.i for t in c.subtree)
+                if first > 0 and (doc[first - 1].text in (",", ";", "—", "–") or doc[first].pos_ == "CCONJ"
+                                  or doc[first - 1].pos_ == "CCONJ"):
+                    own.update(t.i for t in c.subtree)
+                    own.add(first - 1)
         j = doc.char_span(s, e, alignment_mode="expand")
         if j is not None:
             k = j.end
@@ -556,6 +586,10 @@ def _extend_right(tok: Any, piece: tuple[int, int], ctx: _Ctx, how: str) -> tupl
             last = k - 1
             if last >= j.end:
                 e = max(e, _clean_content(text, s, doc[last].idx + len(doc[last]))[1])
+    # the complementiser belongs to the content ("said that ..."), even when the parse left it out
+    j = doc.char_span(s, e, alignment_mode="expand")
+    if j is not None and j.start > tok.i + 1 and doc[j.start - 1].lower_ in COMPLEMENTISERS:
+        s = doc[j.start - 1].idx
     # a piece must not stop inside a quote
     qi = ctx.quote_at(e - 1)
     if qi is not None and ctx.double[qi].start >= s:
@@ -598,19 +632,27 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
     if tok.lower_ == "according":
         return _according(tok, p, ctx)
     cue = _cue_span(tok, model)
-    subj = _subject(tok)
+    subj = _outside_quotes(_subject(tok), tok, ctx)
     negated = any(c.lemma_.lower() in ("not", "never", "n't") and c.dep_ in ("advmod", "neg") for c in tok.children)
     pieces, how = _content_from_children(tok, text, ctx)
     right = bool(pieces) and pieces[0][0] >= cue[1]
     if not right:
         pieces, how = [], ""
     q = ctx.double[adj] if adj is not None else None
+    source = None
     if q is not None and q.end <= cue[0] and (subj is None or subj.i > tok.i):
-        # "“…,” said the Rev. Peter Wherry": the phrase after the cue is the source, the quote the content
-        subj = subj or _inverted_subject(tok)
-        if subj is not None and pieces and pieces[0][0] <= subj.idx < pieces[0][1]:
+        # "“…,” said the Rev. Peter Wherry, a ...": the phrase after the cue is the source, the quote the content
+        inv = subj or _inverted_subject(tok)
+        if inv is not None and pieces and pieces[0][0] <= inv.idx < pieces[0][1]:
             pieces, how = [], ""
-    source = _source_span(text, subj) if subj is not None else None
+        source = _fallback_source(tok, cue, ctx)
+        if source is not None:
+            span = tok.doc.char_span(source[0], source[1], alignment_mode="expand")
+            subj = span.root if span is not None else inv
+        else:
+            subj = inv
+    if source is None and subj is not None:
+        source = _source_span(text, subj)
     if source is None and not _is_passive(tok) and USE_POS_FALLBACK:
         source = _fallback_source(tok, cue, ctx)
     kind = "indirect"
@@ -636,7 +678,7 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
             pieces, how = [rest], "remainder"
     if kind != "direct" and pieces:
         pieces = [_clean_content(text, s, e) for s, e in pieces]
-        if how in ("ccomp", "xcomp", "obj") and pieces[-1][0] > cue[0]:
+        if how in ("ccomp", "xcomp", "obj", "remainder") and pieces[-1][0] > cue[0]:
             pieces[-1] = _extend_right(tok, pieces[-1], ctx, how)
             pieces = [_skip_cue_modifiers(tok, pc, ctx) for pc in pieces]
         pieces, quoted, used = _snap_to_quotes(pieces, ctx)
@@ -659,6 +701,16 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
                       head=tok, negated=negated, src_head=subj, lemma=lem)
     st.quote_ids = quote_ids
     return st
+
+
+def _outside_quotes(subj: Optional[Any], tok: Any, ctx: _Ctx) -> Optional[Any]:
+    """A subject inside a quote the cue is not in belongs to the quoted speech, not to the cue."""
+    if subj is None:
+        return None
+    qs = ctx.quote_at(subj.idx)
+    if qs is not None and qs != ctx.quote_at(tok.idx):
+        return None
+    return subj
 
 
 def _strip_connective(text: str, s: int, e: int) -> tuple[int, int]:
