@@ -212,3 +212,25 @@ def test_cli_disputes_reads_the_store(tmp_path):
     assert {"id", "topic", "positions", "explicit", "subject_event"} <= set(rows[0])
     text = CliRunner().invoke(main, ["disputes", "--db", str(db)])
     assert "Who is responsible" in text.output and "Sudovia" in text.output
+
+
+def test_sides_giving_the_same_answer_share_one_position():
+    text = ("Rebels: depot fire was revenge for the Kesh raid\n\n"
+            "The Northern Front said the fire at the depot was in revenge for the raid on Kesh.\n\n"
+            "The army said the fire at the depot was caused by a fuel leak, referring to a report by engineers.\n\n"
+            "The army also said the fire at the depot was a response to a smuggling feud, citing police.")
+    doc = document(text)
+    sts = [
+        statement(doc, ":", "depot fire was revenge for the Kesh raid", ("Rebels",), kind="headline"),
+        statement(doc, "said", "the fire at the depot was in revenge for the raid on Kesh", ("Northern Front",)),
+        statement(doc, "said", "the fire at the depot was a response to a smuggling feud, citing police", ("army",)),
+    ]
+    claims = extract_claims(None, doc, sts, (), ())
+    assert any(c.object and c.object.text == "a smuggling feud" for c in claims)  # ", citing ..." is cut off
+    disputes = find_disputes(doc, link_rebuttals(doc, sts, claims, ()), claims, (), ())
+    assert len(disputes) == 1
+    d = disputes[0]
+    assert len(d.positions) == 2
+    assert d.positions[0].summary.startswith("Rebels / Northern Front:")
+    assert set(d.positions[0].statements) == {sts[0].id, sts[1].id}
+    assert d.explicit == ()

@@ -44,7 +44,7 @@ COMMUNICATION_EVENT_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST"
 #: how far back (characters) a pronoun subject looks for the event it refers to
 PRONOUN_EVENT_REACH = 700
 #: clause boundaries that end a claim's object ("... for Y and was a follow-up of ...")
-OBJECT_END_RE = re.compile(r"\s*(?:;|,\s+(?:in\s+which|which|who|whom|where|when)\b|\s(?:and|but|while)\s+(?:was|were|is|are|has|had|said|says|vowed|added|would|will)\b|,\s+(?:and\s+)?(?:saying|adding|according)\b)", re.I)
+OBJECT_END_RE = re.compile(r"\s*(?:;|,\s+(?:in\s+which|which|who|whom|where|when)\b|\s(?:and|but|while)\s+(?:was|were|is|are|has|had|said|says|vowed|added|would|will)\b|,?\s+(?:and\s+)?(?:saying|adding|according|referring|citing|calling|describing)\b)", re.I)
 #: copulas and participles left at the end of a subject ("X was launched" -> "X")
 SUBJECT_TAIL_RE = re.compile(r"(?:\s*\b(?:was|were|is|are|been|be|being|has|have|had|will|would|'s)\b(?:\s+\w+(?:ed|en))?)+\W*$", re.I)
 #: "accusations that X were behind ..." -> the party is X

@@ -146,6 +146,26 @@ def _answer(c: Claim, text: str) -> str:
     return text[start:c.object.end].strip(" ,“”\"'").removeprefix("was ").removeprefix("were ").removeprefix("is ").removeprefix("are ")
 
 
+def _merge_agreeing_sides(sides: dict[str, dict], explicit: list[str]) -> None:
+    """Sides that give the same answer and rebut no one hold one position ("Rebels" and "the Northern
+    Front": revenge for the raid), so a dispute shows positions, not a list of speakers."""
+    keys = sorted(sides, key=lambda k: sides[k]["first"])
+    for i, kb in enumerate(keys):
+        b = sides[kb]
+        if not b["claims"] or set(b["statements"]) & set(explicit):
+            continue
+        for ka in keys[:i]:
+            a = sides.get(ka)
+            if a is None or not a["claims"] or set(a["statements"]) & set(explicit):
+                continue
+            if all(any(_same_answer(x, y) for x in a["claims"]) for y in b["claims"]):
+                for f in ("actors", "statements", "claims"):
+                    a[f] += b[f]
+                a["labels"] = a.get("labels", [ka]) + [kb]
+                del sides[kb]
+                break
+
+
 def _positions(sides: dict[str, dict], groups_by_key: dict[str, SpeakerGroup],
                order: Optional[dict[str, int]] = None) -> tuple[Position, ...]:
     out = []
@@ -157,7 +177,7 @@ def _positions(sides: dict[str, dict], groups_by_key: dict[str, SpeakerGroup],
             actors=tuple(dict.fromkeys(side["actors"])) or tuple(g.actor_ids),
             statements=tuple(sorted(dict.fromkeys(side["statements"]), key=lambda sid: order.get(sid, 0))),
             stance=stance,
-            summary=f"{g.label}: {stance}",
+            summary=f"{' / '.join(dict.fromkeys(groups_by_key[k].label for k in side.get('labels', [key])))}: {stance}",
         ))
     return tuple(out)
 
@@ -205,6 +225,7 @@ def find_disputes(document: Document, statements: Sequence[Statement], claims: S
                 side["actors"].extend(g.actor_ids[-1:])
                 side["first"] = min(side["first"], s.cue.start)
                 explicit.append(s.id)
+        _merge_agreeing_sides(sides, explicit)
         if len(sides) < 2:
             continue
         keys = list(sides)
