@@ -185,3 +185,11 @@ def test_feed_is_a_collection(stub_pipeline):
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["document"]["id"] for r in records] == ["https://example.org/blast", "courier-2", "courier-3"]
     assert "E016" in records[2]["error"]
+
+
+def test_paragraphs_command_shows_roles_and_rules():
+    result = run("paragraphs", str(WIRE))
+    assert result.exit_code == 0, result.output
+    assert "(text, 15 paragraphs)" in result.stdout
+    assert re.search(r"caption\s+Dock workers", result.stdout) and "CAPTION_CREDIT_PATTERN" in result.stdout
+    assert re.search(r"boilerplate\s+Most Popular", result.stdout)

@@ -378,3 +378,15 @@ def test_first_paragraph_ending_with_a_colon_or_holding_two_sentences_is_not_a_h
     assert ingest.from_text("Early on Sunday the website broke the news:\n\nThe actor is alive.\n").paragraphs[0].role == "body"
     text = "Crabbing is popular in summer. Does this photo show a giant crab\n\nExperts said no.\n"
     assert ingest.from_text(text).paragraphs[0].role == "body"
+
+
+def test_explain_names_the_rule_behind_every_role():
+    from counterclaim.ingest.text import explain
+
+    explained = explain(WIRE)
+    document = ingest.from_text(WIRE)
+    assert [(s, e, r) for s, e, r, _ in explained] == [(p.start, p.end, p.role) for p in document.paragraphs]
+    rules = [rule for *_, rule in explained]
+    assert "CAPTION_CREDIT_PATTERN" in rules[2] and "CAPTION_PREFIX_PATTERN" in rules[9]
+    assert "contributed to this report" in rules[11] and "block start" in rules[12] and "block item" in rules[13]
+    assert rules[4] == "default"

@@ -433,6 +433,51 @@ def disputes_command(paths: tuple[str, ...], db: Optional[str], fmt: str, within
         sys.exit(EXIT_ALL_FAILED if not analyses else EXIT_SOME_FAILED)
 
 
+@main.command("paragraphs")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--published", callback=_published, metavar="DATE", help="Publication date for inputs that carry none.")
+def paragraphs_command(paths: tuple[str, ...], published: Optional[str]) -> None:
+    """Show how articles are read: each paragraph's role (headline, subhead, byline, caption,
+    body, boilerplate) and the rule that gave it. Captions and boilerplate yield no statements.
+
+    Example: counterclaim paragraphs article.txt
+    """
+    from counterclaim import ingest
+    from counterclaim.errors import IngestError
+    from counterclaim.ingest.text import explain
+
+    try:
+        stream = ingest.load(list(paths), published=published)
+    except IngestError as exc:
+        raise click.UsageError(str(exc)) from None
+    ok = failed = 0
+    color = _color(_config())
+    for item in stream:
+        if isinstance(item, IngestError):
+            failed += 1
+            click.echo(f"counterclaim: {item.id}: {item}", err=True)
+            continue
+        ok += 1
+        title = item.title if item.source_format != "text" else None
+        click.echo(click.style(f"{item.id}  ({item.source_format}, {len(item.paragraphs)} paragraphs)", bold=True), color=color)
+        for start, end, role, rule in explain(item.text, title):
+            excerpt = " ".join(item.text[start:end].split())
+            excerpt = excerpt if len(excerpt) <= 60 else excerpt[:59] + "…"
+            click.echo(f"  {start:>6}-{end:<6} {click.style(f'{role:<11}', fg=_ROLE_COLORS.get(role))} {excerpt}", color=color)
+            click.echo(click.style(f"{'':16}{rule}", dim=True), color=color)
+    if failed:
+        sys.exit(EXIT_ALL_FAILED if not ok else EXIT_SOME_FAILED)
+
+
+_ROLE_COLORS = {"headline": "green", "subhead": "green", "byline": "cyan", "caption": "yellow", "boilerplate": "bright_black"}
+
+
+def _config() -> Any:
+    from counterclaim.config import get_config
+
+    return get_config()
+
+
 @main.command("config")
 def config_command() -> None:
     """Show every configuration key, its value and where the value came from.

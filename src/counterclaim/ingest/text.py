@@ -26,7 +26,7 @@ from counterclaim.errors import IngestError
 from counterclaim.model import Document, Paragraph, make_id
 
 __all__ = [
-    "from_text", "split_paragraphs", "assign_roles",
+    "from_text", "split_paragraphs", "assign_roles", "explain_roles", "explain",
     "HEADLINE_MAX_WORDS", "SUBHEAD_MAX_WORDS", "STANDFIRST_MAX_WORDS", "DATELINE_PATTERN", "BYLINE_PATTERN", "CAPTION_CREDIT_PATTERN",
     "CAPTION_PREFIX_PATTERN", "CAPTION_REPEAT_MIN_CHARS", "BOILERPLATE_PATTERNS_FILE",
 ]
@@ -200,18 +200,23 @@ def _key(s: str) -> str:
     return " ".join(s.split()).casefold()
 
 
-def _boilerplate(paras: list[str]) -> list[bool]:
+def _boilerplate(paras: list[str]) -> list[Optional[str]]:
+    """For each paragraph, the boilerplate rule that matched it (``None``: not boilerplate)."""
     lines, blocks = boilerplate_patterns()
     n = len(paras)
-    out = [False] * n
+    out: list[Optional[str]] = [None] * n
     is_block_start = [False] * n
     for i, p in enumerate(paras):
         if _words(p) > BOILERPLATE_MAX_WORDS:
             continue
-        if any(b.match(p) for b in blocks):
-            out[i] = is_block_start[i] = True
-        elif any(pat.match(p) for pat in lines):
-            out[i] = True
+        hit = next((b for b in blocks if b.match(p)), None)
+        if hit is not None:
+            out[i] = f"boilerplate block start /{hit.pattern}/"
+            is_block_start[i] = True
+            continue
+        hit = next((pat for pat in lines if pat.match(p)), None)
+        if hit is not None:
+            out[i] = f"boilerplate /{hit.pattern}/"
     # A block ("Most Popular" + list of headlines) covers the short, unpunctuated paragraphs after
     # its start, but only when they run up to the end of the text or to other furniture: a "Most
     # Popular" box at the top must not swallow the headline of the article below it.
@@ -219,21 +224,25 @@ def _boilerplate(paras: list[str]) -> list[bool]:
         if not is_block_start[i]:
             continue
         j = i + 1
-        while j < n and not out[j] and _words(paras[j]) <= BLOCK_ITEM_MAX_WORDS and not ends_sentence(paras[j], "."):
+        while j < n and out[j] is None and _words(paras[j]) <= BLOCK_ITEM_MAX_WORDS and not ends_sentence(paras[j], "."):
             j += 1
-        if j == n or out[j]:
+        if j == n or out[j] is not None:
             for k in range(i + 1, j):
-                out[k] = True
+                out[k] = "boilerplate block item (BLOCK_ITEM_MAX_WORDS)"
     return out
 
 
-def _captions(paras: list[str], skip: list[bool]) -> tuple[list[bool], list[bool]]:
-    """(is caption, is a later copy of a repeated non-caption paragraph) for each paragraph."""
-    by_rule = [
-        not s and _words(p) <= CAPTION_MAX_WORDS
-        and (bool(CAPTION_PREFIX_PATTERN.match(p)) or bool(CAPTION_CREDIT_PATTERN.search(p)))
-        for p, s in zip(paras, skip)
-    ]
+def _captions(paras: list[str], skip: list[bool]) -> tuple[list[Optional[str]], list[bool]]:
+    """(caption rule or None, is a later copy of a repeated non-caption paragraph) for each paragraph."""
+    by_rule: list[Optional[str]] = []
+    for p, s in zip(paras, skip):
+        rule = None
+        if not s and _words(p) <= CAPTION_MAX_WORDS:
+            if CAPTION_PREFIX_PATTERN.match(p):
+                rule = "caption prefix (CAPTION_PREFIX_PATTERN)"
+            elif CAPTION_CREDIT_PATTERN.search(p):
+                rule = "caption credit (CAPTION_CREDIT_PATTERN)"
+        by_rule.append(rule)
     copies: dict[str, list[int]] = {}
     for i, (p, s) in enumerate(zip(paras, skip)):
         if not s and len(p) >= CAPTION_REPEAT_MIN_CHARS and _words(p) <= CAPTION_MAX_WORDS:
@@ -245,52 +254,64 @@ def _captions(paras: list[str], skip: list[bool]) -> tuple[list[bool], list[bool
         adjacent = any(b - a == 1 for a, b in zip(idx, idx[1:]))
         if adjacent or any(by_rule[i] for i in idx):
             for i in idx:
-                caption[i] = True
+                caption[i] = caption[i] or "caption repeated verbatim (CAPTION_REPEAT_MIN_CHARS)"
         else:
             # repeated far apart, no caption marks: a pull quote or teaser repeating the body
             for i in idx[1:]:
                 duplicate[i] = True
     return caption, duplicate
+
+
 def assign_roles(paras: list[str], title: Optional[str] = None) -> list[str]:
     """The role of each paragraph (see the module docstring for the rules and their order)."""
+    return [role for role, _rule in explain_roles(paras, title)]
+
+
+def explain_roles(paras: list[str], title: Optional[str] = None) -> list[tuple[str, str]]:
+    """(role, rule that gave it) for each paragraph — the provenance of :func:`assign_roles`."""
     roles = ["body"] * len(paras)
+    rules = ["default"] * len(paras)
+
+    def set_role(i: int, role: str, rule: str) -> None:
+        roles[i], rules[i] = role, rule
+
     boiler = _boilerplate(paras)
     for i, b in enumerate(boiler):
         if b:
-            roles[i] = "boilerplate"
-    caption, duplicate = _captions(paras, boiler)
+            set_role(i, "boilerplate", b)
+    caption, duplicate = _captions(paras, [b is not None for b in boiler])
     for i in range(len(paras)):
         if caption[i]:
-            roles[i] = "caption"
+            set_role(i, "caption", caption[i])
         elif duplicate[i]:
-            roles[i] = "boilerplate"
+            set_role(i, "boilerplate", "repeated paragraph far from its first copy (pull quote)")
     first = next((i for i, r in enumerate(roles) if r != "boilerplate"), None)
     if first is None:
-        return roles
+        return list(zip(roles, rules))
     nxt = first
     if roles[first] == "body":
         p = paras[first]
         if title and _key(p) == _key(title):
-            roles[first] = "headline"
+            set_role(first, "headline", "headline equals the title")
             nxt = first + 1
         elif title:
             # the title came separately (JSONL, HTML metadata) and the text starts after it: a short
             # unpunctuated first paragraph is a standfirst (BBC style), not a second headline
             if _words(p) <= SUBHEAD_MAX_WORDS and not ends_sentence(p, "."):
-                roles[first] = "subhead"
+                set_role(first, "subhead", "standfirst before the body, title given (SUBHEAD_MAX_WORDS)")
         elif _words(p) <= HEADLINE_MAX_WORDS and not ends_sentence(p, ".:") and not SENTENCE_BREAK.search(p):
-            roles[first] = "headline"
+            set_role(first, "headline", "first paragraph, one short sentence without a period (HEADLINE_MAX_WORDS)")
             nxt = first + 1
     # bylines near the top
     for i in range(first, min(len(paras), first + BYLINE_MAX_INDEX + 1)):
         if roles[i] == "body" and BYLINE_PATTERN.match(paras[i]) and _words(paras[i]) <= 15:
-            roles[i] = "byline"
+            set_role(i, "byline", "byline (BYLINE_PATTERN)")
     if roles[first] == "headline":
         while nxt < len(paras) and roles[nxt] in ("byline", "boilerplate"):
             nxt += 1
         if nxt < len(paras) and roles[nxt] == "body" and _is_standfirst(paras, roles, nxt):
-            roles[nxt] = "subhead"
-    return roles
+            set_role(nxt, "subhead", "standfirst after the headline (SUBHEAD_MAX_WORDS, DATELINE_PATTERN)")
+    return list(zip(roles, rules))
 
 
 def _is_standfirst(paras: list[str], roles: list[str], i: int) -> bool:
@@ -353,3 +374,13 @@ def from_text(
         source_format=source_format,
         paragraphs=paragraphs,
     )
+
+
+def explain(text: str, title: Optional[str] = None) -> list[tuple[int, int, str, str]]:
+    """(start, end, role, rule) of every paragraph of ``text``: which rule gave each paragraph its role.
+
+    >>> explain("Advertisement")
+    [(0, 13, 'boilerplate', 'boilerplate /advertisement$/')]
+    """
+    spans = split_paragraphs(text)
+    return [(s, e, role, rule) for (s, e), (role, rule) in zip(spans, explain_roles([text[s:e] for s, e in spans], title))]
