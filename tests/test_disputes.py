@@ -234,3 +234,26 @@ def test_sides_giving_the_same_answer_share_one_position():
     assert d.positions[0].summary.startswith("Rebels / Northern Front:")
     assert set(d.positions[0].statements) == {sts[0].id, sts[1].id}
     assert d.explicit == ()
+
+
+def test_cross_article_questions_join_by_matching_events():
+    from counterclaim.model import Actor, Event, EventTime
+
+    def build(doc_id, text, content, chain, trigger_word):
+        doc = document(text, id=doc_id)
+        st = statement(doc, "said", content, chain)
+        trig = text.index(trigger_word)
+        from counterclaim.model import Span
+
+        ev = Event(id=f"e_{doc_id}", type="ASSAULT", trigger=Span(trig, trig + len(trigger_word), trigger_word),
+                   agents=(f"a_{doc_id}",), time=EventTime("2026-05-01", "May 1"))
+        actors = (Actor(id=f"a_{doc_id}", name="Northern Front", type="group"),)
+        claims = extract_claims(None, doc, [st], [ev], actors)
+        return Analysis(document=doc, statements=(st,), claims=claims, events=(ev,), actors=actors)
+
+    a = build("d1", "T\n\nThe army said the raid was revenge for the ambush at Orl.", "the raid was revenge for the ambush at Orl", ("army",), "raid")
+    b = build("d2", "T\n\nThe Front said the operation in Kesh was a response to years of shelling.", "the operation in Kesh was a response to years of shelling", ("Front",), "operation")
+    assert a.claims[0].event == "e_d1" and b.claims[0].event == "e_d2"
+    disputes = cross_article_disputes([a, b], stance=lambda pairs: ["discuss"] * len(pairs))
+    assert len(disputes) == 1 and disputes[0].documents == ("d1", "d2")
+    assert "different answers" in disputes[0].positions[0].summary
