@@ -193,3 +193,18 @@ def test_paragraphs_command_shows_roles_and_rules():
     assert "(text, 15 paragraphs)" in result.stdout
     assert re.search(r"caption\s+Dock workers", result.stdout) and "CAPTION_CREDIT_PATTERN" in result.stdout
     assert re.search(r"boilerplate\s+Most Popular", result.stdout)
+
+
+def test_error_catalogue_messages_format_and_say_what_to_do():
+    import string
+
+    from counterclaim.errors import CounterclaimError, Errors
+
+    codes = [c for c in vars(Errors) if re.fullmatch(r"E\d{3}", c)]
+    assert len(codes) >= 20
+    for code in codes:
+        fields = {name: 0 for _, name, _, _ in string.Formatter().parse(getattr(Errors, code)) if name}
+        message = str(CounterclaimError(code, **fields))
+        assert message.startswith(f"[{code}] ") and len(message) > 60, code
+    with pytest.raises(KeyError):
+        CounterclaimError("E999")

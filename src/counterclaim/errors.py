@@ -60,7 +60,7 @@ class Errors:
     )
     E012 = "{where} has no \"text\" field (or it is not a string); give each line the article text in \"text\" (or the page in \"html\")."
     E013 = "{where} has an \"id\" that is a {found}; use a string (or a number) as the id."
-    E014 = "{where}: field \"{field}\" must be a string or null, not a {found}."
+    E014 = "{where}: field \"{field}\" must be a string or null, not a {found}; write it as a JSON string or leave it out."
     E015 = "'{path}' is not a well-formed RSS/Atom feed ({reason}); save the feed's XML as it was served, or pass the articles as HTML files."
     E016 = "{path} has no content or description; this entry carries no article text (save the linked page as HTML instead)."
     # ---- dates
