@@ -75,7 +75,7 @@ class Errors:
     E022 = "The date {value!r} does not exist ({reason}); write a real date as YYYY-MM-DD."
     # ---- config
     E030 = "Unknown configuration key '{key}' in {source}. Known keys: {known}. Run `counterclaim config` to list them with their documentation."
-    E031 = "Configuration key '{key}' in {source} must be {expected}, not {value!r}."
+    E031 = "Configuration key '{key}' in {source} must be {expected}, not {value!r}; `counterclaim config` lists the keys and their documentation."
     E032 = "Cannot read configuration file '{path}': {reason}. Write it as TOML (.toml) or YAML (.yaml/.yml) with keys from `counterclaim config`."
     E033 = "Configuration file '{path}' has an unknown extension; name it *.toml, *.yaml or *.yml."
     # ---- model
