@@ -95,7 +95,9 @@ def _too_long(item: Any, max_chars: int) -> Any:
               help="Publication date (YYYY-MM-DD) of a single article, and the default for JSONL lines without one; anchors relative dates.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: a readable report; json: the analysis contract (one object, or JSON Lines for collections).")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar, summary or per-document warnings on stderr.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="No progress bar, summary or per-document warnings on stderr. (The bar shows on collections "
+                   "only when stderr is a terminal and stdout is redirected.)")
 def analyze(paths: tuple[str, ...], published: Optional[str], fmt: str, quiet: bool) -> None:
     """Analyse articles: statements, actors, dates, events and disputes.
 
