@@ -119,6 +119,8 @@ def analyze(paths: tuple[str, ...], published: Optional[str], fmt: str, quiet: b
 
     config = get_config()
     color = _color(config)
+    if config.log_level == "WARNING":  # each failed document is reported below; don't log it twice
+        logging.getLogger("counterclaim.pipeline").setLevel(logging.ERROR)
     try:
         stream = ingest.load(list(paths), published=published)
         files = ingest.expand_paths(paths)
