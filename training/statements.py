@@ -26,6 +26,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from counterclaim.extract.cues import cue_key
 from counterclaim.evaluation.attribution import gold_document, load_gold, parse_documents, score, statement_to_attribution
 
 
@@ -72,19 +73,19 @@ def _lexicon(arts, docs):
             if h is None:
                 continue
             hs.add(h.i)
-            cue[h.lemma_.lower()] += 1
+            cue[cue_key(h)] += 1
             if h.i + 1 < len(doc):
                 nx = doc[h.i + 1]
-                after_in[h.lemma_.lower()][nx.lower_] += int(nx.idx < e)
+                after_in[cue_key(h)][nx.lower_] += int(nx.idx < e)
         heads.append(hs)
         for t in doc:
-            total[t.lemma_.lower()] += 1
+            total[cue_key(t)] += 1
     # second pass: how often a word after a cue lemma is outside gold cues
     for a, doc, hs in zip(arts, docs, heads):
         for i in hs:
             t = doc[i]
             if i + 1 < len(doc):
-                after_all[t.lemma_.lower()][doc[i + 1].lower_] += 1
+                after_all[cue_key(t)][doc[i + 1].lower_] += 1
     particles = {}
     for lem, c in after_in.items():
         for w, n_in in c.items():
@@ -108,8 +109,7 @@ def _examples(arts, docs, heads, lemmas, loo: bool):
                 continue
             sq = any(q.start < sent.end_char and sent.start_char < q.end for q in ctx.double)
             for t in sent:
-                lem = t.lemma_.lower()
-                c = lemmas.get(lem)
+                c = lemmas.get(cue_key(t))
                 if t.is_punct or c is None or c[0] < 2:
                     continue
                 lab = int(t.i in hs)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-__all__ = ["CueModel", "load_cue_model", "cue_features", "CANDIDATE_MIN_COUNT", "MODEL_FILE"]
+__all__ = ["CueModel", "load_cue_model", "cue_features", "cue_key", "CANDIDATE_MIN_COUNT", "MODEL_FILE"]
 
 MODEL_FILE = "statement_cues.json"
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -35,6 +35,13 @@ FRAME_DEPS = frozenset({
 _NEG_LEMMAS = frozenset({"not", "never", "n't", "no"})
 
 
+def cue_key(tok: Any) -> str:
+    """The lexicon key of a token: its lower-cased form. Forms, not lemmas, so that the lexicon does not
+    depend on the lemmatizer of the pipeline it was trained with ("said", "says" and "saying" are
+    separate entries; PolNeAR train has enough of each)."""
+    return tok.lower_
+
+
 def _prec_bucket(n_cue: float, n_total: float) -> str:
     if n_total <= 0:
         return "pb=na"
@@ -45,9 +52,9 @@ def _prec_bucket(n_cue: float, n_total: float) -> str:
 def cue_features(tok: Any, in_quote: bool, sent_has_quote: bool, quote_adjacent: bool,
                  counts: Optional[tuple[float, float]] = None) -> list[str]:
     """Features of a candidate cue token (a spaCy Token) as strings, for a linear model."""
-    lem = tok.lemma_.lower()
+    lem = cue_key(tok)
     dep = tok.dep_
-    f = ["bias", "lem=" + lem, "pos=" + tok.pos_, "dep=" + dep, "ld=" + lem + "|" + dep, "lp=" + lem + "|" + tok.pos_]
+    f = ["bias", "lemma=" + tok.lemma_.lower(), "lem=" + lem, "pos=" + tok.pos_, "dep=" + dep, "ld=" + lem + "|" + dep, "lp=" + lem + "|" + tok.pos_]
     child_deps = set()
     for c in tok.children:
         d = c.dep_
@@ -99,7 +106,11 @@ class CueModel:
     meta: dict[str, Any] = field(default_factory=dict)
 
     def is_candidate(self, tok: Any) -> bool:
-        c = self.lemmas.get(tok.lemma_.lower())
+        if self.meta.get("fallback"):
+            from counterclaim.extract.statements import act_lemma
+
+            return act_lemma(tok) is not None
+        c = self.lemmas.get(cue_key(tok))
         return c is not None and c[0] >= CANDIDATE_MIN_COUNT
 
     def prob(self, feats: list[str]) -> float:

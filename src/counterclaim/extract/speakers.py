@@ -29,6 +29,8 @@ GROUP_PRONOUNS = frozenset({"it", "they", "we", "them"})
 #: Actor types a plural "they" may refer to besides groups.
 PLURAL_TYPES = ("group", "organization", "country", "media", "person")
 NONPERSON_TYPES = ("group", "organization", "country", "media", "other")
+#: How many earlier speakers a pronoun or description may go back to.
+SPEAKER_HISTORY = 3
 #: How far back (characters) a pronoun or description may look for its actor.
 MAX_LOOKBACK = 6000
 
@@ -157,10 +159,10 @@ def _anaphor(index: _Index, r: Any, s: int, history: list[Actor], nouns: dict[st
         types = nouns.get(_head_noun(h), ())
         if not types:
             return None
-    # 1. the speaker of the previous statement, if compatible
-    if history and history[-1].type in types and (word not in ("it",) or history[-1].type != "person"):
-        prev = history[-1]
-        if word not in PERSON_PRONOUNS or prev.type == "person":
+    # 1. the most recent earlier speaker of a compatible type (news goes on quoting the same person:
+    #    "Sharif said ... He also said ... “…,” he threatened")
+    for prev in reversed(history[-SPEAKER_HISTORY:]):
+        if prev.type in types:
             return prev
     # 2. the nearest earlier mention of a compatible actor, subjects of earlier sentences first
     cands = index.before(s)

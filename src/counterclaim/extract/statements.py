@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Optional
 
-from counterclaim.extract.cues import CueModel, cue_features, load_cue_model
+from counterclaim.extract.cues import CueModel, cue_features, cue_key, load_cue_model
 from counterclaim.extract.quotes import Quote, find_quotes
 from counterclaim.model import Actor, Document, Span, Statement, make_id
 
@@ -115,6 +115,32 @@ def load_acts() -> dict[str, tuple[str, str]]:
             raise ValueError(f"{path}: bad line {line!r}; expected 'lemma<TAB>act[<TAB>negated_act]'")
         out.setdefault(parts[0].strip(), (parts[1].strip(), parts[2].strip() if len(parts) > 2 else ""))
     return out
+
+
+#: Regular English verb endings, tried in order to find a lexicon lemma from a word form.
+SUFFIX_RULES = (("ied", "y"), ("ies", "y"), ("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""), ("es", ""),
+                ("s", ""), ("d", ""))
+
+
+def act_lemma(tok: Any) -> Optional[str]:
+    """The ``speech_acts.tsv`` lemma of a token: its lemma if listed, else its form with a regular
+    ending removed ("declined" → "decline", "admitted" → "admit", "tied" → "tie"); None if unlisted.
+    Independent of the lemmatizer's mistakes on rare verbs."""
+    acts = load_acts()
+    lem = tok.lemma_.lower()
+    if lem in acts:
+        return lem
+    w = tok.lower_
+    if w in acts:
+        return w
+    for suf, rep in SUFFIX_RULES:
+        if w.endswith(suf) and len(w) > len(suf) + 2:
+            base = w[: -len(suf)] + rep
+            if base in acts:
+                return base
+            if rep == "" and len(base) > 3 and base[-1] == base[-2] and base[:-1] in acts:
+                return base[:-1]  # admitted -> admit
+    return None
 
 
 # --------------------------------------------------------------------------- raw statements
@@ -217,7 +243,7 @@ def _cue_span(tok: Any, model: CueModel) -> tuple[int, int]:
             and doc[start - 1].head.i == tok.i and doc[start - 1].sent.start == tok.sent.start:
         start -= 1
     end = tok.i
-    parts = model.particles.get(tok.lemma_.lower(), {})
+    parts = model.particles.get(cue_key(tok), {})
     j = tok.i + 1
     while j < len(doc) and j <= tok.i + 3:
         w = doc[j]
@@ -420,10 +446,9 @@ def _verb_statements(ctx: _Ctx, model: CueModel) -> list[RawStatement]:
         for tok in sent:
             if tok.is_punct or not model.is_candidate(tok):
                 continue
-            lem = tok.lemma_.lower()
             qi = ctx.quote_at(tok.idx)
             adj = _quote_adjacent(tok, ctx)
-            counts = model.lemmas.get(lem)
+            counts = model.lemmas.get(cue_key(tok))
             p = model.prob(cue_features(tok, qi is not None, sent_has_quote, adj is not None, counts))
             if p < model.threshold:
                 continue
@@ -628,7 +653,7 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
     a complement to the right (ccomp/xcomp/obj), an adjacent quote, the sentence left of a clause-final
     reporting clause, or the rest of the sentence."""
     text = ctx.text
-    lem = tok.lemma_.lower()
+    lem = act_lemma(tok) or tok.lemma_.lower()
     if tok.lower_ == "according":
         return _according(tok, p, ctx)
     cue = _cue_span(tok, model)
@@ -655,6 +680,9 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         source = _source_span(text, subj)
     if source is None and not _is_passive(tok) and USE_POS_FALLBACK:
         source = _fallback_source(tok, cue, ctx)
+    if source is not None and subj is None:
+        span = tok.doc.char_span(source[0], source[1], alignment_mode="expand")
+        subj = span.root if span is not None else None
     kind = "indirect"
     quote_ids: list[int] = []
     if q is not None and (not pieces or (q.start >= cue[1] and _overlaps_any(pieces, q) and q.start <= pieces[0][0] + 1)):
@@ -704,8 +732,12 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
 
 
 def _outside_quotes(subj: Optional[Any], tok: Any, ctx: _Ctx) -> Optional[Any]:
-    """A subject inside a quote the cue is not in belongs to the quoted speech, not to the cue."""
+    """A subject inside a quote the cue is not in belongs to the quoted speech, not to the cue; a
+    subject across a semicolon belongs to another clause ("...; Gaza's rulers insist ...")."""
     if subj is None:
+        return None
+    lo, hi = sorted((subj.i, tok.i))
+    if any(t.text == ";" for t in tok.doc[lo:hi]):
         return None
     qs = ctx.quote_at(subj.idx)
     if qs is not None and qs != ctx.quote_at(tok.idx):
@@ -743,6 +775,9 @@ def _according(tok: Any, p: float, ctx: _Ctx) -> Optional[RawStatement]:
     toks = [t for t in src_tok.subtree if t.i > nxt.i]
     s_lo = min(t.idx for t in toks)
     s_hi = max(t.idx + len(t) for t in toks)
+    np = _np_right(doc, nxt.i + 1, tok.sent.end)
+    if np is not None:  # the parse may cut "Iran's state-owned Press TV": take the whole name phrase
+        s_hi = max(s_hi, doc[np[1] - 1].idx + len(doc[np[1] - 1]))
     source = _trim(text, s_lo, s_hi, ",.;")
     sent = tok.sent
     before = _clean_content(text, sent.start_char, cue[0])

@@ -1,0 +1,246 @@
+"""Statements (issue 4): quotes, cue rules over a UD parse, speech acts, speaker resolution.
+
+The rule tests build their UD parses by hand (spaCy ``Doc`` with heads and labels), so they run
+without the shipped pipeline; tests marked ``model`` parse with it.
+"""
+
+import pytest
+from spacy.tokens import Doc
+from spacy.lang.en import English
+
+from counterclaim.extract.cues import CueModel, load_cue_model
+from counterclaim.extract.quotes import find_quotes
+from counterclaim.extract.speakers import resolve_speakers
+from counterclaim.extract.statements import (
+    RawStatement,
+    act_lemma,
+    extract_statements,
+    find_raw_statements,
+    load_acts,
+    speech_act,
+)
+from counterclaim.model import Actor, Document, Paragraph, Span
+
+VOCAB = English().vocab
+
+
+def parsed(rows, paragraphs=None, doc_id="t"):
+    """A Doc from rows (word, space_after, head, dep, pos, lemma[, ent]) with absolute head indices,
+    and its Document (one body paragraph unless ``paragraphs`` gives (n_tokens, role) blocks)."""
+    words = [r[0] for r in rows]
+    doc = Doc(VOCAB, words=words, spaces=[r[1] for r in rows], heads=[r[2] for r in rows],
+              deps=[r[3] for r in rows], pos=[r[4] for r in rows], lemmas=[r[5] for r in rows])
+    text = doc.text
+    pars = []
+    if paragraphs:
+        i = 0
+        for n, role in paragraphs:
+            start = doc[i].idx
+            end = doc[i + n - 1].idx + len(doc[i + n - 1])
+            pars.append(Paragraph(start, end, role))
+            i += n
+    else:
+        pars = [Paragraph(0, len(text), "body")]
+    return doc, Document(id=doc_id, text=text, paragraphs=tuple(pars))
+
+
+CUE_FORMS = ("said", "threatened", "declined")
+
+
+def joined(*sentences):
+    """Rows of several sentences in one Doc (head indices shifted)."""
+    out, n = [], 0
+    for rows in sentences:
+        out += [(w, sp, h + n, *rest) for (w, sp, h, *rest) in rows]
+        out[-1] = (out[-1][0], True, *out[-1][2:])
+        n += len(rows)
+    return out
+
+
+def lexicon_model(forms=CUE_FORMS):
+    """A cue model without learned weights: these word forms are cues, nothing else."""
+    return CueModel(lemmas={k: (10.0, 10.0) for k in forms})
+
+
+def test_fallback_model_takes_speech_act_verbs():
+    doc, _ = parsed(SAID_THAT)
+    fallback = CueModel(lemmas={}, meta={"fallback": True})
+    assert fallback.is_candidate(doc[1]) and not fallback.is_candidate(doc[0])
+
+
+SAID_THAT = [  # Sharif said that Hamas attacked Israel.
+    ("Sharif", True, 1, "nsubj", "PROPN", "Sharif"),
+    ("said", True, 1, "ROOT", "VERB", "say"),
+    ("that", True, 4, "mark", "SCONJ", "that"),
+    ("Hamas", True, 4, "nsubj", "PROPN", "Hamas"),
+    ("attacked", True, 1, "ccomp", "VERB", "attack"),
+    ("Israel", False, 4, "obj", "PROPN", "Israel"),
+    (".", False, 1, "punct", "PUNCT", "."),
+]
+
+QUOTE_THEN_PRONOUN = [  # “We will respond,” he threatened.
+    ("\u201c", False, 3, "punct", "PUNCT", "\u201c"),
+    ("We", True, 3, "nsubj", "PRON", "we"),
+    ("will", True, 3, "aux", "AUX", "will"),
+    ("respond", False, 3, "ROOT", "VERB", "respond"),
+    (",", False, 3, "punct", "PUNCT", ","),
+    ("\u201d", True, 3, "punct", "PUNCT", "\u201d"),
+    ("he", True, 7, "nsubj", "PRON", "he"),
+    ("threatened", False, 3, "parataxis", "VERB", "threaten"),
+    (".", False, 3, "punct", "PUNCT", "."),
+]
+
+
+def test_quotes_pair_curly_straight_and_continue_over_paragraphs():
+    text = "\u201cFirst part,\u201d he said. \"Second\" is here.\n\n\u201cA long quote\n\n\u201cgoes on.\u201d"
+    qs = [q for q in find_quotes(text) if not q.single]
+    got = [text[q.start:q.end] for q in qs]
+    assert got[:2] == ["\u201cFirst part,\u201d", '"Second"']
+    assert got[2] == "\u201cA long quote" and qs[2].continued
+    assert got[3] == "\u201cgoes on.\u201d" and not qs[3].opened  # reopened continuation
+
+
+def test_single_scare_quotes_are_not_apostrophes():
+    text = "IRGC says it is \u2018very aware\u2019 of Israel\u2019s aims"
+    singles = [text[q.start:q.end] for q in find_quotes(text) if q.single]
+    assert singles == ["\u2018very aware\u2019"]
+
+
+def test_indirect_speech_source_cue_content_with_that():
+    doc, document = parsed(SAID_THAT)
+    (r,) = find_raw_statements(doc, document, model=lexicon_model())
+    t = document.text
+    assert t[slice(*r.cue)] == "said"
+    assert t[slice(*r.source)] == "Sharif"
+    assert [t[s:e] for s, e in r.content] == ["that Hamas attacked Israel"]  # complementiser in, full stop out
+    assert r.kind == "indirect"
+
+
+def test_direct_quote_before_pronoun_speaker():
+    doc, document = parsed(QUOTE_THEN_PRONOUN)
+    (r,) = find_raw_statements(doc, document, model=lexicon_model())
+    t = document.text
+    assert r.kind == "direct"
+    assert [t[s:e] for s, e in r.content] == ["\u201cWe will respond,\u201d"]
+    assert t[slice(*r.source)] == "he"
+    assert speech_act(r, t) == "threat"
+
+
+def test_caption_paragraphs_yield_nothing():
+    doc, document = parsed(SAID_THAT, paragraphs=[(len(SAID_THAT), "caption")])
+    assert find_raw_statements(doc, document, model=lexicon_model()) == []
+
+
+def test_headline_colon_forms_split_at_semicolon():
+    rows = [  # Iran: attack was revenge; Hamas: No it wasn't
+        ("Iran", False, 1, "nsubj", "PROPN", "Iran"),
+        (":", True, 4, "punct", "PUNCT", ":"),
+        ("attack", True, 4, "nsubj", "NOUN", "attack"),
+        ("was", True, 4, "cop", "AUX", "be"),
+        ("revenge", False, 4, "ROOT", "NOUN", "revenge"),
+        (";", True, 4, "punct", "PUNCT", ";"),
+        ("Hamas", False, 4, "parataxis", "PROPN", "Hamas"),
+        (":", True, 6, "punct", "PUNCT", ":"),
+        ("No", True, 10, "discourse", "INTJ", "no"),
+        ("it", True, 10, "nsubj", "PRON", "it"),
+        ("wasn\u2019t", False, 6, "parataxis", "AUX", "be"),
+    ]
+    doc, document = parsed(rows, paragraphs=[(len(rows), "headline")])
+    raws = [r for r in find_raw_statements(doc, document, model=lexicon_model()) if r.kind == "headline"]
+    t = document.text
+    assert [(t[slice(*r.source)], t[slice(*r.cue)], t[slice(*r.content[0])]) for r in raws] == [
+        ("Iran", ":", "attack was revenge"), ("Hamas", ":", "No it wasn\u2019t")]
+    assert [speech_act(r, t) for r in raws] == ["claim", "denial"]
+
+
+def test_refusal_is_no_comment_and_lemmas_survive_lemmatizer_errors():
+    rows = [  # The army declined to comment.
+        ("The", True, 1, "det", "DET", "the"),
+        ("army", True, 2, "nsubj", "NOUN", "army"),
+        ("declined", True, 2, "ROOT", "VERB", "declin"),  # a lemmatizer mistake seen in practice
+        ("to", True, 4, "mark", "PART", "to"),
+        ("comment", False, 2, "xcomp", "VERB", "comment"),
+        (".", False, 2, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    assert act_lemma(doc[2]) == "decline"
+    (r,) = find_raw_statements(doc, document, model=lexicon_model())
+    assert document.text[slice(*r.content[0])] == "to comment"
+    assert speech_act(r, document.text) == "no_comment"
+
+
+def test_negated_denial_is_not_a_denial():
+    acts = load_acts()
+    assert acts["deny"] == ("denial", "claim")
+    r = RawStatement((0, 4), None, [(5, 10)], "indirect", "verb", 0.9, negated=True, lemma="deny")
+    assert speech_act(r, "did not deny it") == "claim"
+
+
+def test_speakers_resolve_mentions_pronouns_and_affiliation_chain():
+    doc, document = parsed(joined(SAID_THAT, QUOTE_THEN_PRONOUN))
+    t = document.text
+    iran = Actor(id="a_iran", name="Iran", type="country")
+    irgc = Actor(id="a_irgc", name="IRGC", type="organization", affiliation="a_iran")
+    s = t.index("Sharif")
+    sharif = Actor(id="a_sharif", name="Ramazan Sharif", type="person", affiliation="a_irgc",
+                   mentions=(Span(s, s + 6, "Sharif"),))
+    h = t.index("Hamas")
+    hamas = Actor(id="a_hamas", name="Hamas", type="group", mentions=(Span(h, h + 5, "Hamas"),))
+    raws = find_raw_statements(doc, document, model=lexicon_model())
+    speakers = resolve_speakers(raws, doc, document, (iran, irgc, sharif, hamas))
+    assert [sp.actor_id for sp in speakers] == ["a_sharif", "a_sharif"]  # "he" -> the last person speaker
+    assert speakers[1].chain == ("Ramazan Sharif", "IRGC", "Iran")
+
+
+def test_speakers_without_actors_keep_the_source_text():
+    doc, document = parsed(SAID_THAT)
+    raws = find_raw_statements(doc, document, model=lexicon_model())
+    (sp,) = resolve_speakers(raws, doc, document, ())
+    assert sp.name == "Sharif" and sp.actor_id is None
+
+
+def test_extract_statements_records_with_shipped_cue_model():
+    doc, document = parsed(SAID_THAT, doc_id="d1")
+    (st,) = extract_statements(doc, document, ())
+    assert st.cue.text == "said" and st.source.text == "Sharif"
+    assert st.content[0].check(document.text)
+    assert st.act == "claim" and 0 < st.confidence <= 1
+    assert st.id.startswith("s_") and st.rule.startswith("verb:")
+    assert st.speaker.name == "Sharif"
+    assert load_cue_model().threshold > 0
+
+
+def test_extract_statements_rejects_a_doc_of_another_text():
+    doc, _ = parsed(SAID_THAT)
+    with pytest.raises(ValueError, match="counterclaim.nlp.parse"):
+        extract_statements(doc, Document(id="x", text="other text"), ())
+
+
+ARTICLE = (
+    "Iran: The attack was revenge; Hamas: No it wasn\u2019t\n\n"
+    "Soldiers stand guard in Tehran on Monday. (AFP)\n\n"
+    "Iran\u2019s Revolutionary Guard said Wednesday that the attack was revenge for the killing.\n\n"
+    "\u201cWe will respond accordingly,\u201d spokesman Ramazan Sharif threatened.\n\n"
+    "The Israeli army declined to comment on the strike."
+)
+
+
+@pytest.mark.model
+def test_article_with_shipped_pipeline():
+    from counterclaim import ingest
+    from counterclaim.nlp import parse
+
+    document = ingest.from_text(ARTICLE, published="2023-12-27")
+    doc = parse(document)
+    sts = extract_statements(doc, document, ())
+    t = document.text
+    by_cue = {s.cue.text: s for s in sts}
+    caption = t.index("Soldiers")
+    assert not any(caption <= s.cue.start < caption + 45 for s in sts)
+    heads = [s for s in sts if s.kind == "headline"]
+    assert [s.source.text for s in heads] == ["Iran", "Hamas"]
+    assert "threatened" in by_cue and by_cue["threatened"].act == "threat"
+    assert by_cue["threatened"].content[0].text.startswith("\u201cWe will respond")
+    declined = [s for s in sts if "declined" in s.cue.text]
+    assert declined and declined[0].act == "no_comment"
+    assert all(s.cue.check(t) and all(c.check(t) for c in s.content) for s in sts)
