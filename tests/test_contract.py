@@ -237,6 +237,15 @@ def test_cli_json_on_an_article_meets_the_contract():
     assert record["document"]["text"] == text
     assert record["document"]["published"] == "2024-03-05"
     assert record["statements"], "no statements found in a wire report full of quotes"
+    # captions and boilerplate yield no statements (docs/architecture.md)
+    paragraphs = record["document"]["paragraphs"]
+    roles = {p["role"] for p in paragraphs}
+    assert {"headline", "caption", "boilerplate", "body"} <= roles
+    for st in record["statements"]:
+        role = next((p["role"] for p in paragraphs if p["start"] <= st["cue"]["start"] < p["end"]), "body")
+        assert role not in ("caption", "boilerplate"), st
+    # relative dates are anchored to --published
+    assert any(t["value"].startswith("2024") for t in record["timexes"])
 
 
 @pytest.mark.model
