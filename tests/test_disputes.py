@@ -257,3 +257,17 @@ def test_cross_article_questions_join_by_matching_events():
     disputes = cross_article_disputes([a, b], stance=lambda pairs: ["discuss"] * len(pairs))
     assert len(disputes) == 1 and disputes[0].documents == ("d1", "d2")
     assert "different answers" in disputes[0].positions[0].summary
+
+
+def test_generic_and_overlap_rebuttal_rules():
+    text = ("T\n\nThe minister said the dam was safe.\n\nThe union said the dam had cracks in the spillway.\n\n"
+            "The minister rejected the report.\n\nEngineers disputed that the dam had cracks in the spillway.")
+    doc = document(text)
+    s1 = statement(doc, "said", "the dam was safe", ("minister",))
+    s2 = statement(doc, "said", "the dam had cracks in the spillway", ("union",))
+    s3 = statement(doc, "rejected", "the report", ("minister",), act="denial")
+    s4 = statement(doc, "disputed", "that the dam had cracks in the spillway", ("Engineers",), act="denial")
+    claims = extract_claims(None, doc, [s1, s2, s3, s4], (), ())
+    linked = link_rebuttals(doc, [s1, s2, s3, s4], claims, ())
+    assert linked[2].replies_to == (s2.id,) and "generic_claim_noun" in linked[2].rule  # not its own side's s1
+    assert linked[3].replies_to == (s2.id,) and "content_overlap" in linked[3].rule
