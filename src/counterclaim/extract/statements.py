@@ -339,7 +339,17 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
     if tok.dep_ in ("relcl", "acl:relcl", "acl") and tok.head.i < tok.i:
         rel = [c for c in kids if c.dep_ in ("obj",) and c.i < tok.i]
         pieces = [(c.idx, c.idx + len(c)) for c in rel]
-        if xcomp:
+        if not rel and tok.dep_ != "acl":
+            # "an airstrike Iran has blamed on Israel": the modified noun phrase is what was said about
+            first_rel = min(t.idx for t in tok.subtree)
+            lo = min(t.idx for t in tok.head.subtree)
+            if lo < first_rel:
+                pieces.append((lo, first_rel))
+            for c in kids:
+                if c.i > tok.i and c.dep_ in ("obl", "xcomp", "ccomp"):
+                    pieces.append(_subtree_span(c))
+                    break
+        elif xcomp:
             pieces.append(_subtree_span(xcomp[0]))
         if pieces:
             return pieces, "relcl"
@@ -660,7 +670,7 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
     subj = _outside_quotes(_subject(tok), tok, ctx)
     negated = any(c.lemma_.lower() in ("not", "never", "n't") and c.dep_ in ("advmod", "neg") for c in tok.children)
     pieces, how = _content_from_children(tok, text, ctx)
-    right = bool(pieces) and pieces[0][0] >= cue[1]
+    right = bool(pieces) and (pieces[0][0] >= cue[1] or how in ("relcl", "passive"))
     if not right:
         pieces, how = [], ""
     q = ctx.double[adj] if adj is not None else None
