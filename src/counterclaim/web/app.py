@@ -168,18 +168,21 @@ def _document_context(a: Analysis) -> dict[str, Any]:
         subject = next((e for e in a.events if e.id == dsp.subject_event), None)
         disputes.append({"d": dsp, "positions": positions, "subject": subject,
                          "explicit": [statements[index[sid]] for sid in dsp.explicit if sid in index]})
-    timeline = []
+    # The timeline: one entry per TIMEX3 value, with the events at that time and how the text says it.
+    by_value: dict[str, dict[str, Any]] = {}
     for e in a.events:
-        if e.time is not None:
-            timeline.append({"value": e.time.value, "text": e.time.text, "kind": "event", "e": e,
-                             "agents": [names.get(x, x) for x in e.agents],
-                             "targets": [names.get(x, x) for x in e.targets]})
-    event_times = {(e.time.span.start, e.time.span.end) for e in a.events if e.time and e.time.span}
+        if e.time is not None and e.time.value:
+            entry = by_value.setdefault(e.time.value, {"value": e.time.value, "events": [], "mentions": []})
+            entry["events"].append({"e": e, "agents": [names.get(x, x) for x in e.agents],
+                                    "targets": [names.get(x, x) for x in e.targets]})
+            if e.time.text and e.time.text not in entry["mentions"]:
+                entry["mentions"].append(e.time.text)
     for t in a.timexes:
-        if (t.start, t.end) not in event_times:
-            timeline.append({"value": t.value, "text": t.text, "kind": "timex", "t": t})
+        entry = by_value.setdefault(t.value, {"value": t.value, "events": [], "mentions": []})
+        if t.text not in entry["mentions"]:
+            entry["mentions"].append(t.text)
     # ISO-like values sort as strings; PRESENT_REF, durations and the like go last.
-    timeline.sort(key=lambda x: (not x["value"][:1].isdigit(), x["value"]))
+    timeline = sorted(by_value.values(), key=lambda x: (not x["value"][:1].isdigit(), x["value"]))
     events = [{"e": e, "agents": [names.get(x, x) for x in e.agents], "targets": [names.get(x, x) for x in e.targets],
                "claimed_by": [(index[c], c, _who(a.statements[index[c]])) for c in e.claimed_by if c in index]}
               for e in a.events]
