@@ -493,6 +493,7 @@ def _quote_adjacent(tok: Any, ctx: _Ctx, subj: Optional[Any] = None) -> Optional
     if ctx.quote_at(tok.idx) is not None:
         return None
     lo, hi = _region(tok, subj, (tok.idx, tok.idx + len(tok)))
+    lo = _extend_left_over_nouns(tok.doc, lo, ctx)
     par = ctx.paragraph_index(tok.idx)
     i = bisect.bisect_right(ctx.dstarts, lo) - 1
     while i >= 0:
@@ -509,6 +510,18 @@ def _quote_adjacent(tok: Any, ctx: _Ctx, subj: Optional[Any] = None) -> Optional
         if ctx.paragraph_index(q.start) == par and len(between) < 40 and not between.strip(ADJ_PUNCT + ":"):
             return j
     return None
+
+
+def _extend_left_over_nouns(doc: Any, lo: int, ctx: _Ctx) -> int:
+    """Move ``lo`` left over nouns the parse split off a name ("spokesman | Ramazan Sharif")."""
+    span = doc.char_span(lo, lo + 1, alignment_mode="expand")
+    if span is None:
+        return lo
+    i = span.start
+    while i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN") and not doc[i - 1].is_quote \
+            and ctx.paragraph_index(doc[i - 1].idx) == ctx.paragraph_index(lo):
+        i -= 1
+    return doc[i].idx if i < span.start else lo
 
 
 def _inverted_subject(tok: Any) -> Optional[Any]:
@@ -688,6 +701,8 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
             subj = inv
     if source is None and subj is not None:
         source = _source_span(text, subj)
+        if source is not None and source[1] <= cue[0]:
+            source = (_extend_left_over_nouns(tok.doc, source[0], ctx), source[1])
     if source is None and not _is_passive(tok) and USE_POS_FALLBACK:
         source = _fallback_source(tok, cue, ctx)
     if source is not None and subj is None:
