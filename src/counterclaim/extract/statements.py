@@ -92,6 +92,8 @@ SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})
 STOP_DEPS = frozenset({"conj", "parataxis", "advcl", "ccomp", "xcomp", "obl", "dep", "list"})
 #: Words that introduce a complement clause and belong to the content.
 COMPLEMENTISERS = frozenset({"that", "how", "what", "whether", "why", "if", "when", "who", "where"})
+#: How many tokens after the cue a complementiser "that" may stand (addressee, time, place between).
+THAT_WINDOW = 8
 #: Without a complement in the parse, take the rest of the sentence as content.
 REMAINDER_CONTENT = True
 #: A headline source: at most this many tokens before ":".
@@ -280,7 +282,9 @@ def _subject(tok: Any, depth: int = 0) -> Optional[Any]:
         if _is_passive(tok):
             return None
     for c in tok.children:
-        if c.dep_ in SUBJ_DEPS:
+        # a "subject" after the verb is the subject of a complement the parse flattened ("vowed the
+        # response will be ..."); quote inversion ("…,” said X") is handled by the caller
+        if c.dep_ in SUBJ_DEPS and c.i < tok.i:
             return c
     if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
         return _subject(tok.head, depth + 1)
@@ -340,10 +344,13 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
         rel = [c for c in kids if c.dep_ in ("obj",) and c.i < tok.i]
         pieces = [(c.idx, c.idx + len(c)) for c in rel]
         if not rel and tok.dep_ != "acl":
-            # "an airstrike Iran has blamed on Israel": the modified noun phrase is what was said about
+            # "an airstrike Iran has blamed on Israel": the modified noun phrase is what was said about;
+            # "what it described as ...": the pronoun alone
             first_rel = min(t.idx for t in tok.subtree)
             lo = min(t.idx for t in tok.head.subtree)
-            if lo < first_rel:
+            if tok.head.lower_ in ("what", "which", "that", "whatever"):
+                pieces.append((tok.head.idx, tok.head.idx + len(tok.head)))
+            elif lo < first_rel:
                 pieces.append((lo, first_rel))
             for c in kids:
                 if c.i > tok.i and c.dep_ in ("obl", "xcomp", "ccomp"):
@@ -477,7 +484,11 @@ def _region(tok: Any, subj: Optional[Any], cue: tuple[int, int]) -> tuple[int, i
         hi = max(hi, max(t.idx + len(t) for t in st))
     for c in tok.children:
         if c.dep_ in REGION_DEPS or (c.dep_ in ("obj", "iobj") and tok.lemma_.lower() in ADDRESSEE_VERBS):
-            st = list(c.subtree)
+            clausal = set()
+            for g in c.children:
+                if g.dep_ in ("acl", "acl:relcl", "relcl", "ccomp", "advcl", "parataxis") and g.i > c.i:
+                    clausal.update(t.i for t in g.subtree)
+            st = [t for t in c.subtree if t.i not in clausal]
             if c.i > tok.i:
                 hi = max(hi, max(t.idx + len(t) for t in st))
             else:
@@ -601,6 +612,20 @@ def _sentence_bounds(tok: Any, ctx: _Ctx) -> tuple[int, int]:
     return sent.start_char, sent.end_char
 
 
+def _that_clause(tok: Any, cue: tuple[int, int]) -> Optional[Any]:
+    """The "that" opening a complement clause shortly after the cue (``said Wednesday that ...``,
+    ``told reporters on Monday that ...``), whatever the parse made of it."""
+    doc = tok.doc
+    k = doc.char_span(cue[0], cue[1], alignment_mode="expand").end
+    for j in range(k, min(k + THAT_WINDOW, tok.sent.end)):
+        w = doc[j]
+        if w.lower_ == "that" and w.pos_ in ("SCONJ", "PRON", "DET") and j + 1 < len(doc) and doc[j + 1].pos_ not in ("VERB", "AUX", "PUNCT", "ADP"):
+            return w
+        if w.pos_ in ("VERB", "AUX") or (w.is_punct and w.text not in (",",)) or w.is_quote:
+            return None
+    return None
+
+
 def _clause_final(tok: Any, subj: Optional[Any], cue: tuple[int, int], ctx: _Ctx) -> bool:
     """``..., he said.``: nothing but punctuation follows the reporting clause in its sentence."""
     if tok.i <= tok.sent.start + 1:
@@ -683,6 +708,9 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
     subj = _outside_quotes(_subject(tok), tok, ctx)
     negated = any(c.lemma_.lower() in ("not", "never", "n't") and c.dep_ in ("advmod", "neg") for c in tok.children)
     pieces, how = _content_from_children(tok, text, ctx)
+    that = _that_clause(tok, cue)
+    if that is not None and (not pieces or how != "ccomp" or pieces[0][0] > that.idx):
+        pieces, how = [(that.idx, that.idx + len(that))], "ccomp"
     right = bool(pieces) and (pieces[0][0] >= cue[1] or how in ("relcl", "passive"))
     if not right:
         pieces, how = [], ""
@@ -701,9 +729,10 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
             subj = inv
     if source is None and subj is not None:
         source = _source_span(text, subj)
-        if source is not None and source[1] <= cue[0]:
+        if source is not None and source[1] <= cue[0] and subj.sent.start == min(t.i for t in subj.subtree):
             source = (_extend_left_over_nouns(tok.doc, source[0], ctx), source[1])
-    if source is None and not _is_passive(tok) and USE_POS_FALLBACK:
+    reduced = tok.dep_ in ("acl", "amod") and tok.morph.get("VerbForm") == ["Part"]  # "individuals accused of"
+    if source is None and not _is_passive(tok) and not reduced and USE_POS_FALLBACK:
         source = _fallback_source(tok, cue, ctx)
     if source is not None and subj is None:
         span = tok.doc.char_span(source[0], source[1], alignment_mode="expand")
@@ -712,7 +741,7 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
     quote_ids: list[int] = []
     if q is not None and (not pieces or (q.start >= cue[1] and _overlaps_any(pieces, q) and q.start <= pieces[0][0] + 1)):
         pieces, quote_ids, kind, how = [(q.start, q.end)], [adj], "direct", "quote"
-    elif not pieces and (tok.dep_ == "parataxis" and tok.head.i < tok.i or _clause_final(tok, subj, cue, ctx)
+    elif not pieces and not reduced and (tok.dep_ == "parataxis" and tok.head.i < tok.i or _clause_final(tok, subj, cue, ctx)
                          or any(c.dep_ in ("ccomp", "parataxis") and c.i < tok.i for c in tok.children)):
         lo, hi = _region(tok, subj, cue)
         if source:
