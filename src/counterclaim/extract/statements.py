@@ -683,8 +683,10 @@ def _skip_cue_modifiers(tok: Any, piece: tuple[int, int], ctx: _Ctx) -> tuple[in
         top = t
         while top.head.i != top.i and top.head.i != tok.i and span.start <= top.head.i < span.end:
             top = top.head
+        sub = list(top.subtree)
         if top.head.i == tok.i and top.dep_ in ("obl:tmod", "obl:npmod", "nmod:tmod", "advmod", "obl", "punct") \
-                and top.i < span.end - 1 and not any(c.dep_ == "ccomp" for c in [top]):
+                and top.i < span.end - 1 and len(sub) <= 4 and sub[0].i == k \
+                and not any(x.lower_ in COMPLEMENTISERS for x in sub):
             k = max(x.i for x in top.subtree) + 1
             continue
         if t.ent_type_ in ("DATE", "TIME") and t.head.i == tok.i:
