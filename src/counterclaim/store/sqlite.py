@@ -14,6 +14,10 @@ __all__ = ["SQLiteBackend", "fts5_available"]
 
 #: Milliseconds a writer waits for another connection's lock before giving up.
 BUSY_TIMEOUT_MS = 10_000
+#: Pragmas for a writable database file: write-ahead logging lets `counterclaim serve` read while an
+#: ingest writes, and ``synchronous=NORMAL`` syncs at checkpoints rather than at every commit (a power
+#: cut may lose the last documents, never corrupt the file; re-ingesting them is idempotent).
+WRITE_PRAGMAS = ("PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL")
 
 _FTS5: Optional[bool] = None
 
@@ -53,8 +57,10 @@ class SQLiteBackend:
                     raise StoreError(
                         f"no database at {path}; create one with `counterclaim ingest ARTICLES... --db {path}`"
                     )
-                self.con = sqlite3.connect(p.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None,
-                                           check_same_thread=False)
+                # Opened read-write but with query_only set: unlike mode=ro, the connection can tidy the
+                # write-ahead log away when it closes, and SQLite still opens a file it cannot write.
+                self.con = sqlite3.connect(str(p), isolation_level=None, check_same_thread=False)
+                self.con.execute("PRAGMA query_only = ON")
             else:
                 parent = Path(path).parent
                 if not parent.exists():
@@ -65,6 +71,9 @@ class SQLiteBackend:
         self.con.row_factory = sqlite3.Row
         self.con.execute("PRAGMA foreign_keys = ON")
         self.con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not readonly and path != ":memory:":
+            for pragma in WRITE_PRAGMAS:
+                self.con.execute(pragma)
         self._depth = 0
 
     def __repr__(self) -> str:
