@@ -2,7 +2,7 @@
 
 Usage::
 
-    python bench/throughput.py DATA.jsonl [--limit 300] [--n-process 1|2] [--batch-size 32] [--write-docs]
+    python bench/throughput.py DATA.jsonl [--limit 300] [--n-process 1 [2]] [--batch-size 32] [--write-docs]
 
 ``DATA.jsonl`` has one article per line with ``id`` and ``text`` (``title``, ``date``
 or ``published`` optional; ``date`` is read as the publication date), e.g. the FNC-1
@@ -92,19 +92,47 @@ def wrap_stages(timings: dict[str, float]) -> list[tuple[object, str, object]]:
     return restore
 
 
+def timed_run(docs, nlp, batch_size: int, n_process: int) -> dict:
+    """Parse-only, then end-to-end with per-stage timers, for one ``n_process``."""
+    from counterclaim.nlp import parse_many
+    from counterclaim.pipeline import analyze_many
+
+    t0 = time.perf_counter()
+    n_parsed = sum(1 for _ in parse_many(docs, nlp=nlp, batch_size=batch_size, n_process=n_process))
+    parse_s = time.perf_counter() - t0
+
+    timings: dict[str, float] = defaultdict(float)
+    restore = wrap_stages(timings)
+    analyses, errors = [], []
+    try:
+        t0 = time.perf_counter()
+        for item in analyze_many(docs, nlp=nlp, batch_size=batch_size, n_process=n_process):
+            if item.analysis is not None:
+                analyses.append(item.analysis)
+            else:
+                errors.append(f"{item.id}: {item.error}")
+        e2e_s = time.perf_counter() - t0
+    finally:
+        for module, name, func in restore:
+            setattr(module, name, func)
+    return {
+        "n_process": n_process, "parsed": n_parsed, "parse_s": parse_s, "e2e_s": e2e_s,
+        "analysed": len(analyses), "failed": len(errors), "errors": errors[:5], "analyses": analyses,
+        "stages": {s: timings.get(s, 0.0) for s, _, _ in STAGE_FUNCTIONS},
+    }
+
+
 def run(args: argparse.Namespace) -> dict:
     import spacy
 
     from counterclaim import __version__
     from counterclaim.nlp import load_pipeline, parse_many
-    from counterclaim.pipeline import analyze_many, analyze_parsed
+    from counterclaim.pipeline import analyze_parsed
     from counterclaim.store import open_store
 
     docs, skipped = read_documents(args.data, args.limit)
     if not docs:
         sys.exit(f"no documents read from {args.data}")
-    words = sum(len(d.text.split()) for d in docs)
-    chars = sum(len(d.text) for d in docs)
 
     t0 = time.perf_counter()
     nlp = load_pipeline()
@@ -118,24 +146,10 @@ def run(args: argparse.Namespace) -> dict:
         print(f"warm-up failed: {type(exc).__name__}: {exc}", file=sys.stderr)
     warm_s = time.perf_counter() - t0
 
-    t0 = time.perf_counter()
-    n_parsed = sum(1 for _ in parse_many(docs, nlp=nlp, batch_size=args.batch_size, n_process=args.n_process))
-    parse_s = time.perf_counter() - t0
-
-    timings: dict[str, float] = defaultdict(float)
-    restore = wrap_stages(timings)
-    analyses, errors = [], []
-    try:
-        t0 = time.perf_counter()
-        for item in analyze_many(docs, nlp=nlp, batch_size=args.batch_size, n_process=args.n_process):
-            if item.analysis is not None:
-                analyses.append(item.analysis)
-            else:
-                errors.append(f"{item.id}: {item.error}")
-        e2e_s = time.perf_counter() - t0
-    finally:
-        for module, name, func in restore:
-            setattr(module, name, func)
+    runs = [timed_run(docs, nlp, args.batch_size, n) for n in args.n_process]
+    analyses = runs[0].pop("analyses")
+    for r in runs[1:]:
+        r.pop("analyses")
 
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(os.path.join(tmp, "bench.db"))
@@ -148,22 +162,21 @@ def run(args: argparse.Namespace) -> dict:
 
     return {
         "version": __version__, "spacy": spacy.__version__, "python": platform.python_version(),
-        "cpus": os.cpu_count(), "docs": len(docs), "skipped_lines": skipped, "words": words, "chars": chars,
-        "parsed": n_parsed, "analysed": len(analyses), "analysed_words": sum(len(a.document.text.split()) for a in analyses), "failed": len(errors), "errors": errors[:5],
-        "load_s": load_s, "warm_s": warm_s, "parse_s": parse_s, "e2e_s": e2e_s, "store_s": store_s,
-        "stages": {s: timings.get(s, 0.0) for s, _, _ in STAGE_FUNCTIONS}, "counts": counts,
-        "pipes": list(nlp.pipe_names),
+        "cpus": os.cpu_count(), "docs": len(docs), "skipped_lines": skipped,
+        "words": sum(len(d.text.split()) for d in docs), "chars": sum(len(d.text) for d in docs),
+        "analysed": len(analyses), "analysed_words": sum(len(a.document.text.split()) for a in analyses),
+        "load_s": load_s, "warm_s": warm_s, "store_s": store_s, "counts": counts, "runs": runs,
+        "pipes": list(nlp.pipe_names), "batch_size": args.batch_size,
     }
 
 
-def _row(label: str, n: int, words: int, seconds: float) -> str:
+def _row(label: str, n_process: object, n: int, words: int, seconds: float) -> str:
     rate = f"{n / seconds:.2f}" if seconds > 0 else "–"
     wrate = f"{words / seconds:,.0f}" if seconds > 0 else "–"
-    return f"| {label} | {n} | {words:,} | {seconds:.1f} | {rate} | {wrate} |"
+    return f"| {label} | {n_process} | {n} | {words:,} | {seconds:.1f} | {rate} | {wrate} |"
 
 
 def report(r: dict, command: str, date: str) -> str:
-    extract_s = sum(r["stages"].values())
     lines = [
         SECTION,
         "",
@@ -171,29 +184,39 @@ def report(r: dict, command: str, date: str) -> str:
         "",
         f"{r['docs']} articles ({r['words']:,} words, {r['chars']:,} characters; {r['skipped_lines']} unreadable lines skipped), "
         f"counterclaim {r['version']}, spaCy {r['spacy']}, Python {r['python']}, {r['cpus']} CPUs shared with other jobs "
-        f"(`nice -n 5`, OMP_NUM_THREADS=1), batch size {r['batch_size']}, n_process {r['n_process']}. "
-        f"Pipeline components: {', '.join(r['pipes'])}; loading it took {r['load_s']:.1f} s and a warm-up analysis of the first article "
-        f"(lexicons load on first use) {r['warm_s']:.1f} s, neither counted below.",
+        f"(`nice -n 5`, OMP_NUM_THREADS=1), batch size {r['batch_size']}. "
+        f"Pipeline components: {', '.join(r['pipes'])}; loading it took {r['load_s']:.1f} s and a warm-up analysis of "
+        f"the first article (lexicons load on first use) {r['warm_s']:.1f} s, neither counted below. "
+        "Wall-clock times on a busy machine: expect a few percent of noise between runs.",
         "",
-        "| measure | articles | words | seconds | articles/s | words/s |",
-        "|---|---:|---:|---:|---:|---:|",
-        _row("parse only (`nlp.parse_many`, spaCy `nlp.pipe`)", r["parsed"], r["words"], r["parse_s"]),
-        _row("analyze end to end (`pipeline.analyze_many`: parse + all stages)", r["analysed"] + r["failed"], r["words"], r["e2e_s"]),
-        _row("store: `Store.add` into SQLite (one transaction per article)", r["analysed"], r["analysed_words"], r["store_s"]),
+        "| measure | n_process | articles | words | seconds | articles/s | words/s |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for run in r["runs"]:
+        n = run["analysed"] + run["failed"]
+        lines.append(_row("parse only (`nlp.parse_many`, spaCy `nlp.pipe`)", run["n_process"], run["parsed"], r["words"], run["parse_s"]))
+        lines.append(_row("analyze end to end (`pipeline.analyze_many`: parse + all stages)", run["n_process"], n, r["words"], run["e2e_s"]))
+    lines.append(_row("store: `Store.add` into SQLite (one transaction per article)", "–", r["analysed"], r["analysed_words"], r["store_s"]))
+    lines.append("")
+    for run in r["runs"]:
+        lines.append(f"Failed documents (n_process {run['n_process']}): {run['failed']}"
+                     + (f" (first: {'; '.join(run['errors'][:2])})" if run["errors"] else "") + ".")
+    first = r["runs"][0]
+    extract_s = sum(first["stages"].values())
+    n = max(1, first["analysed"] + first["failed"])
+    lines += [
         "",
-        f"Failed documents: {r['failed']}" + (f" (first: {'; '.join(r['errors'][:2])})" if r["errors"] else "") + ".",
-        "",
-        "Extraction stages (in the end-to-end run; the rest of it is parsing and batching):",
+        f"Extraction stages (end-to-end run with n_process {first['n_process']}; the rest of it is parsing and batching):",
         "",
         "| stage | seconds | ms/article | share of extraction |",
         "|---|---:|---:|---:|",
     ]
-    n = max(1, r["analysed"] + r["failed"])
-    for stage, s in r["stages"].items():
-        share = f"{100 * s / extract_s:.0f} %" if extract_s > 0 else "–"
-        lines.append(f"| {stage} | {s:.2f} | {1000 * s / n:.1f} | {share} |")
-    lines.append(f"| **all extraction** | {extract_s:.2f} | {1000 * extract_s / n:.1f} | "
-                 f"{100 * extract_s / r['e2e_s']:.0f} % of end to end |" if r["e2e_s"] > 0 else "")
+    for stage, sec in first["stages"].items():
+        share = f"{100 * sec / extract_s:.0f} %" if extract_s > 0 else "–"
+        lines.append(f"| {stage} | {sec:.2f} | {1000 * sec / n:.1f} | {share} |")
+    if first["e2e_s"] > 0:
+        lines.append(f"| **all extraction** | {extract_s:.2f} | {1000 * extract_s / n:.1f} | "
+                     f"{100 * extract_s / first['e2e_s']:.0f} % of end to end |")
     c = r["counts"]
     lines += [
         "",
@@ -221,13 +244,13 @@ def main(argv: list[str] | None = None) -> None:
                                 epilog="Example: python bench/throughput.py /work/shared/data/news/fnc1_bodies.jsonl --limit 300")
     p.add_argument("data", help="JSONL collection: id, text, title?, date|published?")
     p.add_argument("--limit", type=int, default=300, help="articles to use (default 300; 0 = all)")
-    p.add_argument("--n-process", type=int, default=1, choices=(1, 2), help="spaCy worker processes for parsing")
+    p.add_argument("--n-process", type=int, nargs="+", default=[1], choices=(1, 2),
+                   help="spaCy worker processes for parsing; several values (e.g. 1 2) measure each in turn")
     p.add_argument("--batch-size", type=int, default=32, help="documents per spaCy batch")
     p.add_argument("--write-docs", action="store_true", help=f"write the report into '{SECTION}' of docs/benchmarks.md")
     args = p.parse_args(argv)
     args.limit = args.limit or None
     r = run(args)
-    r.update(batch_size=args.batch_size, n_process=args.n_process)
     given = argv if argv is not None else sys.argv[1:]
     command = "nice -n 5 python bench/throughput.py " + " ".join(shlex.quote(a) for a in given if a != "--write-docs")
     date = datetime.now(timezone.utc).strftime("%Y-%m-%d")

@@ -17,12 +17,17 @@ def _load():
 
 RESULT = {
     "version": "0.1.0", "spacy": "3.8", "python": "3.11", "cpus": 2, "docs": 10, "skipped_lines": 1, "words": 5000,
-    "chars": 30000, "parsed": 10, "analysed": 9, "analysed_words": 4500, "failed": 1, "errors": ["x: boom"],
-    "load_s": 2.0, "warm_s": 0.5, "parse_s": 2.0, "e2e_s": 4.0, "store_s": 0.1,
-    "stages": {"actors": 1.0, "time": 0.5, "statements": 0.5, "events": 0.0, "claims": 0.0, "rebuttals": 0.0, "disputes": 0.0},
+    "chars": 30000, "analysed": 9, "analysed_words": 4500, "load_s": 2.0, "warm_s": 0.5, "store_s": 0.1,
     "counts": {"statements": 30, "statement_spans": 90, "actors": 20, "mentions": 40, "timexes": 5, "events": 3,
                "claims": 4, "disputes": 1},
-    "pipes": ["tok2vec", "parser"], "batch_size": 32, "n_process": 1,
+    "pipes": ["tok2vec", "parser"], "batch_size": 32,
+    "runs": [
+        {"n_process": 1, "parsed": 10, "parse_s": 2.0, "e2e_s": 4.0, "analysed": 9, "failed": 1, "errors": ["x: boom"],
+         "stages": {"actors": 1.0, "time": 0.5, "statements": 0.5, "events": 0.0, "claims": 0.0, "rebuttals": 0.0,
+                    "disputes": 0.0}},
+        {"n_process": 2, "parsed": 10, "parse_s": 1.0, "e2e_s": 2.5, "analysed": 9, "failed": 1, "errors": ["x: boom"],
+         "stages": {"actors": 1.0}},
+    ],
 }
 
 
@@ -31,10 +36,12 @@ def test_report_rates_are_computed_from_the_timings():
     text = mod.report(RESULT, "python bench/throughput.py data.jsonl --limit 10", "2026-11-25")
     assert text.startswith(mod.SECTION + "\n")
     assert "Command (run 2026-11-25): `python bench/throughput.py data.jsonl --limit 10`" in text
-    assert "| 10 | 5,000 | 2.0 | 5.00 | 2,500 |" in text  # parse only: 10 articles / 2 s
-    assert "| 10 | 5,000 | 4.0 | 2.50 | 1,250 |" in text  # end to end, failures included
+    assert "| 1 | 10 | 5,000 | 2.0 | 5.00 | 2,500 |" in text  # parse only: 10 articles / 2 s
+    assert "| 1 | 10 | 5,000 | 4.0 | 2.50 | 1,250 |" in text  # end to end, failures included
+    assert "| 2 | 10 | 5,000 | 2.5 | 4.00 | 2,000 |" in text  # end to end with two processes
+    assert "| – | 9 | 4,500 | 0.1 | 90.00 | 45,000 |" in text  # store
     assert "| actors | 1.00 | 100.0 | 50 % |" in text
-    assert "Failed documents: 1 (first: x: boom)." in text
+    assert "Failed documents (n_process 1): 1 (first: x: boom)." in text
 
 
 def test_write_docs_replaces_only_its_section(tmp_path, monkeypatch):
