@@ -399,3 +399,17 @@ def test_real_article_ingested_twice_is_unchanged(tmp_path):
     assert runner.invoke(main, ["ingest", str(article), "--db", db, "-q"]).exit_code == 0
     with open_store(db) as store:
         assert store.counts() == counts and _snapshot(store) == snap
+
+
+def test_datasette_finds_the_fulltext_tables(tmp_path):
+    """Datasette's detect_fts looks for content="<table>" (double quotes) in the FTS table's SQL."""
+    path = tmp_path / "cc.db"
+    open_store(path).close()
+    con = sqlite3.connect(path)
+    for table in ("statements", "documents"):
+        found = con.execute(
+            "SELECT name FROM sqlite_master WHERE rootpage = 0 AND sql LIKE ?",
+            (f'%VIRTUAL TABLE%USING FTS%content="{table}"%',),
+        ).fetchall()
+        assert found == [(f"{table}_fts",)]
+    con.close()

@@ -198,11 +198,12 @@ CREATE TABLE positions (
 """
 
 # SQLite FTS5 tables over statements and documents, kept in sync by triggers
-# (the external-content pattern sqlite-utils' enable_fts uses, which Datasette recognises).
+# (the external-content pattern of sqlite-utils' enable_fts; Datasette finds them by content="<table>",
+# double-quoted, and then offers a search box on the table).
 _FTS_SQLITE = """
 CREATE VIRTUAL TABLE statements_fts USING fts5(
     content_text, speaker_name, source_text,
-    content='statements', tokenize='porter unicode61'
+    content="statements", tokenize='porter unicode61'
 );
 CREATE TRIGGER statements_fts_ai AFTER INSERT ON statements BEGIN
     INSERT INTO statements_fts (rowid, content_text, speaker_name, source_text)
@@ -223,7 +224,7 @@ INSERT INTO statements_fts (rowid, content_text, speaker_name, source_text)
 
 CREATE VIRTUAL TABLE documents_fts USING fts5(
     title, text,
-    content='documents', tokenize='porter unicode61'
+    content="documents", tokenize='porter unicode61'
 );
 CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents BEGIN
     INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
