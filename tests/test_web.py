@@ -182,3 +182,34 @@ def test_disputes_page_and_api(app):
     assert d["document"]["id"] == "ruritania-1" and d["topic"] == "who set the Zenda harbour fire"
     assert [p["stance"] for p in d["positions"]] == ["accuses", "denies"] and d["explicit"] == [sid]
     assert "No disputes found" in call(app, "/disputes", "q=bridge")[2]
+
+
+def test_disputes_across_articles(app, monkeypatch):
+    import counterclaim.reconcile.cross as cross
+    from counterclaim.model import Dispute, Position
+
+    a, b = sample_analysis(), second_analysis()
+    fake = Dispute(id="d_cross", topic="will the bridge reopen", documents=("ruritania-1", "osterlich-2"), positions=(
+        Position((a.actors[2].id,), (a.statements[3].id,), "no", "Freedonia [ruritania-1]: no"),
+        Position((), (b.statements[0].id,), "yes", "officials [osterlich-2]: yes"),
+    ))
+    seen = []
+    monkeypatch.setattr(cross, "cross_article_disputes", lambda analyses: seen.append(len(list(analyses))) or (fake,))
+    status, _, body = call(app, "/disputes", "across=1")
+    assert status == 200 and seen == [2]
+    assert "will the bridge reopen" in body and body.count('class="position pos-') == 2
+    assert "Rufus Firefly" in body and "any involvement … absurd" in body
+    assert "the bridge would reopen next week" in body
+    assert f'href="/documents/osterlich-2#{b.statements[0].id}"' in body
+    assert f'href="/documents/ruritania-1#{a.statements[3].id}"' in body
+    data = json.loads(call(app, "/api/disputes", "across=1")[2])
+    assert data["documents"] == 2 and data["disputes"][0]["documents"] == ["ruritania-1", "osterlich-2"]
+
+    def broken(analyses):
+        raise RuntimeError("stance model missing")
+
+    monkeypatch.setattr(cross, "cross_article_disputes", broken)
+    status, _, body = call(app, "/disputes", "across=1")
+    assert status == 200 and "stance model missing" in body
+    status, _, body = call(app, "/api/disputes", "across=1")
+    assert status == 503 and "stance model missing" in json.loads(body)["error"]["message"]

@@ -9,10 +9,12 @@ script. Pages:
   content in distinct colours; hover shows speaker and act), statements grouped by
   speaker, disputes side by side, a timeline, actors;
 * ``/statements`` — statements by speaker, act, kind and words in the content;
-* ``/disputes`` — every document's disputes, positions side by side.
+* ``/disputes`` — every document's disputes, positions side by side; ``/disputes?across=1``:
+  disputes across articles (:func:`counterclaim.reconcile.cross.cross_article_disputes` over the
+  newest :data:`CROSS_MAX_DOCUMENTS` documents).
 
 JSON (the contract objects): ``/api/documents``, ``/api/documents/<id>``,
-``/api/statements?speaker=&act=&kind=&q=&document=``, ``/api/disputes``; errors have one shape,
+``/api/statements?speaker=&act=&kind=&q=&document=``, ``/api/disputes[?across=1]``; errors have one shape,
 ``{"error": {"status": 404, "message": "..."}}``.
 """
 
@@ -42,6 +44,8 @@ STATIC = HERE / "static"
 PAGE_SIZE = 50
 #: Documents per page of the disputes list (each with all its disputes).
 DISPUTE_PAGE_SIZE = 20
+#: Disputes across articles (``/disputes?across=1``) are looked for among this many newest documents.
+CROSS_MAX_DOCUMENTS = 200
 MAX_LIMIT = 500
 #: Which mark wins when spans overlap (drawn on top): cue, then source, then content, then dates.
 MARK_PRIORITY = ("cue", "source", "content", "timex")
@@ -195,6 +199,33 @@ def _document_context(a: Analysis) -> dict[str, Any]:
     }
 
 
+def _cross_context(d: Any, analyses: dict[str, Analysis]) -> dict[str, Any]:
+    """A dispute across articles, with each position's statements and the documents they come from."""
+    statements: dict[str, tuple[Analysis, int, Statement]] = {}
+    actors: dict[str, str] = {}
+    for doc_id in d.documents:
+        a = analyses.get(doc_id)
+        if a is None:
+            continue
+        for i, s in enumerate(a.statements):
+            statements.setdefault(s.id, (a, i, s))
+        for x in a.actors:
+            actors.setdefault(x.id, x.name)
+    positions = []
+    for p in d.positions:
+        items = []
+        for sid in p.statements:
+            if sid in statements:
+                a, i, s = statements[sid]
+                items.append({"i": i, "s": s, "who": _who(s), "content": _content(s), "chain": "", "replies_to": [],
+                              "role": a.document.role_at(s.cue.start) if s.cue else "body",
+                              "doc": a.document, "base": "/documents/" + quote(a.document.id, safe="")})
+        positions.append({"stance": p.stance, "summary": p.summary, "actors": [actors.get(x, x) for x in p.actors],
+                          "statements": items})
+    docs = [analyses[x].document for x in d.documents if x in analyses]
+    return {"d": d, "positions": positions, "documents": docs}
+
+
 # --------------------------------------------------------------------------- the application
 
 
@@ -325,7 +356,21 @@ class WebApp:
                          pages=max(1, -(-total // PAGE_SIZE)), keep=keep,
                          speakers=self.store.speakers(limit=200))
 
+    def _cross_disputes(self) -> tuple[list[Any], dict[str, Analysis], Optional[str]]:
+        """Disputes across the newest :data:`CROSS_MAX_DOCUMENTS` documents (reconcile.cross), or why not."""
+        from counterclaim.reconcile.cross import cross_article_disputes
+
+        analyses = {a.document.id: a for a in self.store.iter_analyses(self.store.document_ids()[:CROSS_MAX_DOCUMENTS])}
+        try:
+            return list(cross_article_disputes(analyses.values())), analyses, None
+        except Exception as exc:  # e.g. the stance model cannot load: say so on the page
+            return [], analyses, f"{type(exc).__name__}: {exc}"
+
     def page_disputes(self, query: dict[str, str]) -> tuple[int, str, bytes]:
+        if query.get("across"):
+            found, analyses, error = self._cross_disputes()
+            return self.html("disputes_across.html", disputes=[_cross_context(d, analyses) for d in found],
+                             error=error, n_documents=len(analyses), max_documents=CROSS_MAX_DOCUMENTS)
         q = query.get("q", "").strip() or None
         page = _int(query, "page", 1, 1)
         total = self.store.count_documents(q, with_disputes=True)
@@ -367,7 +412,8 @@ class WebApp:
                 "/api/documents": "document summaries, newest first (?q=words&limit=&offset=)",
                 "/api/documents/<id>": "the full analysis of one document (the contract JSON)",
                 "/api/statements": "statements (?speaker=&act=&kind=&document=&q=&limit=&offset=)",
-                "/api/disputes": "disputes with their document, newest documents first (?q=&limit=&offset= over documents)",
+                "/api/disputes": "disputes with their document, newest documents first (?q=&limit=&offset= over documents); "
+                                 "?across=1: disputes across articles",
             },
         })
 
@@ -380,6 +426,11 @@ class WebApp:
                           "documents": [d.to_dict() for d in docs]})
 
     def api_disputes(self, query: dict[str, str]) -> tuple[int, str, bytes]:
+        if query.get("across"):
+            found, analyses, error = self._cross_disputes()
+            if error:
+                raise HTTPError(503, f"cannot look for disputes across articles: {error}")
+            return self.json({"documents": len(analyses), "disputes": [to_dict(d) for d in found]})
         q = query.get("q") or None
         limit = _int(query, "limit", DISPUTE_PAGE_SIZE, 1, MAX_LIMIT)
         offset = _int(query, "offset", 0)
