@@ -399,6 +399,8 @@ def _mentions(doc, document: Document, k: Knowledge) -> list[_M]:
             add(s, e, "LOC", "propn", ())
         elif titled and e - s >= 2:
             add(s, e, "PERSON", "propn", ())
+        elif k.lookup(text) is None and k.place(text) is None:
+            add(s, e, "PERSON", "propn_name", ())  # kept only if it names a person found elsewhere
     out.sort(key=lambda m: m.s)
     return out
 
@@ -641,6 +643,11 @@ def _cluster(ms: list[_M], k: Knowledge) -> list[dict]:
     order = sorted(range(len(ms)), key=lambda i: (-len(ms[i].text.split()), ms[i].kind != "person", ms[i].s))
     for i in order:
         m = ms[i]
+        if m.rule == "propn_name":
+            matches = [c for c in clusters if c["kind"] == "person" and _same(m, c)]
+            if matches:
+                _join(min(matches, key=lambda c: min(abs(x.s - m.s) for x in c["members"])), m, clusters)
+            continue
         if m.kind == "other" and k.place(m.text) is None:
             # an unknown "place" may be a surname the NER mistook ("Soleimani" as LOC)
             pass
@@ -728,6 +735,7 @@ def extract_actors(doc: Any, document: Document, *, actors_file: Optional[str] =
     _metonymy(doc, ms, k)
     ms = _groups_and_roles(doc, ms, k)
     clusters = _cluster(ms, k)
+    ms = [m for m in ms if m.cluster >= 0]
     names = [_canonical(c, k) for c in clusters]
     # one actor per country; a country needed by an affiliation but never named is added without mentions
     by_country = {c["country"]: i for i, c in enumerate(clusters) if c["kind"] == "country" and c["country"]}

@@ -53,6 +53,8 @@ INHERIT_SUBJ_DEPS = ("xcomp", "advcl", "conj", "acl")
 RELATIVE_PRONOUNS = ("that", "which", "who", "whom")
 PRONOUNS = {"he": "person", "him": "person", "she": "person", "it": "thing", "they": "any", "them": "any"}
 DEFINITE = ("the", "this", "that")
+#: PLOVER types that make sense without a target (Halterman et al. 2023: monadic events).
+MONADIC_TYPES = ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "RETREAT")
 MODE_ORDER = ("denied", "negated", "hypothetical", "future", "alleged", "asserted")
 NOT_CLAIMING_ACTS = ("no_comment", "denial")
 TIME_VALUE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}|-Q\d)?")
@@ -176,6 +178,27 @@ def _lemma(tok) -> str:
     return lem if lem.strip() else tok.lower_
 
 
+def _forms(tok) -> list[str]:
+    """The lemma and regular de-inflections of a token (the lemmatizer can be wrong: "blamed" -> "blam")."""
+    w = tok.lower_
+    out = [_lemma(tok), w]
+    if w.endswith("ied"):
+        out.append(w[:-3] + "y")
+    if w.endswith("ies"):
+        out.append(w[:-3] + "y")
+    for n in (1, 2, 3):
+        if len(w) - n >= 3:
+            out.append(w[:-n])
+    if w.endswith(("ing", "ed")) and len(w) > 5:
+        stem = w[:-3] if w.endswith("ing") else w[:-2]
+        out += [stem + "e", stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem]
+    return out
+
+
+def _is(tok, words) -> bool:
+    return any(f in words for f in _forms(tok))
+
+
 def _actor_of(ctx: _Ctx, tok, depth: int = 0) -> list[str]:
     """Actors named by the noun phrase headed by ``tok`` (conjuncts included)."""
     if tok.i in ctx.tok_actor:
@@ -277,7 +300,7 @@ def _args_verbal(ctx: _Ctx, em: _EM, v, links: list[tuple[int, int]], trig_at: d
 def _is_light(ctx: _Ctx, n) -> bool:
     """Is the nominal trigger the event of a light verb ("launched a barrage", "responded with a campaign")?"""
     h = n.head
-    return h is not n and _lemma(h) in ctx.cues.get("light", ()) and (
+    return h is not n and _is(h, ctx.cues.get("light", ())) and (
         n.dep_ in OBJ + PASSIVE_SUBJ or (n.dep_ in OBLIQUE and _case(n) in LIGHT_CASES))
 
 
@@ -325,8 +348,8 @@ def _args_nominal(ctx: _Ctx, em: _EM, n, links: list[tuple[int, int]], trig_at: 
     # "an airstrike Iran has blamed on Israel"; "blamed the attack on X"
     blamer = None
     if n.dep_ == "acl:relcl" or any(c.dep_ == "acl:relcl" for c in n.children):
-        blamer = next((c for c in n.children if c.dep_ == "acl:relcl" and _lemma(c) in ctx.cues.get("blame", ())), None)
-    if blamer is None and n.dep_ in OBJ + PASSIVE_SUBJ and _lemma(h) in ctx.cues.get("blame", ()):
+        blamer = next((c for c in n.children if c.dep_ == "acl:relcl" and _is(c, ctx.cues.get("blame", ()))), None)
+    if blamer is None and n.dep_ in OBJ + PASSIVE_SUBJ and _is(h, ctx.cues.get("blame", ())):
         blamer = h
     if blamer is not None:
         for c in blamer.children:
@@ -336,7 +359,7 @@ def _args_nominal(ctx: _Ctx, em: _EM, n, links: list[tuple[int, int]], trig_at: 
         em.rules.append("blamed_on")
     # "the attack, which Hamas dubbed 'Operation Al-Aqsa Deluge'"
     for c in n.children:
-        if c.dep_ == "acl:relcl" and _lemma(c) in ctx.cues.get("naming", ()):
+        if c.dep_ == "acl:relcl" and _is(c, ctx.cues.get("naming", ())):
             for cc in c.children:
                 if cc.dep_ in ("xcomp", "obj", "obl", "dep") and cc.i > c.i and cc.pos_ in ("PROPN", "NOUN"):
                     em.names.append((cc.left_edge.i, cc.right_edge.i + 1))
@@ -352,7 +375,7 @@ def _np_prefix_actor(ctx: _Ctx, t) -> Optional[str]:
         x = ctx.doc[j]
         if j in ctx.tok_actor:
             return ctx.tok_actor[j]
-        if x.pos_ in NP_GLUE_POS or x.text in NP_GLUE_TEXT:
+        if x.pos_ in NP_GLUE_POS or x.text in NP_GLUE_TEXT or x.tag_ in ("VBG", "VBN"):
             j -= 1
             steps += 1
             continue
@@ -360,16 +383,36 @@ def _np_prefix_actor(ctx: _Ctx, t) -> Optional[str]:
     return None
 
 
+def _first_tok(ctx: _Ctx, aid: str, t) -> Optional[int]:
+    """The nearest token of actor ``aid`` in the trigger's sentence."""
+    toks = [j for j in range(t.sent.start, t.sent.end) if ctx.tok_actor.get(j) == aid]
+    return min(toks, key=lambda j: abs(j - t.i)) if toks else None
+
+
+def _nominal_use(doc, t) -> bool:
+    """A token tagged VERB that is used as a noun: "a US raid", "for killing of Soleimani"."""
+    if any(c.dep_ in ("obj",) for c in t.children):
+        return False
+    if t.i + 1 < len(doc) and (doc[t.i + 1].pos_ in ("PROPN", "DET", "PRON") or doc[t.i + 1].ent_type_):
+        return False  # "killed Soleimani", "attacked the ..."
+    j = t.i - 1
+    while j >= t.sent.start and t.i - j <= 3 and doc[j].pos_ in ("PROPN", "ADJ", "NOUN", "NUM"):
+        j -= 1
+    if j >= t.sent.start and (doc[j].pos_ == "DET" or doc[j].text in NP_GLUE_TEXT[:4]):
+        return True
+    return t.tag_ == "VBG" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of"
+
+
 def _pp_scan(ctx: _Ctx, t, cases: tuple[str, ...], places: bool = False) -> list[str]:
     """Actors in the prepositional phrases right after token ``t`` introduced by ``cases`` (surface scan,
     stopping at a verb, a clause boundary or punctuation)."""
     doc = ctx.doc
     out: list[str] = []
-    j, end = t.i + 1, min(len(doc), t.i + 1 + LINEAR_WINDOW, t.sent.end)
+    j, end = t.i + 1, min(len(doc), t.i + 1 + LINEAR_WINDOW)
     active = False
     while j < end:
         x = doc[j]
-        if x.is_punct and x.text not in NP_GLUE_TEXT or x.pos_ in ("VERB", "AUX", "SCONJ") or \
+        if x.is_punct and x.text not in NP_GLUE_TEXT or x.pos_ in ("VERB", "AUX", "SCONJ") or "\n" in x.text or \
                 x.lower_ in RELATIVE_PRONOUNS:
             break
         if x.pos_ == "ADP" or x.dep_ == "case":
@@ -398,6 +441,18 @@ def _linear_subject(ctx: _Ctx, v) -> Optional[str]:
     j = v.i - 1
     while j >= v.sent.start:
         x = doc[j]
+        if x.text == ",":
+            # skip a parenthetical relative clause: "Mousavi, who was close to Soleimani, was killed"
+            k = j - 1
+            while k > v.sent.start and doc[k].text != ",":
+                k -= 1
+            if k > v.sent.start and doc[k + 1].lower_ in RELATIVE_PRONOUNS:
+                j = k - 1
+                continue
+        if x.text in (":", ";") or x.lower_ in RELATIVE_PRONOUNS:
+            return None
+        if x.dep_ in ("nsubj", "nsubj:pass") and j not in ctx.tok_actor:
+            return None
         if x.pos_ == "VERB" and x.dep_ != "amod" and not (v.dep_ == "conj" and x.i == v.head.i) and \
                 x not in list(v.ancestors):
             return None
@@ -447,8 +502,14 @@ def _surface(ctx: _Ctx, em: _EM, t) -> None:
             if got:
                 _add(em.targets, got)
                 em.rules.append("pp_target")
-        h = t.head
-        if not em.agents and _is_light(ctx, t):
+        h = t.head if _is_light(ctx, t) else t
+        if not em.agents and not _is_light(ctx, t):
+            j = t.i - 1
+            while j > t.sent.start and t.i - j <= 4 and doc[j].pos_ in ("DET", "ADJ", "NUM", "NOUN"):
+                j -= 1
+            if doc[j].pos_ == "VERB" and _is(doc[j], ctx.cues.get("light", ())):
+                h = doc[j]
+        if not em.agents and h is not t and _is(h, ctx.cues.get("light", ())):
             subj = _linear_subject(ctx, h)
             if subj and subj not in em.targets:
                 em.agents.append(subj)
@@ -456,7 +517,7 @@ def _surface(ctx: _Ctx, em: _EM, t) -> None:
         # "an airstrike Iran has blamed on Israel"
         if em.mode == "asserted":
             for j in range(t.i + 1, min(t.sent.end, t.i + 7)):
-                if _lemma(doc[j]) in ctx.cues.get("blame", ()) and doc[j].pos_ == "VERB":
+                if _is(doc[j], ctx.cues.get("blame", ())) and doc[j].pos_ == "VERB":
                     got = _pp_scan(ctx, doc[j], ("on", "to"))
                     if got:
                         em.agents[:] = [a for a in got] + [a for a in em.agents if a not in got]
@@ -466,7 +527,7 @@ def _surface(ctx: _Ctx, em: _EM, t) -> None:
         # "the attack, which Hamas dubbed "Operation Al-Aqsa Deluge""
         if not em.names:
             for j in range(t.i + 1, min(t.sent.end, t.i + 8)):
-                if _lemma(doc[j]) in ctx.cues.get("naming", ()) and doc[j].pos_ == "VERB":
+                if _is(doc[j], ctx.cues.get("naming", ())) and doc[j].pos_ == "VERB":
                     k = j + 1
                     while k < t.sent.end and (doc[k].is_quote or doc[k].is_punct) and doc[k].text not in (",", "."):
                         k += 1
@@ -478,7 +539,20 @@ def _surface(ctx: _Ctx, em: _EM, t) -> None:
                         em.rules.append("named")
                     break
     else:
-        passive = any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "aux:pass" for c in t.children)
+        passive = any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "aux:pass" for c in t.children) or (
+            t.tag_ == "VBN" and any(c.lower_ in ("was", "were", "been", "being", "is", "are", "be")
+                                    for c in t.children if c.dep_.startswith("aux")))
+        if not passive:
+            before = [a for a in em.targets if _first_tok(ctx, a, t) is not None and _first_tok(ctx, a, t) < t.i]
+            if before and not em.agents:
+                em.agents.extend(before)
+                em.rules.append("svo_order")
+            em.targets[:] = [a for a in em.targets if a not in before]
+        elif not em.targets:
+            subj = _linear_subject(ctx, t)
+            if subj:
+                em.targets.append(subj)
+                em.rules.append("linear_passive_subject")
         if not em.agents and not passive:
             subj = _linear_subject(ctx, t)
             if subj and subj not in em.targets:
@@ -582,6 +656,18 @@ def _time(ctx: _Ctx, em: _EM, t) -> Optional[tuple[Timex, str]]:
             return tx, "time_in_np"
     return None
 
+
+
+SENTENCE_END_RE = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])|\n")
+
+
+def _sentence_chars(text: str, offset: int) -> tuple[int, int]:
+    """Character bounds of the sentence around ``offset`` (a plain splitter, independent of the parser)."""
+    start = 0
+    for m in SENTENCE_END_RE.finditer(text, 0, offset):
+        start = m.end()
+    m = SENTENCE_END_RE.search(text, offset)
+    return start, (m.start() if m else len(text))
 
 
 def _mode(ctx: _Ctx, em: _EM, t) -> tuple[str, str]:
@@ -694,7 +780,7 @@ class _Group:
         return max(vals, key=len) if vals else None
 
     def location(self) -> Optional[Location]:
-        locs = [e.location for e in self.ems if e.location]
+        locs = [e.location for e in self.ems if e.location and (e.agents or e.targets)]
         if not locs:
             return None
         return max(locs, key=lambda l: (l.lat is not None, len(l.name)))
@@ -736,17 +822,19 @@ def extract_events(doc: Any, document: Document, actors: Sequence[Actor], timexe
             continue
         if t.i in ctx.tok_actor or t.dep_ == "amod":
             continue
-        pos = "VERB" if t.pos_ == "VERB" and not (t.i > 0 and doc[t.i - 1].pos_ == "DET") else "NOUN" if t.pos_ in ("NOUN", "PROPN") and not t.text[:1].isupper() \
+        pos = "VERB" if t.pos_ == "VERB" and not _nominal_use(doc, t) else "NOUN" if t.pos_ in ("NOUN", "PROPN") and not t.text[:1].isupper() \
             or (t.pos_ == "NOUN") else None
         if pos is None:
             continue
-        trig = lex.get((_lemma(t), pos)) or lex.get((t.lower_, pos))
+        trig = next((lex[(f, pos)] for f in _forms(t) if (f, pos) in lex), None)
         if trig is None and pos == "NOUN" and t.lower_.endswith("s"):
             trig = lex.get((t.lower_[:-1], pos))
         if trig is None:
             continue
         if pos == "VERB" and _lemma(t) in ctx.cues.get("light", ()):
             continue
+        if pos == "VERB" and t.dep_ == "acl" and t.tag_ == "VBN" and not any(c.dep_ == "obl:agent" for c in t.children):
+            continue  # reduced passive relative ("individuals accused of ..."): no agent in view
         em = _EM(t.i, trig, pos)
         ems.append(em)
         trig_at[t.i] = em
@@ -766,13 +854,19 @@ def extract_events(doc: Any, document: Document, actors: Sequence[Actor], timexe
         em.location = _location(ctx, em, t)
         _surface(ctx, em, t)
         em.time = _time(ctx, em, t)
+        if em.plural and em.time and re.match(r"^\d{4}-\d{2}-\d{2}", em.time[0].value):
+            em.plural = False  # "the October 7 massacres": one dated event
         em.mode, em.cue = _mode(ctx, em, t)
         # elaboration: "Hezbollah has attacked ..., hitting posts and firing rockets"
         if em.pos == "VERB" and t.dep_ in ("advcl", "conj", "xcomp") and t.head.i in trig_at and \
                 trig_at[t.head.i].trig.type == em.trig.type and not any(c.dep_ in SUBJ for c in t.children):
             links.append((t.head.i, t.i))
         start = t.idx
+        # a statement whose cue is the event's own predicate does not report it
         for s in ctx.statements:
+            if s.cue.start <= t.idx < s.cue.end or (em.pos == "NOUN" and _is_light(ctx, t)
+                                                    and s.cue.start <= t.head.idx < s.cue.end):
+                continue
             if any(sp.start <= start < sp.end for sp in s.content):
                 if s.act == "denial" and em.mode == "asserted":
                     em.mode, em.cue = "denied", "statement"
@@ -791,15 +885,15 @@ def extract_events(doc: Any, document: Document, actors: Sequence[Actor], timexe
         log.debug("links %s", [(doc[a].text + str(a), doc[b].text + str(b)) for a, b in links])
 
     # narrative time: an event with no time in a sentence without timexes takes the previous event's time
-    sent_has_tx = {doc[r].sent.start for _tx, r in ctx.timex_root}
     last: Optional[_EM] = None
     for em in sorted(ems, key=lambda e: e.i):
         t = doc[em.i]
         para = document.paragraph_at(t.idx)
-        if em.time is None and t.sent.start not in sent_has_tx and last is not None and last.time \
-                and document.paragraph_at(doc[last.i].idx) == para and doc[last.i].sent.start != t.sent.start:
+        s0, s1 = _sentence_chars(document.text, t.idx)
+        if em.time is None and last is not None and last.time and document.paragraph_at(doc[last.i].idx) == para \
+                and doc[last.i].idx < s0 and not any(s0 <= tx.start < s1 for tx, _r in ctx.timex_root):
             em.time = (last.time[0], "time_from_context")
-        if em.time is not None:
+        if em.time is not None and em.time[1] != "time_from_context":
             last = em
 
     # syntactic links (union-find)
@@ -827,17 +921,26 @@ def extract_events(doc: Any, document: Document, actors: Sequence[Actor], timexe
         if all(e.pos == "NOUN" and e.plural for e in g.ems):
             merged.append(g)
             continue
-        ana = all(e.anaphoric for e in g.ems) and g.time() is None
+        if all(e.anaphoric for e in g.ems) and g.time() is None:
+            # "the assassination": the most recently mentioned event of the same trigger family
+            first = g.ems[0].i
+            cands = [(max(e.i for e in h.ems if e.i < first and e.trig.family == g.ems[0].trig.family
+                          and (e.pos == "NOUN" or e.targets)), h)
+                     for h in merged if h.ems[0].trig.type == g.ems[0].trig.type and
+                     any(e.i < first and e.trig.family == g.ems[0].trig.family and (e.pos == "NOUN" or e.targets)
+                         for e in h.ems)]
+            if cands:
+                _pos, h = max(cands, key=lambda c: c[0])
+                if _score(ctx.actors, h, g) is not None:
+                    h.ems.extend(g.ems)
+                    continue
         for h in reversed(merged):
             if h.ems[0].trig.type != g.ems[0].trig.type or all(e.pos == "NOUN" and e.plural for e in h.ems):
                 continue
             sc = _score(ctx.actors, h, g)
             if sc is None:
                 continue
-            if ana and any(e.trig.family == g.ems[0].trig.family for e in h.ems):
-                sc += 2
-                ana = False  # only the latest same-family event is the antecedent
-            if sc > best_score:
+            if sc > best_score or (sc == best_score and best is not None and sc > 1 and len(h.ems) > len(best.ems)):
                 best, best_score = h, sc
         if best is not None:
             best.ems.extend(g.ems)
@@ -881,6 +984,10 @@ def _event(ctx: _Ctx, g: _Group) -> Optional[Event]:
         return None
     if not agents and targets and all(ctx.actors[a].type == "other" for a in targets) and not has_time:
         return None
+    if not targets and g.ems[0].trig.type not in MONADIC_TYPES:
+        return None  # "X supported", "Y commemorated": no one on the receiving end, no dyadic event
+    if not agents and all(e.pos == "NOUN" and e.plural for e in g.ems):
+        return None  # "sorties against ...": several unattributed events, nothing to anchor them
 
     def richness(e: _EM):
         return (e.narrator, len(e.agents) + len(e.targets) + bool(e.time) + bool(e.location), -e.i)
@@ -918,6 +1025,14 @@ def _event(ctx: _Ctx, g: _Group) -> Optional[Event]:
     tnames = [ctx.actors[a].name for a in targets]
     summary = f"{', '.join(names) or '?'} {rep.trig.type} {', '.join(tnames) or '?'}"
     loc = g.location()
+    if loc is None:
+        # "the attack on Israel": an attack on a state or place happens there
+        place = next((a for a in targets if ctx.actors[a].type in ("country", "other")), None)
+        if place is not None and rep.trig.type == "ASSAULT":
+            a = ctx.actors[place]
+            p = ctx.k.place(a.name)
+            loc = Location(name=a.name, country=a.country or (p.country if p else None),
+                           lat=p.lat if p else None, lon=p.lon if p else None)
     if loc is not None:
         summary += f" in {loc.name}"
     if time is not None:
