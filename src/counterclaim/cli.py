@@ -437,6 +437,32 @@ def disputes_command(paths: tuple[str, ...], db: Optional[str], fmt: str, within
         sys.exit(EXIT_ALL_FAILED if not analyses else EXIT_SOME_FAILED)
 
 
+@main.command("timeline")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--published", default=None, metavar="YYYY-MM-DD", help="Publication date for inputs that carry none.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: one block per event; json: one event row per line (JSON Lines).")
+def timeline_command(paths: tuple[str, ...], published: Optional[str], fmt: str) -> None:
+    """Events of the articles in date order: who did what to whom, where, how sure, who claims it.
+
+    Example: counterclaim timeline article.txt --published 2023-12-27
+    """
+    from counterclaim.extract.events import format_timeline, timeline_paths
+
+    rows, errors = timeline_paths(paths, published=published)
+    for err in errors:
+        click.echo(f"counterclaim: {err}", err=True)
+    if fmt == "json":
+        for r in rows:
+            click.echo(json.dumps(r.to_dict(), ensure_ascii=False))
+    elif rows:
+        click.echo(format_timeline(rows))
+    else:
+        click.echo("no events found", err=True)
+    if errors:
+        sys.exit(EXIT_SOME_FAILED if rows else EXIT_ALL_FAILED)
+
+
 @main.command("paragraphs")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--published", callback=_published, metavar="DATE", help="Publication date for inputs that carry none.")

@@ -271,6 +271,15 @@ def _add(lst: list[str], ids: list[str]) -> None:
             lst.append(a)
 
 
+def _truly_passive(v) -> bool:
+    """Passive voice: an aux:pass, or a past participle after a form of "be"."""
+    if any(c.dep_ == "aux:pass" and c.pos_ == "AUX" for c in v.children):
+        return True
+    return v.tag_ == "VBN" and (any(c.lower_ in ("was", "were", "been", "being", "is", "are", "be")
+                                    for c in v.children if c.dep_.startswith("aux"))
+                                or any(c.dep_ in PASSIVE_SUBJ for c in v.children) or v.dep_ in ("acl", "advcl"))
+
+
 def _args_verbal(ctx: _Ctx, em: _EM, v, links: list[tuple[int, int]], trig_at: dict[int, _EM]) -> None:
     subj = _subject(ctx, v)
     if subj is not None:
@@ -280,9 +289,11 @@ def _args_verbal(ctx: _Ctx, em: _EM, v, links: list[tuple[int, int]], trig_at: d
             pass
         else:
             _add(em.agents, _actor_of(ctx, subj))
-    passive = any(c.dep_ in PASSIVE_SUBJ for c in v.children)
+    passive = _truly_passive(v)
     for c in v.children:
-        if c.dep_ in PASSIVE_SUBJ or c.dep_ in OBJ:
+        if c.dep_ in PASSIVE_SUBJ and not passive:
+            _add(em.agents, _actor_of(ctx, c))  # the parser's nsubj:pass on an active past ("rampaged")
+        elif c.dep_ in PASSIVE_SUBJ or c.dep_ in OBJ:
             if c.i in trig_at:
                 links.append((v.i, c.i))
             else:
@@ -452,7 +463,14 @@ def _linear_subject(ctx: _Ctx, v) -> Optional[str]:
         if x.text in (":", ";") or x.lower_ in RELATIVE_PRONOUNS:
             return None
         if x.dep_ in ("nsubj", "nsubj:pass") and j not in ctx.tok_actor:
-            return None
+            # "thousands of Hamas-led terrorists": an actor inside the subject phrase
+            ids = _actor_of(ctx, x)
+            if not ids:
+                for k in range(x.left_edge.i, min(x.right_edge.i + 1, x.i + 8)):
+                    if k in ctx.tok_actor and ctx.actors[ctx.tok_actor[k]].type != "other":
+                        ids = [ctx.tok_actor[k]]
+                        break
+            return ids[0] if ids else None
         if x.pos_ == "VERB" and x.dep_ != "amod" and not (v.dep_ == "conj" and x.i == v.head.i) and \
                 x not in list(v.ancestors):
             return None
@@ -539,9 +557,7 @@ def _surface(ctx: _Ctx, em: _EM, t) -> None:
                         em.rules.append("named")
                     break
     else:
-        passive = any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "aux:pass" for c in t.children) or (
-            t.tag_ == "VBN" and any(c.lower_ in ("was", "were", "been", "being", "is", "are", "be")
-                                    for c in t.children if c.dep_.startswith("aux")))
+        passive = _truly_passive(t)
         if not passive:
             before = [a for a in em.targets if _first_tok(ctx, a, t) is not None and _first_tok(ctx, a, t) < t.i]
             if before and not em.agents:
@@ -1093,3 +1109,32 @@ def timeline(analyses) -> list[TimelineRow]:
             rows.append((key, row))
     rows.sort(key=lambda r: r[0])
     return [r for _k, r in rows]
+
+
+def timeline_paths(paths, published: Optional[str] = None):
+    """Analyse article files (any format ``counterclaim.ingest.load`` reads) and return (timeline rows, errors)."""
+    from counterclaim import ingest
+    from counterclaim.pipeline import analyze_many
+
+    analyses, errors = [], []
+    for item in analyze_many(ingest.load(list(paths), published=published)):
+        if item.ok:
+            analyses.append(item.analysis)
+        else:
+            errors.append(f"{item.id}: {item.error}")
+    return timeline(analyses), errors
+
+
+def format_timeline(rows: Sequence[TimelineRow]) -> str:
+    """One block per event: date, type, who -> whom, place, mode, who claims it."""
+    out = []
+    for r in rows:
+        head = f"{r.date or 'undated':<10}  {r.type:<9} {', '.join(r.agents) or '?'} -> {', '.join(r.targets) or '?'}"
+        bits = [f"mode: {r.mode}"]
+        if r.place:
+            bits.append(f"place: {r.place}")
+        if r.claimed_by:
+            bits.append("claimed by: " + "; ".join(r.claimed_by))
+        bits.append(f"trigger: “{r.trigger}”  [{r.document} {r.event}]")
+        out.append(head + "\n" + "\n".join("            " + b for b in bits))
+    return "\n".join(out)
