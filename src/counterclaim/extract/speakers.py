@@ -116,7 +116,10 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
         if actor is None and actors:
             actor = _anaphor(index, r, s, history, nouns, doc)
         if actor is None:
-            resolved[k] = Speaker(name=name, actor_id=None, chain=())
+            # "Iran's state-owned Press TV": not an actor itself, but it belongs to one named inside it
+            owner = _owner(index, r, s, e)
+            chain = (name,) + index.chain(owner) if owner is not None else ()
+            resolved[k] = Speaker(name=name, actor_id=None, chain=chain)
             continue
         history.append(actor)
         resolved[k] = Speaker(name=actor.name, actor_id=actor.id, chain=index.chain(actor))
@@ -142,10 +145,19 @@ def _direct(index: _Index, r: Any, s: int, e: int) -> Optional[Actor]:
             # person mention sits inside the phrase
             persons = [m for m in ov if m[2].type == "person"]
             return persons[-1][2] if persons else None
+        # the head is outside every mention: the source is something an actor owns or leads
+        # ("Iran's state-owned Press TV"), not that actor; a person mention inside still names the speaker
+        persons = [m for m in ov if m[2].type == "person"]
+        return persons[-1][2] if persons else None
     persons = [m for m in ov if m[2].type == "person"]
     if persons:
         return persons[-1][2]
     return max(ov, key=lambda m: m[1] - m[0])[2]
+
+
+def _owner(index: _Index, r: Any, s: int, e: int) -> Optional[Actor]:
+    ov = index.overlapping(s, e)
+    return max(ov, key=lambda m: m[1] - m[0])[2] if ov else None
 
 
 def _anaphor(index: _Index, r: Any, s: int, history: list[Actor], nouns: dict[str, tuple[str, ...]], doc: Any) -> Optional[Actor]:

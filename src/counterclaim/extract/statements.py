@@ -74,6 +74,8 @@ CONDEMN_WORDS = frozenset({"terror", "terrorism", "terrorist", "crime", "crimes"
 REGION_DEPS = frozenset({"aux", "aux:pass", "advmod", "obl", "obl:tmod", "obl:npmod", "nmod:tmod", "punct_", "compound:prt", "cc"})
 #: Parts of speech of a name phrase for the POS fallback source.
 NP_POS = ("PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON")
+#: Longest apposition the part-of-speech fallback walks over.
+APPOS_MAX_TOKENS = 16
 #: When the parse gives no subject, take the name phrase next to the cue by part of speech.
 USE_POS_FALLBACK = True
 #: What may stand between a quote and its reporting clause.
@@ -100,6 +102,8 @@ REMAINDER_CONTENT = True
 HEADLINE_MAX_SOURCE_TOKENS = 6
 #: PolNeAR includes the comma that closes an apposition in the source.
 SOURCE_KEEPS_CLOSING_COMMA = True
+#: Confidence of a cue found by the speech-act lexicon alone (a form unseen in training).
+LEXICON_ONLY_CONFIDENCE = 0.6
 #: Confidence of structural rules without a learned score.
 RULE_CONFIDENCE = {"headline": 0.8, "according": 0.9}
 
@@ -143,6 +147,13 @@ def act_lemma(tok: Any) -> Optional[str]:
             if rep == "" and len(base) > 3 and base[-1] == base[-2] and base[:-1] in acts:
                 return base[:-1]  # admitted -> admit
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def load_ambiguous() -> frozenset[str]:
+    """``speech_acts_ambiguous.txt``: speech-act lemmas that are not cues on the lexicon alone."""
+    path = DATA_DIR / "speech_acts_ambiguous.txt"
+    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
 
 
 # --------------------------------------------------------------------------- raw statements
@@ -461,7 +472,21 @@ def _verb_statements(ctx: _Ctx, model: CueModel) -> list[RawStatement]:
             continue
         sent_has_quote = any(q.start < sent.end_char and sent.start_char < q.end for q in ctx.double[:] if q.start < sent.end_char) if ctx.double else False
         for tok in sent:
-            if tok.is_punct or not model.is_candidate(tok):
+            if tok.is_punct:
+                continue
+            if not model.is_candidate(tok):
+                # a speech-act verb in a form the training data never had as a cue ("tied X to Y"):
+                # the lexicon decides, with a fixed confidence, when the verb has a subject and a complement
+                al = act_lemma(tok)
+                if cue_key(tok) in model.lemmas or tok.pos_ != "VERB" or al is None or al in load_ambiguous():
+                    continue
+                kids = {c.dep_ for c in tok.children}
+                if not kids & set(SUBJ_DEPS) or not kids & {"ccomp", "obj", "xcomp"}:
+                    continue
+                st = _build(tok, LEXICON_ONLY_CONFIDENCE, ctx, model, _quote_adjacent(tok, ctx))
+                if st is not None:
+                    st.rule += "+lexicon"
+                    out.append(st)
                 continue
             qi = ctx.quote_at(tok.idx)
             adj = _quote_adjacent(tok, ctx)
@@ -558,12 +583,16 @@ def _np_left(doc: Any, end_i: int, lo_i: int) -> Optional[tuple[int, int]]:
         return None
     start = k + 1
     if appos_end is not None:
-        # an apposition: "<Name>, <description>," — the name before the first comma
+        # an apposition: "<Name>, <description>," — the name before the first comma; the description
+        # may list names ("Iranian officials, including President Raisi and Foreign Minister X,")
+        while k >= lo_i and k > appos_end - APPOS_MAX_TOKENS and (doc[k].pos_ in NP_POS + ("CCONJ", "ADP", "VERB", "PUNCT")
+                                                                  and doc[k].text not in (",", ";", ".", ":") and not doc[k].is_quote):
+            k -= 1
         if k >= lo_i and doc[k].text == ",":
             m = k - 1
-            while m >= lo_i and doc[m].pos_ in ("PROPN",) or (m >= lo_i and doc[m].text in (".", "-") and m > lo_i and doc[m - 1].pos_ == "PROPN"):
+            while m >= lo_i and (doc[m].pos_ in ("PROPN", "NOUN", "ADJ", "DET") or doc[m].text in ("’s", "'s")) and not doc[m].is_quote:
                 m -= 1
-            if m < k - 1:
+            if m < k - 1 and any(doc[x].pos_ in ("PROPN", "NOUN") for x in range(m + 1, k)):
                 return (m + 1, appos_end + 1)
         return None
     if not any(doc[x].pos_ in ("PROPN", "NOUN", "PRON") for x in range(start, j + 1)):
@@ -595,7 +624,9 @@ def _fallback_source(tok: Any, cue: tuple[int, int], ctx: _Ctx) -> Optional[tupl
     cs = doc.char_span(cue[0], cue[1], alignment_mode="expand")
     if cs is None:
         return None
-    left = _np_left(doc, cs.start, sent.start)
+    par = ctx.document.paragraphs[ctx.paragraph_index(tok.idx)] if ctx.document.paragraphs else None
+    par_span = doc.char_span(par.start, par.end, alignment_mode="expand") if par is not None else None
+    left = _np_left(doc, cs.start, par_span.start if par_span is not None else sent.start)
     if left is not None and ctx.quote_at(doc[left[0]].idx) is None:
         return _trim(ctx.text, doc[left[0]].idx, doc[left[1] - 1].idx + len(doc[left[1] - 1]))
     before = ctx.text[sent.start_char:cue[0]].rstrip()
@@ -852,13 +883,16 @@ def _headline_statements(ctx: _Ctx) -> list[RawStatement]:
     """``Iran: Oct. 7 attack was revenge...; Hamas: No it wasn't`` in headlines and subheads."""
     doc, text = ctx.doc, ctx.text
     out = []
-    for sent in doc.sents:
-        if ctx.role(sent.start_char) not in HEADLINE_ROLES:
+    # whole headline paragraphs, not sentences: the splitter may cut "Hamas: | No it wasn't"
+    units = [doc.char_span(p.start, p.end, alignment_mode="expand") for p in ctx.document.paragraphs
+             if p.role in HEADLINE_ROLES]
+    for sent in units:
+        if sent is None or len(sent) == 0:
             continue
         seg_start = sent.start
         toks = list(sent)
         for k, t in enumerate(toks):
-            if t.text in (";", "|"):
+            if t.text in (";", "|", ".", "?", "!") and t.i < sent.end - 1:
                 seg_start = t.i + 1
                 continue
             if t.text != ":" or t.i == seg_start:
@@ -869,7 +903,9 @@ def _headline_statements(ctx: _Ctx) -> list[RawStatement]:
             if any(w.pos_ in ("VERB", "AUX") and w.text[:1].islower() for w in src):
                 continue
             end_i = t.i + 1
-            while end_i < sent.end and doc[end_i].text not in (";", "|"):
+            while end_i < sent.end and doc[end_i].text not in (";", "|") and not (
+                    doc[end_i].text in (".", "?", "!") and end_i + 1 < sent.end and doc[end_i + 1].text[:1].isupper()
+                    and any(w.text == ":" for w in doc[end_i + 1:min(sent.end, end_i + 8)])):
                 end_i += 1
             if end_i == t.i + 1:
                 continue
