@@ -1,0 +1,203 @@
+"""Actors (issue 5): mentions, titles, roles, demonyms, capitals, affiliation, clustering, user overrides.
+
+The Docs are built by hand (tokens, POS, a few dependencies, entities) so these tests need no trained
+pipeline; one test marked ``model`` runs the shipped pipeline on a fixture of our own.
+"""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span as SpacySpan
+
+from counterclaim.extract.actors import actor_at, affiliation_chain, extract_actors
+from counterclaim.extract.gazetteer import ActorsFileError, load_knowledge, read_actors_file
+from counterclaim.model import Document
+
+_VOCAB = spacy.blank("en").vocab
+
+
+def make_doc(text: str, ents=(), pos=None, deps=None, tags=None, lemmas=None):
+    """A Doc from a pre-tokenised text (tokens separated by single spaces; ``_`` glues a token to the next).
+
+    ents: (first token, end token, label); pos/tags/lemmas: {token index: value}; deps: {i: (dep, head)}.
+    Tokens without a dependency hang from their sentence's first verb (or first token) as ``dep``;
+    sentences end at ``.`` tokens.
+    """
+    raw = text.split(" ")
+    words, spaces = [], []
+    for w in raw:
+        glue = w.endswith("_") and len(w) > 1
+        words.append(w[:-1] if glue else w)
+        spaces.append(not glue)
+    spaces[-1] = False
+    pos, deps, tags, lemmas = pos or {}, deps or {}, tags or {}, lemmas or {}
+    p = []
+    for i, w in enumerate(words):
+        if i in pos:
+            p.append(pos[i])
+        elif w in (".", ",", ":", "’s", "'s"):
+            p.append("PUNCT" if w in ".,:" else "PART")
+        elif w[:1].isupper():
+            p.append("PROPN")
+        elif w.lower() in ("the", "a", "an"):
+            p.append("DET")
+        elif w.lower() in ("in", "on", "of", "at", "by", "with", "against", "to", "into"):
+            p.append("ADP")
+        else:
+            p.append("NOUN")
+    # sentence roots
+    sents, start = [], 0
+    for i, w in enumerate(words):
+        if w == "." or i == len(words) - 1:
+            sents.append((start, i + 1))
+            start = i + 1
+    heads, dl = [0] * len(words), [""] * len(words)
+    for s, e in sents:
+        root = next((i for i in range(s, e) if deps.get(i, ("",))[0] == "ROOT"), None)
+        if root is None:
+            root = next((i for i in range(s, e) if p[i] == "VERB"), s)
+        for i in range(s, e):
+            dep, head = deps.get(i, ("dep", root))
+            if i == root:
+                dep, head = "ROOT", i
+            heads[i], dl[i] = head, dep
+    doc = Doc(_VOCAB, words=words, spaces=spaces, pos=p, heads=heads, deps=dl,
+              tags=[tags.get(i, "") for i in range(len(words))],
+              lemmas=[lemmas.get(i, w.lower()) for i, w in enumerate(words)],
+              sent_starts=[i in {s for s, _e in sents} for i in range(len(words))])
+    doc.ents = [SpacySpan(doc, s, e, label=lab) for s, e, lab in ents]
+    return doc
+
+
+def analyse(text, **kw):
+    doc = make_doc(text, **kw)
+    document = Document(id="fixture", text=doc.text)
+    return doc, document, extract_actors(doc, document)
+
+
+def by_name(actors, name):
+    found = [a for a in actors if a.name == name]
+    assert found, f"no actor {name!r} in {[a.name for a in actors]}"
+    return found[0]
+
+
+def test_acronym_alias_title_and_role_affiliation_chain():
+    text = ("Syria ’s National Highland Guard Corps said that NHGC spokesman Karim Haddad met Brig. Gen. Samir Nassar . "
+            "Nassar later left .")
+    doc, document, actors = analyse(text, ents=[(0, 1, "GPE"), (2, 6, "ORG"), (8, 9, "ORG"), (10, 12, "PERSON"),
+                                                (13, 17, "PERSON"), (18, 19, "PERSON")],
+                                    pos={6: "VERB", 7: "SCONJ", 9: "NOUN", 12: "VERB", 20: "VERB", 19: "ADV"})
+    corps = by_name(actors, "National Highland Guard Corps")
+    assert "NHGC" in corps.aliases and len(corps.mentions) == 2
+    assert corps.type == "organization"
+    syria = by_name(actors, "Syria")
+    assert syria.type == "country" and syria.country == "SYR"
+    assert corps.affiliation == syria.id and corps.country == "SYR"
+    haddad = by_name(actors, "Karim Haddad")
+    assert haddad.role == "spokesman" and haddad.affiliation == corps.id
+    assert affiliation_chain(actors, haddad.id) == ("Karim Haddad", "National Highland Guard Corps", "Syria")
+    nassar = by_name(actors, "Samir Nassar")  # "Brig. Gen." stripped, surname clustered
+    assert [m.text for m in nassar.mentions] == ["Samir Nassar", "Nassar"]
+    for a in actors:
+        for m in a.mentions:
+            assert m.check(document.text)
+
+
+def test_demonym_group_capital_metonymy_and_media():
+    text = ("Iranian officials met in Tehran . Tehran responded . The Caspian Daily Times reported it .")
+    doc, document, actors = analyse(text, ents=[(0, 1, "NORP"), (4, 5, "GPE"), (6, 7, "GPE"), (10, 13, "ORG")],
+                                    pos={2: "VERB", 7: "VERB", 13: "VERB", 14: "PRON", 1: "NOUN"},
+                                    tags={1: "NNS"}, deps={6: ("nsubj", 7), 4: ("obl", 2)})
+    officials = by_name(actors, "Iranian officials")
+    iran = by_name(actors, "Iran")
+    assert officials.type == "group" and officials.country == "IRN" and officials.role == "officials"
+    assert officials.affiliation == iran.id and officials.code == "IRNGOV"
+    # the acting capital is Iran; the capital as a place is a place
+    assert any(m.text == "Tehran" and m.start == text.index("Tehran responded") for m in iran.mentions)
+    place = by_name(actors, "Tehran")
+    assert place.type == "other" and place.country == "IRN"
+    media = by_name(actors, "Caspian Daily Times")
+    assert media.type == "media"
+
+
+def test_dictionary_variants_cluster_and_ids_are_deterministic():
+    text = "Hizbullah fighters and Hezbollah ’s leaders met . Lebanon ’s Hezbollah said ."
+    kw = dict(ents=[(3, 4, "ORG"), (8, 9, "GPE"), (10, 11, "ORG")], pos={6: "VERB", 11: "VERB"})
+    _d, document, a1 = analyse(text, **kw)
+    _d, _doc, a2 = analyse(text, **kw)
+    assert [a.id for a in a1] == [a.id for a in a2]
+    hez = [a for a in a1 if a.type == "group" and a.country == "LBN" and a.name in ("Hezbollah", "Hizbullah")]
+    assert len(hez) == 1 and len(hez[0].mentions) == 3  # Phoenix variant spellings are one actor
+    assert hez[0].code == "LBNREB"
+
+
+def test_actor_at_prefers_the_most_specific():
+    text = "Syria ’s National Highland Guard Corps spokesman Karim Haddad said ."
+    doc, document, actors = analyse(text, ents=[(0, 1, "GPE"), (2, 6, "ORG"), (7, 9, "PERSON")],
+                                    pos={9: "VERB", 6: "NOUN"})
+    whole = actor_at(actors, 0, len("Syria ’s National Highland Guard Corps spokesman Karim Haddad"))
+    assert whole is not None and whole.name == "Karim Haddad"
+    corps_only = actor_at(actors, 0, len("Syria ’s National Highland Guard Corps"))
+    assert corps_only.name == "National Highland Guard Corps"
+    assert actor_at(actors, len(text) - 1, len(text)) is None
+
+
+def test_user_actors_file_yaml_and_csv(tmp_path, monkeypatch):
+    y = tmp_path / "actors.yaml"
+    y.write_text(textwrap.dedent("""\
+        - name: Northern Valley Front
+          type: group
+          country: SYR
+          aliases: [NVF, the Valley Front]
+        """), encoding="utf-8")
+    text = "NVF fighters said . The Northern Valley Front left ."
+    doc = make_doc(text, ents=[(0, 1, "ORG"), (5, 8, "ORG")], pos={2: "VERB", 8: "VERB"})
+    document = Document(id="fx", text=doc.text)
+    actors = extract_actors(doc, document, actors_file=str(y))
+    nvf = [a for a in actors if a.name == "Northern Valley Front"]
+    assert len(nvf) == 1 and len(nvf[0].mentions) == 2 and nvf[0].country == "SYR"
+    fighters = by_name(actors, "NVF fighters")  # agent word after a known group: a group of it
+    assert fighters.affiliation == nvf[0].id
+    c = tmp_path / "actors.csv"
+    c.write_text("name,type,country,aliases\nValley Watch,media,,VW\n", encoding="utf-8")
+    (entry,) = read_actors_file(c)
+    assert entry.type == "media" and entry.aliases == ("vw",)
+    monkeypatch.setenv("COUNTERCLAIM_ACTORS", str(c))
+    assert load_knowledge().lookup("VW").name == "Valley Watch"
+
+
+def test_bad_actors_file_says_how_to_fix(tmp_path):
+    bad = tmp_path / "a.yaml"
+    bad.write_text("- name: X\n  type: army\n", encoding="utf-8")
+    with pytest.raises(ActorsFileError, match="use one of"):
+        read_actors_file(bad)
+    with pytest.raises(ActorsFileError, match="does not exist"):
+        read_actors_file(tmp_path / "missing.csv")
+
+
+def test_shipped_knowledge_has_countries_places_agents():
+    k = load_knowledge()
+    assert k.lookup("Israel").country == "ISR" and k.lookup("Israel").type == "country"
+    assert k.lookup("Hamas").type == "group"
+    assert k.place("Damascus").country == "SYR" and k.place("Damascus").lat is not None
+    assert k.place("Lebanon").kind == "country"  # not the town in Tennessee
+    assert k.demonym("Iraqis") == ("IRQ", True)
+    assert k.agents["spokesman"]
+    assert k.name_type("Press TV") == "media" and k.name_type("Al-Aqsa Mosque") == "place"
+
+
+@pytest.mark.model
+def test_pipeline_fixture_article():
+    from counterclaim.nlp import load_pipeline
+
+    text = ("Lebanon's Hezbollah said on Tuesday that its fighters attacked an Israeli army post. "
+            "Israeli officials said the army struck back. Hezbollah spokesman Ali Haidar denied it.")
+    document = Document(id="fx-model", text=text, published="2024-01-10")
+    actors = extract_actors(load_pipeline()(text), document)
+    names = {a.name: a for a in actors}
+    assert "Hezbollah" in names and names["Hezbollah"].country == "LBN"
+    assert "Israeli officials" in names and names["Israeli officials"].country == "ISR"
+    haidar = [a for a in actors if a.type == "person" and "Haidar" in a.name]
+    assert haidar and haidar[0].role == "spokesman"
