@@ -88,14 +88,6 @@ class _Index:
         return tuple(names)
 
 
-def _head_noun(src_head: Any) -> str:
-    return src_head.lemma_.lower() if src_head is not None else ""
-
-
-def _is_plural(src_head: Any) -> bool:
-    return src_head is not None and src_head.morph.get("Number") == ["Plur"]
-
-
 def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: Sequence[Actor]) -> list[Optional[Speaker]]:
     """One :class:`Speaker` (or ``None`` without a source) per raw statement, in order."""
     text = document.text
@@ -112,12 +104,13 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
             continue
         s, e = r.source
         name = text[s:e]
-        actor = _direct(index, r, s, e)
+        head = _source_head(doc, s, e) or r.src_head
+        actor = _direct(index, head, s, e)
         if actor is None and actors:
-            actor = _anaphor(index, r, s, history, nouns, doc)
+            actor = _anaphor(index, head, s, history, nouns, doc)
         if actor is None:
             # "Iran's state-owned Press TV": not an actor itself, but it belongs to one named inside it
-            owner = _owner(index, r, s, e)
+            owner = _owner(index, s, e)
             chain = (name,) + index.chain(owner) if owner is not None else ()
             resolved[k] = Speaker(name=name, actor_id=None, chain=chain)
             continue
@@ -128,12 +121,27 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
     return out
 
 
-def _direct(index: _Index, r: Any, s: int, e: int) -> Optional[Actor]:
+def _source_head(doc: Any, s: int, e: int) -> Optional[Any]:
+    """The head noun of a source phrase: the last noun or pronoun before any apposition, relative
+    clause or prepositional phrase ("Iran's state-owned Press TV" -> TV; "Iranian officials, including
+    ..." -> officials; "the group's military commander Muhammad Deif" -> Deif)."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return None
+    head = None
+    for t in span:
+        if t.text in (",", "(", "—", "–") or t.lower_ in ("who", "which", "that") or (t.pos_ == "ADP" and head is not None):
+            break
+        if t.pos_ in ("NOUN", "PROPN", "PRON"):
+            head = t
+    return head
+
+
+def _direct(index: _Index, h: Any, s: int, e: int) -> Optional[Actor]:
     """An actor with a mention inside the source, preferring the one containing the source's head."""
     ov = index.overlapping(s, e)
     if not ov:
         return None
-    h = r.src_head
     if h is not None:
         # the head of the source phrase, following flat name parts to the last one
         hs, he = h.idx, h.idx + len(h)
@@ -155,20 +163,19 @@ def _direct(index: _Index, r: Any, s: int, e: int) -> Optional[Actor]:
     return max(ov, key=lambda m: m[1] - m[0])[2]
 
 
-def _owner(index: _Index, r: Any, s: int, e: int) -> Optional[Actor]:
+def _owner(index: _Index, s: int, e: int) -> Optional[Actor]:
     ov = index.overlapping(s, e)
     return max(ov, key=lambda m: m[1] - m[0])[2] if ov else None
 
 
-def _anaphor(index: _Index, r: Any, s: int, history: list[Actor], nouns: dict[str, tuple[str, ...]], doc: Any) -> Optional[Actor]:
-    h = r.src_head
+def _anaphor(index: _Index, h: Any, s: int, history: list[Actor], nouns: dict[str, tuple[str, ...]], doc: Any) -> Optional[Actor]:
     word = h.lower_ if h is not None else ""
     if word in PERSON_PRONOUNS:
         types: tuple[str, ...] = ("person",)
     elif word in GROUP_PRONOUNS:
         types = PLURAL_TYPES if word in ("they", "them", "we") else NONPERSON_TYPES
     else:
-        types = nouns.get(_head_noun(h), ())
+        types = nouns.get(word, ())
         if not types:
             return None
     # 1. the most recent earlier speaker of a compatible type (news goes on quoting the same person:
