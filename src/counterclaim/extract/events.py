@@ -693,6 +693,7 @@ def _mode(ctx: _Ctx, em: _EM, t) -> tuple[str, str]:
     kinds = ("alleged", "denied", "future", "hypothetical", "negated")
 
     def own(x) -> Optional[tuple[str, str]]:
+        found = []
         for c in x.children:
             w = c.lower_
             if c.dep_ in ("advmod", "aux", "neg", "mark", "det") or c.dep_.startswith("advmod"):
@@ -700,8 +701,8 @@ def _mode(ctx: _Ctx, em: _EM, t) -> tuple[str, str]:
                     continue
                 for k in ("negated", "hypothetical", "future", "alleged", "denied"):
                     if w in cues.get(k, ()) and not (k == "negated" and c.dep_ == "det" and x.pos_ == "VERB"):
-                        return k, w
-        return None
+                        found.append((MODE_ORDER.index(k), k, w))
+        return min(found)[1:] if found else None
 
     got = own(t)
     if got:

@@ -1,0 +1,161 @@
+"""Events (issue 5): triggers, agents/targets, place, time, mode, claimed_by, merging, timeline.
+
+Docs are built by hand (see ``make_doc`` in test_actors.py), so no trained pipeline is needed; the texts are
+fixtures of our own.
+"""
+from __future__ import annotations
+
+import pytest
+from test_actors import make_doc
+
+from counterclaim.extract.actors import extract_actors
+from counterclaim.extract.events import extract_events, format_timeline, load_triggers, timeline
+from counterclaim.model import Analysis, Document, Speaker, Span, Statement, Timex, make_id
+
+
+def run(text, *, timexes=(), statements=(), **kw):
+    doc = make_doc(text, **kw)
+    document = Document(id="fx", text=doc.text, published="2024-01-10")
+    actors = extract_actors(doc, document)
+    tx = []
+    for surface, value in timexes:
+        i = doc.text.index(surface)
+        tx.append(Timex(i, i + len(surface), surface, "DATE", value, rule="fixture"))
+    sts = [st(doc.text) if callable(st) else st for st in statements]
+    events = extract_events(doc, document, actors, tuple(tx), tuple(sts))
+    names = {a.id: a.name for a in actors}
+    return doc, document, actors, events, names
+
+
+def test_verbal_event_agents_targets_time():
+    text = "Hamas attacked Israel on Monday ."
+    _d, document, actors, events, names = run(
+        text, ents=[(0, 1, "ORG"), (2, 3, "GPE"), (4, 5, "DATE")], pos={1: "VERB", 4: "PROPN"},
+        tags={1: "VBD"}, lemmas={1: "attack"},
+        deps={0: ("nsubj", 1), 2: ("obj", 1), 3: ("case", 4), 4: ("obl", 1), 5: ("punct", 1)},
+        timexes=[("Monday", "2024-01-08")])
+    (ev,) = events
+    assert ev.type == "ASSAULT" and ev.trigger.text == "attacked"
+    assert [names[a] for a in ev.agents] == ["Hamas"] and [names[a] for a in ev.targets] == ["Israel"]
+    assert ev.time.value == "2024-01-08" and ev.mode == "asserted"
+    assert ev.id == make_id("e", document.id, ev.trigger.start)
+    assert ev.trigger.check(document.text)
+
+
+def test_nominal_event_blamed_on_place_and_link_to_verb():
+    text = "The airstrike in Damascus , which Syria blamed on Israel , killed Ali Haidar ."
+    _d, document, actors, events, names = run(
+        text, ents=[(3, 4, "GPE"), (6, 7, "GPE"), (9, 10, "GPE"), (12, 14, "PERSON")],
+        pos={7: "VERB", 11: "VERB", 5: "PRON", 4: "PUNCT", 10: "PUNCT"},
+        tags={7: "VBD", 11: "VBD"}, lemmas={7: "blame", 11: "kill"},
+        deps={0: ("det", 1), 1: ("nsubj", 11), 2: ("case", 3), 3: ("nmod", 1), 7: ("acl:relcl", 1),
+              5: ("obj", 7), 6: ("nsubj", 7), 8: ("case", 9), 9: ("obl", 7), 12: ("obj", 11), 13: ("flat", 12)})
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert len(assault) == 1  # "airstrike" and "killed" are one event
+    ev = assault[0]
+    assert [names[a] for a in ev.agents] == ["Israel"] and ev.mode == "alleged"
+    assert [names[a] for a in ev.targets] == ["Ali Haidar"]
+    assert ev.location.name == "Damascus" and ev.location.country == "SYR" and ev.location.lat is not None
+    assert {m.text for m in ev.mentions} | {ev.trigger.text} == {"airstrike", "killed"}
+
+
+@pytest.mark.parametrize("text,extra,mode", [
+    ("Israel will not attack Lebanon .", {1: ("aux", 3), 2: ("advmod", 3)}, "negated"),
+    ("Israel will attack Lebanon .", {1: ("aux", 2)}, "future"),
+    ("Hezbollah allegedly attacked Israel .", {1: ("advmod", 2)}, "alleged"),
+])
+def test_mode_cues(text, extra, mode):
+    words = text.split(" ")
+    v = next(i for i, w in enumerate(words) if w.startswith("attack"))
+    deps = {0: ("nsubj", v), v + 1: ("obj", v), **extra}
+    pos = {v: "VERB", **{i: ("AUX" if words[i] == "will" else "ADV") for i in extra}}
+    _d, _doc, _a, events, _n = run(text, ents=[(0, 1, "GPE" if words[0] != "Hezbollah" else "ORG"),
+                                               (v + 1, v + 2, "GPE")],
+                                   pos=pos, deps=deps, lemmas={v: "attack"})
+    (ev,) = events
+    assert ev.mode == mode
+
+
+def test_mentions_merge_by_time_and_claimed_by():
+    text = ("The October 7 attack on Israel shocked many . "
+            "Hamas ’s October attack was revenge , Karim Haddad said .")
+    attack2 = text.index("attack was")
+
+    def statement(t):
+        content = Span.of(t, text.index("Hamas ’s"), text.index(" , Karim"))
+        cue = Span.of(t, text.index("said"), text.index("said") + 4)
+        return Statement(id="s1", cue=cue, content=(content,), kind="indirect", act="claim",
+                         speaker=Speaker(name="Karim Haddad"))
+
+    _d, document, actors, events, names = run(
+        text, ents=[(1, 3, "DATE"), (5, 6, "GPE"), (9, 10, "ORG"), (11, 12, "DATE"), (16, 18, "PERSON")],
+        pos={6: "VERB", 13: "AUX", 18: "VERB", 2: "NUM", 7: "ADJ", 14: "NOUN"},
+        deps={0: ("det", 3), 1: ("compound", 3), 2: ("nummod", 1), 3: ("nsubj", 6), 4: ("case", 5), 5: ("nmod", 3),
+              9: ("nmod:poss", 12), 10: ("case", 9), 11: ("compound", 12), 12: ("nsubj", 14), 13: ("cop", 14),
+              14: ("ccomp", 18), 16: ("nsubj", 18), 17: ("flat", 16)},
+        timexes=[("October 7", "2023-10-07"), ("October attack", "2023-10")],
+        statements=[statement])
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert len(assault) == 1
+    ev = assault[0]
+    assert ev.time.value == "2023-10-07"
+    assert [names[a] for a in ev.agents] == ["Hamas"] and [names[a] for a in ev.targets] == ["Israel"]
+    assert any(m.start == attack2 for m in [ev.trigger, *ev.mentions])
+    assert ev.claimed_by == ("s1",)
+
+
+def test_light_verb_barrage_agent_target_place():
+    text = "Iran launched a barrage at US bases in Iraq ."
+    _d, _doc, actors, events, names = run(
+        text, ents=[(0, 1, "GPE"), (5, 6, "GPE"), (8, 9, "GPE")], pos={1: "VERB"}, lemmas={1: "launch"},
+        deps={0: ("nsubj", 1), 2: ("det", 3), 3: ("obj", 1), 4: ("case", 6), 5: ("compound", 6), 6: ("obl", 1),
+              7: ("case", 8), 8: ("nmod", 6)})
+    (ev,) = events
+    assert ev.trigger.text == "barrage" and [names[a] for a in ev.agents] == ["Iran"]
+    assert [names[a] for a in ev.targets] == ["United States"]
+    assert ev.location.name == "Iraq" and ev.location.country == "IRQ"
+
+
+def test_lexicon_from_cameo_and_curated():
+    lex, cues = load_triggers()
+    assert lex[("bombard", "VERB")].type == "ASSAULT"  # converted from CAMEO
+    assert lex[("airstrike", "NOUN")].type == "ASSAULT" and lex[("sanctions"[:-1], "NOUN")].type == "SANCTION"
+    assert ("claim", "VERB") not in lex  # switched off: a speech verb, not an event
+    assert "allegedly" in cues["alleged"] and "launch" in cues["light"]
+
+
+def test_timeline_orders_by_date_and_names_claimers():
+    text = "Hamas attacked Israel on Monday . Israel attacked Hamas in 2020 ."
+    doc, document, actors, events, names = run(
+        text, ents=[(0, 1, "ORG"), (2, 3, "GPE"), (4, 5, "DATE"), (6, 7, "GPE"), (8, 9, "ORG"), (10, 11, "DATE")],
+        pos={1: "VERB", 7: "VERB", 4: "PROPN", 10: "NUM"}, lemmas={1: "attack", 7: "attack"},
+        deps={0: ("nsubj", 1), 2: ("obj", 1), 3: ("case", 4), 4: ("obl", 1), 6: ("nsubj", 7), 8: ("obj", 7),
+              9: ("case", 10), 10: ("obl", 7)},
+        timexes=[("Monday", "2024-01-08"), ("2020", "2020")])
+    assert len(events) == 2
+    an = Analysis(document=document, actors=actors, events=events)
+    rows = timeline([an])
+    assert [r.date for r in rows] == ["2020", "2024-01-08"]
+    assert rows[0].agents == ("Israel",) and rows[1].agents == ("Hamas",)
+    out = format_timeline(rows)
+    assert out.index("2020") < out.index("2024-01-08") and "mode: asserted" in out
+
+
+@pytest.mark.model
+def test_pipeline_fixture_events():
+    from counterclaim.nlp import load_pipeline
+    from counterclaim.extract.time import extract_timexes
+
+    text = ("A Turkish drone strike killed Omar Khalil in Aleppo on Sunday. "
+            "Syria blamed the strike on Turkey, which denied it.")
+    document = Document(id="fx-ev", text=text, published="2024-03-12")
+    doc = load_pipeline()(text)
+    actors = extract_actors(doc, document)
+    events = extract_events(doc, document, actors, extract_timexes(document, doc), ())
+    names = {a.id: a.name for a in actors}
+    strikes = [e for e in events if e.type == "ASSAULT"]
+    assert strikes, events
+    ev = strikes[0]
+    assert "Turkey" in [names[a] for a in ev.agents]
+    assert ev.location is not None and ev.location.country == "SYR"
+    assert ev.time is not None and ev.time.value == "2024-03-10"
