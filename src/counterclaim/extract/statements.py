@@ -429,7 +429,7 @@ def _clean_content(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1] in ",.;:—–" and not _open_quote(text[s:e]):
         e -= 1
         s, e = _trim(text, s, e)
-    while s < e and text[s] in ",;:—–":
+    while s < e and text[s] in ",;:—–.":
         s += 1
         s, e = _trim(text, s, e)
     return s, e
@@ -781,7 +781,13 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
             lo, hi = min(lo, source[0]), max(hi, source[1])
         s0, e0 = _sentence_bounds(tok, ctx)
         left = _strip_connective(text, *_clean_content(text, s0, lo))
-        pieces = [pc for pc in (left, _clean_content(text, hi, e0)) if pc[1] - pc[0] > 1]
+        right_piece = _clean_content(text, hi, e0)
+        rtext = text[right_piece[0]:right_piece[1]]
+        ltext = text[left[0]:left[1]]
+        # after the reporting clause: a new quote, or the rest of a sentence it interrupts
+        # ("The museum, he said, celebrated ..."), not its own modifiers ("..., he said after the meeting")
+        keep_right = rtext[:1] in "“\"'" or (not ltext.endswith(("”", '"', "'")) and text[hi:right_piece[0]].strip().startswith(","))
+        pieces = [pc for pc in (left, right_piece if keep_right else (0, 0)) if pc[1] - pc[0] > 1]
         how = "left"
     elif not pieces and REMAINDER_CONTENT and tok.i < tok.sent.end - 2:
         # the parse gave no complement: the rest of the sentence after the reporting clause
