@@ -271,3 +271,33 @@ def test_generic_and_overlap_rebuttal_rules():
     linked = link_rebuttals(doc, [s1, s2, s3, s4], claims, ())
     assert linked[2].replies_to == (s2.id,) and "generic_claim_noun" in linked[2].rule  # not its own side's s1
     assert linked[3].replies_to == (s2.id,) and "content_overlap" in linked[3].rule
+
+
+@pytest.mark.model
+def test_pipeline_motive_dispute_with_explicit_denial_in_the_json_contract():
+    import json
+
+    import counterclaim
+    from counterclaim import ingest
+
+    text = (
+        "Rebels: bridge attack was revenge for Kesh raid; Army: No it wasn't\n\n"
+        "The Northern Front said on Monday that the attack on the Tarn bridge was in revenge for the army raid on Kesh in May.\n\n"
+        "However, the army swiftly denied the rebel claim and said the rebels attacked the bridge over a dispute about smuggling routes.\n\n"
+        "Repair crews began work on the bridge on Tuesday.\n"
+    )
+    analysis = counterclaim.analyze(ingest.from_text(text, id="rebels", published="2026-06-02"))
+    data = json.loads(analysis.to_json())
+    disputes = [d for d in data["disputes"] if d["topic"].startswith("Motive of")]
+    assert len(disputes) == 1, data["disputes"]
+    d = disputes[0]
+    assert "bridge" in d["topic"] and len(d["positions"]) >= 2
+    statements = {s["id"]: s for s in data["statements"]}
+    assert d["explicit"]
+    for sid in d["explicit"]:  # "swiftly denied the rebel claim", and the headline's "No it wasn't" when it is extracted
+        st = statements[sid]
+        assert st["act"] == "denial" or st["cue"]["text"].endswith("denied") or st["content"][0]["text"].startswith("No")
+    # the denial sits in a different position from the rebels' revenge claim
+    revenge = next(p for p in d["positions"] if "revenge" in p["stance"])
+    assert not set(d["explicit"]) & set(revenge["statements"])
+    assert any(set(statements[sid]["replies_to"]) & set(revenge["statements"]) for sid in d["explicit"])
