@@ -342,16 +342,22 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
         return [(s, e)], "ccomp"
     xcomp = [c for c in kids if c.dep_ == "xcomp"]
     objs = [c for c in kids if c.dep_ in ("obj", "iobj") and c.i > tok.i]
-    if _is_passive(tok):
-        subj = [c for c in kids if c.dep_ in PASS_SUBJ_DEPS]
+    if _is_passive(tok) and any(c.dep_ == "aux:pass" for c in kids) and tok.tag_ in ("VBN", "") :
+        subj = [c for c in kids if c.dep_ in PASS_SUBJ_DEPS and c.i < tok.i]
         pieces = []
         if subj:
-            pieces.append(_subtree_span(subj[0]))
+            toks = [t for t in subj[0].subtree]
+            while len(toks) > 1 and toks[0].pos_ in ("CCONJ", "SCONJ") and toks[0].i < subj[0].i:
+                toks = toks[1:]  # "And peacekeepers", "When ..."
+            pieces.append((toks[0].idx, max(t.idx + len(t) for t in toks)))
         if xcomp:
             pieces.append(_subtree_span(xcomp[0]))
         if pieces:
             return pieces, "passive"
-    if tok.dep_ in ("relcl", "acl:relcl", "acl") and tok.head.i < tok.i:
+    rel_subj = [c for c in kids if c.dep_ in SUBJ_DEPS and tok.head.i < c.i < tok.i]
+    rel_obj = [c for c in kids if c.dep_ == "obj" and c.i < tok.i and c.lower_ in ("which", "that", "what", "whom")]
+    if tok.dep_ in ("relcl", "acl:relcl", "acl") and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN", "PRON") \
+            and (rel_subj or rel_obj) and not any(c.dep_ in ("ccomp",) for c in kids):
         rel = [c for c in kids if c.dep_ in ("obj",) and c.i < tok.i]
         pieces = [(c.idx, c.idx + len(c)) for c in rel]
         if not rel and tok.dep_ != "acl":
