@@ -301,3 +301,21 @@ def test_pipeline_motive_dispute_with_explicit_denial_in_the_json_contract():
     revenge = next(p for p in d["positions"] if "revenge" in p["stance"])
     assert not set(d["explicit"]) & set(revenge["statements"])
     assert any(set(statements[sid]["replies_to"]) & set(revenge["statements"]) for sid in d["explicit"])
+
+
+def test_an_agreeing_side_joins_the_rebutting_side_but_not_a_rebutted_one():
+    text = ("T\n\nThe council said the blast at the mill was revenge for the arrest of the elders.\n\n"
+            "The guild denied the council claim and said the blast at the mill was a response to the closure of the Orl mosque.\n\n"
+            "A guild commander, Sava Ort, said the blast was in retaliation for the closure of the mosque at Orl.")
+    doc = document(text)
+    sts = [
+        statement(doc, "said", "the blast at the mill was revenge for the arrest of the elders", ("council",)),
+        statement(doc, "denied", "the council claim", ("guild",), act="denial"),
+        statement(doc, "said", "the blast at the mill was a response to the closure of the Orl mosque", ("guild",)),
+        statement(doc, "said", "the blast was in retaliation for the closure of the mosque at Orl", ("Sava Ort",)),
+    ]
+    claims = extract_claims(None, doc, sts, (), ())
+    linked = link_rebuttals(doc, sts, claims, ())
+    (d,) = find_disputes(doc, linked, claims, (), ())
+    assert [p.summary.split(":")[0] for p in d.positions] == ["council", "guild / Sava Ort"]
+    assert d.explicit == (sts[1].id,)

@@ -146,9 +146,10 @@ def _answer(c: Claim, text: str) -> str:
     return text[start:c.object.end].strip(" ,“”\"'").removeprefix("was ").removeprefix("were ").removeprefix("is ").removeprefix("are ")
 
 
-def _merge_agreeing_sides(sides: dict[str, dict], explicit: list[str]) -> None:
-    """Sides that give the same answer and rebut no one hold one position ("Rebels" and "the Northern
-    Front": revenge for the raid), so a dispute shows positions, not a list of speakers."""
+def _merge_agreeing_sides(sides: dict[str, dict], explicit: list[str], replies: dict[str, tuple[str, ...]]) -> None:
+    """A side that gives the same answer as an earlier side, rebuts no one and is rebutted by no one,
+    joins that side's position ("Rebels" and "the Northern Front": revenge for the raid), so a dispute
+    shows positions, not a list of speakers."""
     keys = sorted(sides, key=lambda k: sides[k]["first"])
     for i, kb in enumerate(keys):
         b = sides[kb]
@@ -156,7 +157,10 @@ def _merge_agreeing_sides(sides: dict[str, dict], explicit: list[str]) -> None:
             continue
         for ka in keys[:i]:
             a = sides.get(ka)
-            if a is None or not a["claims"] or set(a["statements"]) & set(explicit):
+            if a is None or not a["claims"]:
+                continue
+            answered = {t for sid in a["statements"] for t in replies.get(sid, ())}
+            if answered & set(b["statements"]):
                 continue
             if all(any(_same_answer(x, y) for x in a["claims"]) for y in b["claims"]):
                 for f in ("actors", "statements", "claims"):
@@ -225,7 +229,7 @@ def find_disputes(document: Document, statements: Sequence[Statement], claims: S
                 side["actors"].extend(g.actor_ids[-1:])
                 side["first"] = min(side["first"], s.cue.start)
                 explicit.append(s.id)
-        _merge_agreeing_sides(sides, explicit)
+        _merge_agreeing_sides(sides, explicit, {st.id: st.replies_to for st in statements})
         if len(sides) < 2:
             continue
         keys = list(sides)
