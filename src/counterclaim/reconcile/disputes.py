@@ -141,9 +141,18 @@ def _answer(c: Claim, text: str) -> str:
     if c.object is None:
         return c.text
     if c.relation == "responsibility":
-        return c.object.text
+        return _balance_quotes(c.object.text)
     start = c.subject.end if c.subject else c.object.start
-    return text[start:c.object.end].strip(" ,“”\"'").removeprefix("was ").removeprefix("were ").removeprefix("is ").removeprefix("are ")
+    out = text[start:c.object.end].strip(" ,“”\"'")
+    out = re.sub(r"^(?:was|were|is|are)\s+", "", out)
+    return _balance_quotes(out)
+
+
+def _balance_quotes(s: str) -> str:
+    """Close a quotation the answer opens but the claim's object cut off."""
+    if s.count("“") > s.count("”"):
+        s += "”"
+    return s
 
 
 def _merge_agreeing_sides(sides: dict[str, dict], explicit: list[str], replies: dict[str, tuple[str, ...]]) -> None:
