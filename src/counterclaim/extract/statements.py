@@ -704,6 +704,9 @@ def _extend_right(tok: Any, piece: tuple[int, int], ctx: _Ctx, how: str) -> tupl
     qi = ctx.quote_at(e - 1)
     if qi is not None and ctx.double[qi].start >= s:
         e = max(e, ctx.double[qi].end)
+    for q in ctx.quotes:  # single scare quotes too ("it is ‘very aware’")
+        if q.single and s <= q.start < e < q.end:
+            e = q.end
     return s, e
 
 
