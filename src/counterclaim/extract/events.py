@@ -394,6 +394,15 @@ def _np_prefix_actor(ctx: _Ctx, t) -> Optional[str]:
     return None
 
 
+def _by_action(doc, t) -> bool:
+    """Is the trigger (or the verb it is the object of) a "by"-gerund: "responded by launching a barrage"?"""
+    j = t.i - 1
+    while j > t.sent.start and t.i - j <= 4 and doc[j].pos_ in ("DET", "ADJ", "NUM", "NOUN"):
+        j -= 1
+    v = doc[j] if doc[j].tag_ == "VBG" else t if t.tag_ == "VBG" else None
+    return v is not None and v.i > 0 and doc[v.i - 1].lower_ == "by"
+
+
 def _first_tok(ctx: _Ctx, aid: str, t) -> Optional[int]:
     """The nearest token of actor ``aid`` in the trigger's sentence."""
     toks = [j for j in range(t.sent.start, t.sent.end) if ctx.tok_actor.get(j) == aid]
@@ -884,6 +893,8 @@ def extract_events(doc: Any, document: Document, actors: Sequence[Actor], timexe
             if s.cue.start <= t.idx < s.cue.end or (em.pos == "NOUN" and _is_light(ctx, t)
                                                     and s.cue.start <= t.head.idx < s.cue.end):
                 continue
+            if s.cue.start < t.idx and _by_action(doc, t):
+                continue  # "Tehran responded ... by launching a barrage": an action, not a report of one
             if any(sp.start <= start < sp.end for sp in s.content):
                 if s.act == "denial" and em.mode == "asserted":
                     em.mode, em.cue = "denied", "statement"
