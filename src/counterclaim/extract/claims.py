@@ -261,7 +261,7 @@ def extract_claims(doc: Any, document: Document, statements: Sequence[Statement]
                 subj = _snap(doc, subj)
                 event, how = _link_event(subj, st, events)
                 polarity = "negative" if _negation().search(text[subj.end:cue.start]) or st.act == "denial" else "positive"
-                lo = min(subj.start, cue.start)
+                lo = min(subj.start, cue.start, obj.start if obj else cue.start)
                 hi = max(cue.end, obj.end if obj else cue.end, subj.end)
                 out.append(_claim(document, st, p.relation, subj, obj, event, polarity, text[lo:hi],
                                   f"claims.{p.relation}.{p.name}" + (f"+{how}" if how else "")))

@@ -104,7 +104,8 @@ def _same_question(a: _Q, b: _Q) -> bool:
 
 
 def _side_key(g: SpeakerGroup) -> str:
-    return g.label.lower()
+    """Sides match across articles by name; statements with no resolved speaker stay apart."""
+    return g.key if g.key.startswith("unknown:") else g.label.lower()
 
 
 def _relation(a: list[_Item], b: list[_Item], stance: Callable[[list[tuple[str, str]]], list[str]]) -> tuple[str, str]:
@@ -187,7 +188,7 @@ def cross_article_disputes(analyses: Iterable[Analysis], *,
             lead = next((i for i in items if i.claim.relation in QUESTION_RELATIONS and i.claim.object), items[0])
             answer = _answer(lead.claim, texts[lead.doc])
             if lead.rebuttal and lead.claim.polarity == "negative":
-                answer = "denies: " + answer
+                answer = "denies: " + (lead.claim.text or answer)
             actor_ids = [i.statement.speaker.actor_id for i in items if i.statement.speaker and i.statement.speaker.actor_id]
             actor_ids += [i.side.actor_ids[-1] for i in items if i.side.actor_ids]
             positions.append(Position(
