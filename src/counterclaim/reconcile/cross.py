@@ -145,15 +145,27 @@ def cross_article_disputes(analyses: Iterable[Analysis], *,
     analyses = list(analyses)
     texts = {a.document.id: a.document.text for a in analyses}
     merged: list[_Q] = []
+    # inverted index (relation, subject word | event type) -> merged questions, so a store of many
+    # articles is not compared question by question
+    index: dict[tuple[str, str], set[int]] = {}
+
+    def keys(q: _Q) -> set[tuple[str, str]]:
+        return {(q.relation, "w:" + w) for w in q.keywords} | {(q.relation, "e:" + e.type) for e in q.events}
+
     for analysis in analyses:
         for q in _questions(analysis):
-            home = next((m for m in merged if _same_question(m, q)), None)
-            if home is None:
+            cands = sorted({i for k in keys(q) for i in index.get(k, ())})
+            home_i = next((i for i in cands if _same_question(merged[i], q)), None)
+            if home_i is None:
                 merged.append(_Q(q.relation, list(q.items), set(q.keywords), list(q.events)))
+                home_i = len(merged) - 1
             else:
+                home = merged[home_i]
                 home.items += q.items
                 home.keywords |= q.keywords
                 home.events += q.events
+            for k in keys(merged[home_i]):
+                index.setdefault(k, set()).add(home_i)
     out: list[Dispute] = []
     for q in merged:
         docs = sorted({i.doc for i in q.items})
