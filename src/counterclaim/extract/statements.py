@@ -102,6 +102,8 @@ REMAINDER_CONTENT = True
 HEADLINE_MAX_SOURCE_TOKENS = 6
 #: PolNeAR includes the comma that closes an apposition in the source.
 SOURCE_KEEPS_CLOSING_COMMA = True
+#: Longest rest of a reporting clause between a quote and its continuation (characters).
+CONTINUATION_MAX_GAP = 100
 #: Confidence of a cue found by the speech-act lexicon alone (a form unseen in training).
 LEXICON_ONLY_CONFIDENCE = 0.6
 #: Confidence of structural rules without a learned score.
@@ -637,7 +639,7 @@ def _fallback_source(tok: Any, cue: tuple[int, int], ctx: _Ctx) -> Optional[tupl
         return _trim(ctx.text, doc[left[0]].idx, doc[left[1] - 1].idx + len(doc[left[1] - 1]))
     before = ctx.text[sent.start_char:cue[0]].rstrip()
     if before.endswith((",", "”", '"', "''", ",”", ',"')) or not before:
-        right = _np_right(doc, cs.end, sent.end)
+        right = _np_right(doc, cs.end, par_span.end if par_span is not None else sent.end)
         if right is not None:
             s, e = doc[right[0]].idx, doc[right[1] - 1].idx + len(doc[right[1] - 1])
             return _trim(ctx.text, s, e, ".")
@@ -961,7 +963,12 @@ def _continuations(raws: list[RawStatement], ctx: _Ctx) -> None:
             if "\n" in gap and not (prev.continued and not gap.strip()):
                 break
             if gap.strip(" .,;:\t"):
-                break
+                # the rest of the reporting clause ("said in a statement on Tuesday. “…”") may stand between
+                k0 = bisect.bisect_left(cue_starts, anchor)
+                own_cue = k0 < len(cue_starts) and cue_starts[k0] < q.start
+                if own_cue or len(gap) > CONTINUATION_MAX_GAP or "\n" in gap or not gap.rstrip().endswith(".") \
+                        or any(c in gap for c in "“”\""):
+                    break
             k = bisect.bisect_left(cue_starts, q.start)
             if k < len(cue_starts) and cue_starts[k] < q.end:
                 break  # the quote has its own cue
