@@ -55,6 +55,7 @@ MAX_AGENT_WORDS = 4
 SKIP_ROLES = ("boilerplate", "byline")
 HYPHENS = ("-", "‐", "–")
 #: lower-case particles inside names ("Abu Mahdi al-Muhandis").
+PRONOUN_WORDS = ("he", "she", "it", "they", "his", "her", "its", "their", "we", "our", "i", "you", "him", "them")
 #: words that make the persons after them members of the group before them.
 MEMBER_WORDS = ("including", "among", "like")
 NAME_PARTICLES = ("al", "el", "bin", "ibn", "abu", "bint", "ben", "van", "von", "de", "da", "di")
@@ -353,6 +354,8 @@ def _mentions(doc, document: Document, k: Knowledge) -> list[_M]:
     out: list[_M] = []
 
     def add(s: int, e: int, label: str, rule: str, roles: tuple[str, ...]) -> None:
+        if all(t.pos_ == "PRON" or t.lower_ in PRONOUN_WORDS for t in doc[s:e]):
+            return  # "His", "They" tagged as names
         m = _M(s, e, doc[s:e].text, "other", rule)
         m.start, m.end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
         if roles:

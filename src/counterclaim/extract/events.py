@@ -275,21 +275,29 @@ def _truly_passive(v) -> bool:
     """Passive voice: an aux:pass, or a past participle after a form of "be"."""
     if any(c.dep_ == "aux:pass" and c.pos_ == "AUX" for c in v.children):
         return True
-    return v.tag_ == "VBN" and (any(c.lower_ in ("was", "were", "been", "being", "is", "are", "be")
-                                    for c in v.children if c.dep_.startswith("aux"))
-                                or any(c.dep_ in PASSIVE_SUBJ for c in v.children) or v.dep_ in ("acl", "advcl"))
+    if v.tag_ != "VBN":
+        return False
+    auxes = [c.lower_ for c in v.children if c.dep_.startswith("aux")]
+    if any(a in ("was", "were", "been", "being", "is", "are", "be", "get", "got") for a in auxes):
+        return True
+    if any(a in ("has", "have", "had") for a in auxes):
+        return False  # perfect active: "Iran has blamed"
+    return any(c.dep_ in PASSIVE_SUBJ for c in v.children) or (
+        v.dep_ == "acl" and not any(c.dep_ in SUBJ for c in v.children))
 
 
 def _args_verbal(ctx: _Ctx, em: _EM, v, links: list[tuple[int, int]], trig_at: dict[int, _EM]) -> None:
+    passive = _truly_passive(v)
     subj = _subject(ctx, v)
     if subj is not None:
         if subj.i in trig_at and subj.i != v.i:
             links.append((subj.i, v.i))  # "A US airstrike killed Soleimani"; "the strike that killed Mousavi"
         elif v.dep_ == "acl:relcl" and subj is v.head and subj.pos_ in ("NOUN", "PROPN") and subj.i not in ctx.tok_actor:
             pass
+        elif passive:
+            _add(em.targets, _actor_of(ctx, subj))  # "X had been captured", "X had to be restrained"
         else:
             _add(em.agents, _actor_of(ctx, subj))
-    passive = _truly_passive(v)
     for c in v.children:
         if c.dep_ in PASSIVE_SUBJ and not passive:
             _add(em.agents, _actor_of(ctx, c))  # the parser's nsubj:pass on an active past ("rampaged")
