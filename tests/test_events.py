@@ -159,3 +159,37 @@ def test_pipeline_fixture_events():
     assert "Turkey" in [names[a] for a in ev.agents]
     assert ev.location is not None and ev.location.country == "SYR"
     assert ev.time is not None and ev.time.value == "2024-03-10"
+
+
+def test_passive_subject_is_target_and_perfect_is_active():
+    text = "Omar Khalil had been captured by Turkey . Syria has blamed Turkey ."
+    _d, _doc, _a, events, names = run(
+        text, ents=[(0, 2, "PERSON"), (6, 7, "GPE"), (8, 9, "GPE"), (11, 12, "GPE")],
+        pos={2: "AUX", 3: "AUX", 4: "VERB", 10: "VERB", 9: "AUX"}, tags={4: "VBN", 10: "VBN"},
+        lemmas={4: "capture", 10: "blame", 3: "be", 2: "have", 9: "have"},
+        deps={0: ("nsubj:pass", 4), 1: ("flat", 0), 2: ("aux", 4), 3: ("aux:pass", 4), 5: ("case", 6),
+              6: ("obl:agent", 4), 8: ("nsubj", 10), 9: ("aux", 10), 11: ("obj", 10)})
+    by_type = {e.type: e for e in events}
+    cap = by_type["COERCE"]
+    assert [names[a] for a in cap.targets] == ["Omar Khalil"] and [names[a] for a in cap.agents] == ["Turkey"]
+    acc = by_type["ACCUSE"]
+    assert [names[a] for a in acc.agents] == ["Syria"] and [names[a] for a in acc.targets] == ["Turkey"]
+
+
+def test_by_gerund_action_is_not_reported_by_a_statement():
+    text = "Iran responded by launching a barrage at Israel ."
+
+    def statement(t):
+        cue = Span.of(t, t.index("responded"), t.index("responded") + len("responded"))
+        content = Span.of(t, t.index("by"), t.index(" ."))
+        return Statement(id="s9", cue=cue, content=(content,), kind="indirect", act="claim")
+
+    _d, _doc, _a, events, names = run(
+        text, ents=[(0, 1, "GPE"), (7, 8, "GPE")], pos={1: "VERB", 3: "VERB", 2: "ADP"},
+        tags={3: "VBG"}, lemmas={1: "respond", 3: "launch"},
+        deps={0: ("nsubj", 1), 2: ("mark", 3), 3: ("advcl", 1), 4: ("det", 5), 5: ("obj", 3), 6: ("case", 7),
+              7: ("obl", 3)},
+        statements=[statement])
+    (ev,) = events
+    assert ev.trigger.text == "barrage" and [names[a] for a in ev.agents] == ["Iran"]
+    assert ev.claimed_by == () and ev.mode == "asserted"
