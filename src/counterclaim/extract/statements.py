@@ -102,6 +102,8 @@ REMAINDER_CONTENT = True
 HEADLINE_MAX_SOURCE_TOKENS = 6
 #: PolNeAR includes the comma that closes an apposition in the source.
 SOURCE_KEEPS_CLOSING_COMMA = True
+#: Punctuation that ends an object content grown to the right ("questioning X, encouraging ...").
+OBJ_STOP_PUNCT = frozenset({",", ";", ":", "—"})
 #: Longest rest of a reporting clause between a quote and its continuation (characters).
 CONTINUATION_MAX_GAP = 100
 #: Confidence of a cue found by the speech-act lexicon alone (a form unseen in training).
@@ -693,7 +695,7 @@ def _extend_right(tok: Any, piece: tuple[int, int], ctx: _Ctx, how: str) -> tupl
         j = doc.char_span(s, e, alignment_mode="expand")
         if j is not None:
             k = j.end
-            while k < sent_end and k not in own:
+            while k < sent_end and k not in own and not (how == "obj" and doc[k].text in OBJ_STOP_PUNCT):
                 k += 1
             last = k - 1
             if last >= j.end:
