@@ -88,6 +88,8 @@ def test_packaged_model_on_clear_cases():
     ])
     assert labels[0] == "unrelated"
     assert labels[1] == "disagree"
+    # a short text (headline) can be unrelated too
+    assert S.predict_stance(claim, "Oslo weather: cold and windy this weekend") == "unrelated"
     assert S.predict_stance(claim, claim) in {"agree", "discuss"}
     assert S.predict_stances([]) == []
     assert set(S.predict_proba([(claim, claim)])[0]) == set(S.LABELS)

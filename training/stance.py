@@ -36,6 +36,7 @@ EPOCHS = 12
 BATCH = 256
 LEARNING_RATE = 1e-3
 EMERGENT_REPEAT = 4  # Emergent pairs are few (2k vs 50k): repeat them so the short-text regime is learned
+EMERGENT_UNRELATED = 1  # synthetic unrelated claim-headline pairs per Emergent pair
 SEED = 0
 HEAD_C = 0.3  # inverse L2 strength of the headline model (logistic regression)
 HEAD_MIN_DF = 2
@@ -118,6 +119,24 @@ def assemble(sp, dense, mean, scale):
     return sparse.hstack([sp, sparse.csr_matrix((dense - mean) / scale)], format="csr")
 
 
+def unrelated_headlines(em: list[dict], seed: int = SEED) -> list[dict]:
+    """Short texts are never unrelated in Emergent, so the perceptron would learn "short means related".
+    As FNC-1 built its unrelated pairs, pair each claim with the headline of an article about another
+    claim (``EMERGENT_UNRELATED`` per claim-headline pair, drawn from the same training rows)."""
+    rng = np.random.default_rng(seed)
+    out = []
+    if len({r["group"] for r in em}) < 2:
+        return out
+    for r in em:
+        for _ in range(EMERGENT_UNRELATED):
+            o = em[int(rng.integers(len(em)))]
+            while o["group"] == r["group"]:
+                o = em[int(rng.integers(len(em)))]
+            out.append({"claim": r["claim"], "text": o["text"], "label": "unrelated", "group": r["group"],
+                        "source": "emergent_unrelated"})
+    return out
+
+
 def fit(feat: Featurizer, rows: list[dict], *, epochs: int = EPOCHS, seed: int = SEED, verbose: bool = False):
     """Fit on ``rows``; returns (weights dict, meta dict) ready for counterclaim's StanceModel."""
     import warnings
@@ -125,7 +144,8 @@ def fit(feat: Featurizer, rows: list[dict], *, epochs: int = EPOCHS, seed: int =
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.neural_network import MLPClassifier
 
-    train = [r for r in rows if r["source"] != "emergent"] + [r for r in rows if r["source"] == "emergent"] * EMERGENT_REPEAT
+    em = [r for r in rows if r["source"] == "emergent"]
+    train = [r for r in rows if r["source"] != "emergent"] + (em + unrelated_headlines(em, seed)) * EMERGENT_REPEAT
     vocab, idf = feat.fit_vocab(rows)
     sp, dense = feat.matrix(train, vocab, idf)
     mean = dense.mean(axis=0)
@@ -153,7 +173,7 @@ def fit(feat: Featurizer, rows: list[dict], *, epochs: int = EPOCHS, seed: int =
         "dense_features": list(S.DENSE_FEATURES),
         "dense_mean": [float(x) for x in mean], "dense_scale": [float(x) for x in scale],
         "model": {"hidden": HIDDEN, "alpha": ALPHA, "epochs": epochs, "batch": BATCH, "lr": LEARNING_RATE,
-                  "emergent_repeat": EMERGENT_REPEAT, "seed": seed},
+                  "emergent_repeat": EMERGENT_REPEAT, "emergent_unrelated": EMERGENT_UNRELATED, "seed": seed},
         "trained_on": {"fnc1_pairs": sum(r["source"] == "fnc" for r in rows),
                        "emergent_pairs": sum(r["source"] == "emergent" for r in rows)},
         "recipe": "python training/stance.py --data ../shared/data --out src/counterclaim/data/",
