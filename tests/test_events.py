@@ -193,3 +193,22 @@ def test_by_gerund_action_is_not_reported_by_a_statement():
     (ev,) = events
     assert ev.trigger.text == "barrage" and [names[a] for a in ev.agents] == ["Iran"]
     assert ev.claimed_by == () and ev.mode == "asserted"
+
+
+@pytest.mark.model
+def test_timeline_command_json(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from counterclaim.cli import main
+
+    f = tmp_path / "a.txt"
+    f.write_text("Rebels attacked Kabul on Monday.\n\nA Turkish airstrike killed Omar Khalil in Aleppo in May 2019.\n",
+                 encoding="utf-8")
+    res = CliRunner().invoke(main, ["timeline", str(f), "--published", "2024-03-12", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in res.output.splitlines() if line.startswith("{")]
+    assert rows and all({"date", "type", "agents", "targets", "place", "mode", "claimed_by"} <= r.keys() for r in rows)
+    dated = [r["date"] for r in rows if r["date"]]
+    assert dated == sorted(dated)

@@ -438,18 +438,23 @@ def disputes_command(paths: tuple[str, ...], db: Optional[str], fmt: str, within
 
 
 @main.command("timeline")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("--published", default=None, metavar="YYYY-MM-DD", help="Publication date for inputs that carry none.")
+@click.option("--db", default=None, metavar="PATH|URL", help="Without PATHS: read the analyses from this store (" + _DB_HELP + ")")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: one block per event; json: one event row per line (JSON Lines).")
-def timeline_command(paths: tuple[str, ...], published: Optional[str], fmt: str) -> None:
-    """Events of the articles in date order: who did what to whom, where, how sure, who claims it.
+def timeline_command(paths: tuple[str, ...], published: Optional[str], db: Optional[str], fmt: str) -> None:
+    """Events of the articles (or of the store) in date order: who did what to whom, where, how sure, who claims it.
 
     Example: counterclaim timeline article.txt --published 2023-12-27
     """
-    from counterclaim.extract.events import format_timeline, timeline_paths
+    from counterclaim.extract.events import format_timeline, timeline, timeline_paths
 
-    rows, errors = timeline_paths(paths, published=published)
+    if paths:
+        rows, errors = timeline_paths(paths, published=published)
+    else:
+        with _open_store(db, readonly=True) as store:
+            rows, errors = timeline(store.iter_analyses()), []
     for err in errors:
         click.echo(f"counterclaim: {err}", err=True)
     if fmt == "json":
