@@ -213,6 +213,32 @@ def speed(path: str, texts, n_process: int):
     return {"words": words, "seconds": dt, "words_per_s": words / dt}
 
 
+def markdown(res) -> str:
+    """Tables for docs/benchmarks.md."""
+    lines = []
+    if "syntax" in res:
+        lines += ["| test set | sentences | words | token F | UPOS | XPOS | morph | lemma | UAS | LAS | sentence F |",
+                  "|---|---|---|---|---|---|---|---|---|---|---|"]
+        for name, r in res["syntax"].items():
+            lines.append(f"| {name} | {r['sentences']} | {r['words']} | " + " | ".join(
+                f"{100 * r[k]:.1f}" for k in ("token_f", "upos", "xpos", "morph", "lemma", "uas", "las", "sent_f")) + " |")
+        lines.append("")
+    if "ner" in res:
+        lines += ["| NER test set | PER P/R/F | ORG P/R/F | LOC (GPE+LOC) P/R/F | all P/R/F |", "|---|---|---|---|---|"]
+        for name, r in res["ner"].items():
+            cells = []
+            for lab in ("PER", "ORG", "LOC", "ALL"):
+                x = r[lab]
+                cells.append(f"{100 * x['p']:.1f} / {100 * x['r']:.1f} / **{100 * x['f']:.1f}** (n={x['n_gold']})")
+            lines.append(f"| {name} | " + " | ".join(cells) + " |")
+        lines.append("")
+    if "speed" in res:
+        lines += ["| nlp.pipe on news/fnc1_bodies.jsonl | words | seconds | words/s |", "|---|---|---|---|"]
+        for name, r in res["speed"].items():
+            lines.append(f"| {name} | {r['words']} | {r['seconds']:.1f} | {r['words_per_s']:.0f} |")
+    return "\n".join(lines)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", required=True)
@@ -250,9 +276,9 @@ def main():
         for n in (1, 2):
             res["speed"][f"n_process={n}"] = speed(path, texts, n)
             print("speed", n, res["speed"][f"n_process={n}"], flush=True)
-        # without parser-side lemmatizer/morphologizer (for reference)
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=2))
+    print(markdown(res))
     return res
 
 

@@ -22,7 +22,10 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from pipeline import COUNTRY_ALIASES, ROOT, load_demonyms
+from pipeline import COUNTRY_ALIASES, DATE_WORDS, ROOT, load_demonyms
+
+MONTH_ABBR = {"Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec."}
+MONTH_WORDS = set(DATE_WORDS) | {"The", "He", "She", "It", "They", "We", "I", "In", "On", "At", "A", "An", "But", "And"}
 
 FUNCTION = {"OF", "THE", "AND", "FOR", "IN", "ON", "AT", "TO", "BY", "WITH", "FROM", "A", "AN", "DE", "DU", "LA",
             "LE", "DES", "DEL", "DI", "DA", "VON", "VAN", "DER", "Y", "E"}
@@ -238,6 +241,17 @@ def build_patterns(data: Path, news_counts_path: Path | None = None):
                     add(v, "PERSON", "countries_people")
 
     pre_patterns = [{"label": lab, "pattern": text, "id": "cc"} for text, lab in sorted(pre.items())]
+    # "Brig. Gen. Dana Whitfield": abbreviated titles followed by 1-3 capitalised words -> PERSON (the title is
+    # trimmed afterwards by the entity_cleanup component)
+    from counterclaim.nlp.components import NO_BREAK_AFTER
+
+    titles = sorted(t for t in NO_BREAK_AFTER if t not in MONTH_ABBR | {"St.", "Ft.", "Mt.", "No.", "Nos."})
+    stop = sorted(MONTH_WORDS)
+    pre_patterns.append({"label": "PERSON", "id": "title_abbr", "pattern": [
+        {"ORTH": {"IN": titles}, "OP": "+"},
+        {"TEXT": {"REGEX": r"^[A-Z][A-Za-z'’\-]*\.?$", "NOT_IN": stop}, "OP": "{1,3}"},
+    ]})
+    stats["PERSON_title_abbreviation_rule"] = 1
 
     # --- NORP (post-NER)
     ambiguous_groups = {"Democratic", "Conservative", "Conservatives", "Labour", "Western", "Islamic", "Orthodox",

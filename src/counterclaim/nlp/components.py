@@ -5,13 +5,30 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
+# Abbreviations that precede a name or a number and never end a sentence in news text.
+NO_BREAK_AFTER = frozenset("""
+Adm. Brig. Capt. Cmdr. Col. Cpl. Gen. Gov. Lt. Maj. Pvt. Sgt. Spc. Sen. Sens. Rep. Reps. Amb. Atty. Supt. Insp.
+Det. Prof. Dr. Mr. Mrs. Ms. Messrs. Rev. Hon. Pres. Gens. Lt.Col. St. Ft. Mt. No. Nos.
+Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.
+""".split())
+
+
 @Language.component("paragraph_sentences")
 def paragraph_sentences(doc: Doc) -> Doc:
     """Start a sentence at every token that follows a whitespace token containing a newline.
 
     Articles separate paragraphs with newlines; sentences must never cross a paragraph. The parser respects
-    preset sentence starts (``is_sent_start = True``) and only adds further boundaries.
+    preset sentence starts (``is_sent_start = True``) and only adds further boundaries. Also forbids a
+    sentence start right after a title or month abbreviation ("Brig. Gen. ...", "Oct. 5").
     """
+    for i in range(1, len(doc)):
+        if doc[i - 1].text in NO_BREAK_AFTER and not doc[i].is_space:
+            doc[i].is_sent_start = False
+            # "Brig. Gen. Yahya Saree": no break inside the name that follows the title either
+            j = i + 1
+            while j < min(len(doc), i + 3) and doc[j - 1].text[:1].isupper() and doc[j].text[:1].isupper():
+                doc[j].is_sent_start = False
+                j += 1
     for i in range(1, len(doc)):
         prev = doc[i - 1]
         if prev.is_space and "\n" in prev.text and not doc[i].is_space:
