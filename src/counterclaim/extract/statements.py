@@ -74,6 +74,10 @@ CONDEMN_WORDS = frozenset({"terror", "terrorism", "terrorist", "crime", "crimes"
 REGION_DEPS = frozenset({"aux", "aux:pass", "advmod", "obl", "obl:tmod", "obl:npmod", "nmod:tmod", "punct_", "compound:prt", "cc"})
 #: Parts of speech of a name phrase for the POS fallback source.
 NP_POS = ("PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON")
+#: Abbreviations whose full stop belongs to a name ("Mr. Rubio", "Sen. McCaskill").
+NAME_ABBREVIATIONS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt",
+                                "Adm", "Maj", "Brig", "Prof", "Rev", "St", "Jr", "Sr", "Co", "Corp", "Inc", "Ltd",
+                                "U.S", "U.N", "D", "R"})
 #: Longest apposition the part-of-speech fallback walks over.
 APPOS_MAX_TOKENS = 16
 #: When the parse gives no subject, take the name phrase next to the cue by part of speech.
@@ -587,7 +591,7 @@ def _np_left(doc: Any, end_i: int, lo_i: int) -> Optional[tuple[int, int]]:
         appos_end = j
         j -= 1
     k = j
-    while k >= lo_i and (doc[k].pos_ in NP_POS or doc[k].text in ("’s", "'s", "-", "(", ")")) and not doc[k].is_quote:
+    while k >= lo_i and (_name_part(doc, k) or doc[k].text in ("(", ")")):
         k -= 1
     if k == j:
         return None
@@ -610,20 +614,45 @@ def _np_left(doc: Any, end_i: int, lo_i: int) -> Optional[tuple[int, int]]:
     return (start, j + 1)
 
 
+def _name_part(doc: Any, k: int) -> bool:
+    """Token ``k`` can be inside a name phrase: a noun-phrase word, a possessive, a hyphen, or the full
+    stop of an abbreviation ("Mr.", "Donald J.", "Sen.")."""
+    t = doc[k]
+    if t.is_quote:
+        return False
+    if t.pos_ in NP_POS or t.text in ("’s", "'s", "-", "–"):
+        return True
+    return t.text == "." and k > 0 and doc[k - 1].text in NAME_ABBREVIATIONS or (
+        t.text == "." and k > 0 and len(doc[k - 1].text) == 1 and doc[k - 1].text.isupper())
+
+
 def _np_right(doc: Any, start_i: int, hi_i: int) -> Optional[tuple[int, int]]:
-    """Token range of a name phrase right after the cue (``said David Wasserman, editor of ...``)."""
+    """Token range of a name phrase right after the cue: ``said David Wasserman, House editor for the
+    Cook Political Report``, ``said Sen. Claire McCaskill (D-Mo.)``, ``said Victor Cha, who served ...``."""
     k = start_i
-    while k < hi_i and (doc[k].pos_ in NP_POS or doc[k].text in ("’s", "'s", "-")) and not doc[k].is_quote:
+    while k < hi_i and _name_part(doc, k) and not (doc[k].text == "." and k + 1 < hi_i and doc[k + 1].is_space):
         k += 1
     if k == start_i or not any(doc[x].pos_ in ("PROPN", "NOUN", "PRON") for x in range(start_i, k)):
         return None
-    if k < hi_i and doc[k].text == "," :
-        m = k + 1
-        while m < hi_i and (doc[m].pos_ in NP_POS + ("ADP", "CCONJ") or doc[m].text in ("’s", "'s", "-", "(", ")")) and not doc[m].is_quote:
-            m += 1
-        if m > k + 1 and (m >= hi_i or doc[m].is_punct):
+    if k < hi_i and doc[k].text == "(":  # "(D-Mo.)"
+        close = next((m for m in range(k + 1, min(hi_i, k + 8)) if doc[m].text == ")"), None)
+        if close is not None:
+            k = close + 1
+    end = k
+    while end < hi_i and doc[end].text == ",":
+        m = end + 1
+        if m < hi_i and doc[m].lower_ in ("who", "whose"):
+            # a relative clause about the speaker runs to the end of the sentence
+            while m < hi_i and not (doc[m].is_punct and doc[m].text in (".", ";", "?", "!")) and not doc[m].is_quote:
+                m += 1
             return (start_i, m)
-    return (start_i, k)
+        while m < hi_i and (_name_part(doc, m) or doc[m].pos_ in ("ADP", "CCONJ") or doc[m].text in ("(", ")")):
+            m += 1
+        if m > end + 1 and (m >= hi_i or doc[m].is_punct):
+            end = m
+            continue
+        break
+    return (start_i, end)
 
 
 def _fallback_source(tok: Any, cue: tuple[int, int], ctx: _Ctx) -> Optional[tuple[int, int]]:
