@@ -1,0 +1,74 @@
+"""End-to-end: analyze() and the batch runner on the example article (loads the shipped pipeline)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import counterclaim
+from counterclaim.model import Analysis, Document
+from counterclaim.pipeline import BatchStats, analyze_many
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "harbor_blast.txt"
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def example() -> Analysis:
+    return counterclaim.analyze(EXAMPLE.read_text(encoding="utf-8"), published="2024-03-06")
+
+
+def test_text_is_unchanged_and_every_span_indexes_it(example: Analysis) -> None:
+    assert example.document.text == EXAMPLE.read_text(encoding="utf-8")
+    spans = example.spans()
+    assert len(spans) > 20
+    for span in spans:
+        assert example.document.text[span.start:span.end] == span.text, span
+
+
+def test_ids_are_deterministic(example: Analysis) -> None:
+    again = counterclaim.analyze(EXAMPLE.read_text(encoding="utf-8"), published="2024-03-06")
+    assert again.to_json() == example.to_json()
+
+
+def test_json_round_trip(example: Analysis) -> None:
+    assert Analysis.from_json(example.to_json()) == example
+
+
+def test_statements_found_with_speakers_and_acts(example: Analysis) -> None:
+    acts = {s.act for s in example.statements}
+    assert {"claim", "denial"} <= acts
+    assert "no_comment" in acts
+    # the quote after which "she warned" stands is a threat by the spokeswoman
+    warned = [s for s in example.statements if s.cue.text == "warned"]
+    assert warned and warned[0].speaker is not None
+    assert "Belmonte" in warned[0].speaker.name
+    # nothing comes out of the photo caption
+    roles = [example.document.role_at(s.cue.start) for s in example.statements]
+    assert "caption" not in roles and "boilerplate" not in roles
+    assert sum(role == "caption" for role in (p.role for p in example.document.paragraphs)) == 2
+
+
+def test_relative_dates_are_anchored(example: Analysis) -> None:
+    values = {t.text: t.value for t in example.timexes}
+    assert values.get("Tuesday") == "2024-03-05"
+    assert values.get("Monday") == "2024-03-04"
+
+
+def test_batch_goes_on_past_a_bad_document() -> None:
+    class BadLine(ValueError):
+        id = "line-2"
+
+    docs = [
+        Document(id="a", text="The mayor said the bridge would reopen on Friday."),
+        BadLine("line 2 is not valid JSON; fix the line or remove it"),
+        Document(id="c", text="Police denied that anyone had been arrested."),
+    ]
+    stats = BatchStats()
+    items = list(analyze_many(docs, stats=stats))
+    assert [i.id for i in items] == ["a", "line-2", "c"]
+    assert items[0].ok and items[2].ok and not items[1].ok
+    assert "not valid JSON" in items[1].error
+    assert items[1].to_dict() == {"document": {"id": "line-2"}, "error": items[1].error}
+    assert stats.done == 2 and stats.failed == 1
