@@ -74,6 +74,11 @@ CONDEMN_WORDS = frozenset({"terror", "terrorism", "terrorist", "crime", "crimes"
 REGION_DEPS = frozenset({"aux", "aux:pass", "advmod", "obl", "obl:tmod", "obl:npmod", "nmod:tmod", "punct_", "compound:prt", "cc"})
 #: Parts of speech of a name phrase for the POS fallback source.
 NP_POS = ("PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON")
+#: Words that head time phrases (kept out of sources).
+DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                        "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "weekend",
+                        "month", "year", "january", "february", "march", "april", "may", "june", "july",
+                        "august", "september", "october", "november", "december"})
 #: Abbreviations whose full stop belongs to a name ("Mr. Rubio", "Sen. McCaskill").
 NAME_ABBREVIATIONS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt",
                                 "Adm", "Maj", "Brig", "Prof", "Rev", "St", "Jr", "Sr", "Co", "Corp", "Inc", "Ltd",
@@ -317,8 +322,17 @@ def _source_span(text: str, subj: Any) -> tuple[int, int]:
     # leading conjunctions, adverbs and quote marks are not part of the name ("and Democrats", "Perhaps ...")
     while len(toks) > 1 and toks[0].i < subj.i and (toks[0].dep_ in ("cc", "advmod", "punct", "mark") or toks[0].is_quote):
         toks = toks[1:]
-    # a relative clause or apposition after the name stays; trailing clauses attached by a bad parse do not
-    toks = [t for t in toks if not (t.head.i == subj.i and t.dep_ in ("acl:relcl_",))]
+    # a relative clause or apposition after the name stays; a time phrase or a participle clause
+    # ("Trump, speaking to a veterans group,", "The Times on Saturday") does not
+    drop = set()
+    for c in subj.children:
+        if c.i < subj.i:
+            continue
+        if (c.dep_ in ("acl", "advcl") and c.morph.get("VerbForm") in (["Ger"], ["Part"]) and c.tag_ != "VBN") \
+                or (c.dep_ in ("nmod", "obl", "nmod:tmod", "obl:tmod", "nmod:npmod") and
+                    (c.ent_type_ in ("DATE", "TIME") or c.lower_ in DATE_WORDS)):
+            drop.update(t.i for t in c.subtree)
+    toks = [t for t in toks if t.i not in drop]
     lo = min(t.idx for t in toks)
     hi = max(t.idx + len(t) for t in toks)
     s, e = _trim(text, lo, hi, "")
