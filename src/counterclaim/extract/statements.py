@@ -365,7 +365,12 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
     xcomp = [c for c in kids if c.dep_ == "xcomp"]
     objs = [c for c in kids if c.dep_ in ("obj", "iobj") and c.i > tok.i]
     if _is_passive(tok) and any(c.dep_ == "aux:pass" for c in kids) and tok.tag_ in ("VBN", "") :
-        subj = [c for c in kids if c.dep_ in PASS_SUBJ_DEPS and c.i < tok.i]
+        subj = [c for c in kids if c.dep_ in PASS_SUBJ_DEPS and c.i < tok.i and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        if not subj and tok.dep_ == "conj":  # "Mousavi was responsible ... and was believed by Israel to ..."
+            subj = [c for c in tok.head.children if c.dep_ in SUBJ_DEPS + PASS_SUBJ_DEPS and c.i < tok.head.i]
+        if not xcomp:  # "to have been involved", whatever label the parse gave it
+            xcomp = [c for c in kids if c.i > tok.i and c.dep_ in ("advcl", "ccomp")
+                     and tok.doc[min(t.i for t in c.subtree)].lower_ == "to"]
         pieces = []
         if subj:
             toks = [t for t in subj[0].subtree]
@@ -506,7 +511,7 @@ def _verb_statements(ctx: _Ctx, model: CueModel) -> list[RawStatement]:
                 # a speech-act verb in a form the training data never had as a cue ("tied X to Y"):
                 # the lexicon decides, with a fixed confidence, when the verb has a subject and a complement
                 al = act_lemma(tok)
-                if cue_key(tok) in model.lemmas or tok.pos_ != "VERB" or al is None or al in load_ambiguous():
+                if tok.pos_ != "VERB" or al is None or al in load_ambiguous():
                     continue
                 kids = {c.dep_ for c in tok.children}
                 if not kids & set(SUBJ_DEPS) or not kids & {"ccomp", "obj", "xcomp"}:
@@ -521,7 +526,12 @@ def _verb_statements(ctx: _Ctx, model: CueModel) -> list[RawStatement]:
             counts = model.lemmas.get(cue_key(tok))
             p = model.prob(cue_features(tok, qi is not None, sent_has_quote, adj is not None, counts))
             if p < model.threshold:
-                continue
+                # a passive with its agent ("was believed by Israel to ...") is an attribution when the
+                # verb is an unambiguous speech act, whatever the classifier thinks
+                al = act_lemma(tok)
+                if not (al and al not in load_ambiguous() and _is_passive(tok) and _agent(tok) is not None):
+                    continue
+                p = LEXICON_ONLY_CONFIDENCE
             st = _build(tok, p, ctx, model, adj)
             if st is not None:
                 out.append(st)
