@@ -244,3 +244,36 @@ def test_article_with_shipped_pipeline():
     declined = [s for s in sts if "declined" in s.cue.text]
     assert declined and declined[0].act == "no_comment"
     assert all(s.cue.check(t) and all(c.check(t) for c in s.content) for s in sts)
+
+
+def test_according_to_gives_source_and_the_rest_of_the_sentence():
+    rows = [  # Prices rose, according to the ministry.
+        ("Prices", True, 1, "nsubj", "NOUN", "price"),
+        ("rose", False, 1, "ROOT", "VERB", "rise"),
+        (",", True, 1, "punct", "PUNCT", ","),
+        ("according", True, 6, "case", "VERB", "accord"),
+        ("to", True, 3, "fixed", "ADP", "to"),
+        ("the", True, 6, "det", "DET", "the"),
+        ("ministry", False, 1, "obl", "NOUN", "ministry"),
+        (".", False, 1, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("according",)))
+    t = document.text
+    assert (t[slice(*r.cue)], t[slice(*r.source)], [t[s:e] for s, e in r.content]) == (
+        "according to", "the ministry", ["Prices rose"])
+    assert r.kind == "according_to" and speech_act(r, t) == "report"
+
+
+def test_quote_continues_in_the_next_sentence_as_a_second_piece():
+    second = [  # “Go on.”
+        ("\u201c", False, 1, "punct", "PUNCT", "\u201c"),
+        ("Go", True, 1, "ROOT", "VERB", "go"),
+        ("on", False, 1, "compound:prt", "ADP", "on"),
+        (".", False, 1, "punct", "PUNCT", "."),
+        ("\u201d", False, 1, "punct", "PUNCT", "\u201d"),
+    ]
+    doc, document = parsed(joined(QUOTE_THEN_PRONOUN, second))
+    (r,) = find_raw_statements(doc, document, model=lexicon_model())
+    t = document.text
+    assert [t[s:e] for s, e in r.content] == ["\u201cWe will respond,\u201d", "\u201cGo on.\u201d"]
