@@ -319,3 +319,22 @@ def test_an_agreeing_side_joins_the_rebutting_side_but_not_a_rebutted_one():
     (d,) = find_disputes(doc, linked, claims, (), ())
     assert [p.summary.split(":")[0] for p in d.positions] == ["council", "guild / Sava Ort"]
     assert d.explicit == (sts[1].id,)
+
+
+def test_a_rebuttal_joins_only_the_question_its_side_answers():
+    text = ("T\n\nThe council said the blast at the mill was revenge for the arrest of the elders.\n\n"
+            "The council said the guild was responsible for the flood at the dam.\n\n"
+            "The guild denied the council claims and said the blast at the mill was a response to the closure of the mosque.")
+    doc = document(text)
+    sts = [
+        statement(doc, "said", "the blast at the mill was revenge for the arrest of the elders", ("council",)),
+        statement(doc, "said", "the guild was responsible for the flood at the dam", ("council",)),
+        statement(doc, "denied", "the council claims", ("guild",), act="denial"),
+        statement(doc, "said", "the blast at the mill was a response to the closure of the mosque", ("guild",)),
+    ]
+    claims = extract_claims(None, doc, sts, (), ())
+    linked = link_rebuttals(doc, sts, claims, ())
+    assert set(linked[2].replies_to) == {sts[0].id, sts[1].id}
+    disputes = find_disputes(doc, linked, claims, (), ())
+    assert [d.topic.split(" ")[0] for d in disputes] == ["Motive"]
+    assert disputes[0].explicit == (sts[2].id,)

@@ -210,9 +210,18 @@ def find_disputes(document: Document, statements: Sequence[Statement], claims: S
             rebuttal_reach.setdefault(groups[s.id].key, []).append((s.cue.start, t))
     order = {s.id: s.cue.start for s in statements}
     questions = _group_questions(claims, st_by_id, groups, rebuttal_reach)
+    # a rebuttal answering statements of several questions belongs to those its own side also speaks to
+    # ("Hamas denied the Iranian claim and said it attacked over Al-Aqsa": the motive question)
+    home: dict[str, set[int]] = {}
+    for s in statements:
+        if not s.replies_to:
+            continue
+        answered = {i for i, q in enumerate(questions) if set(s.replies_to) & {c.statement for c in q.claims}}
+        own = {i for i in answered if any(groups[c.statement].key == groups[s.id].key for c in questions[i].claims)}
+        home[s.id] = own or answered
     covered: set[str] = set()
     disputes: list[tuple[int, Dispute]] = []
-    for q in questions:
+    for qi, q in enumerate(questions):
         sides: dict[str, dict] = {}
         q_statements = {c.statement for c in q.claims}
         for c in q.claims:
@@ -229,7 +238,7 @@ def find_disputes(document: Document, statements: Sequence[Statement], claims: S
             side["first"] = min(side["first"], st.cue.start)
         explicit = []
         for s in statements:
-            if set(s.replies_to) & q_statements:
+            if set(s.replies_to) & q_statements and qi in home.get(s.id, ()):
                 g = groups[s.id]
                 side = sides.setdefault(g.key, {"actors": [], "statements": [], "claims": [], "stance": "", "first": s.cue.start})
                 side["statements"].append(s.id)
