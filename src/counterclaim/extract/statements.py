@@ -895,6 +895,8 @@ def _outside_quotes(subj: Optional[Any], tok: Any, ctx: _Ctx) -> Optional[Any]:
     subject across a semicolon belongs to another clause ("...; Gaza's rulers insist ...")."""
     if subj is None:
         return None
+    if subj.dep_ in SUBJ_DEPS and any(c.dep_ == "case" and c.pos_ == "ADP" for c in subj.children):
+        return None  # a prepositional phrase the parse took for a subject ("does not, as a rule, comment")
     lo, hi = sorted((subj.i, tok.i))
     if any(t.text == ";" for t in tok.doc[lo:hi]):
         return None
