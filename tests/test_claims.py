@@ -147,3 +147,11 @@ def test_content_leftovers_are_trimmed_from_subject_and_party():
     assert ("motive", "the raid on the port", "the arrests") in got
     assert ("responsibility", "the coordinated attack", "Iran") in got
     assert ("motive", "attacked the town", "the killing of its leader") in got
+
+
+def test_deed_of_a_relative_blame_clause():
+    text = "T\n\nThe officer was killed in an airstrike Iran has blamed on Israel.\n"
+    doc = document(text)
+    st = statement(doc, "has blamed", "on Israel", ("Iran",), act="accusation")
+    (resp,) = [c for c in extract_claims(None, doc, [st], (), ()) if c.relation == "responsibility"]
+    assert resp.subject.text == "an airstrike" and resp.object.text == "Israel"

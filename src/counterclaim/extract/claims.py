@@ -53,6 +53,10 @@ REPORTED_CLAIM_RE = re.compile(r"\s*(?:the\s+)?(?:claims?|accusations?|allegatio
 SUBJECT_LEAD_RE = re.compile(r"^\s*(?:[\w’'.-]+\s+){0,2}?that\s+(?=\S)", re.I)
 #: an accusation verb left before the party blamed ("Israel has accused Iran of being ...")
 ACCUSER_LEAD_RE = re.compile(r"^.*?\b(?:accused|accuses|accusing|accuse|blamed|blames|blaming)\s+", re.I)
+#: "<deed> <Blamer> has blamed on <party>" (a relative clause without "that")
+RELATIVE_DEED_RE = re.compile(
+    r"\b((?:an?|the|this|that)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*)\s+(?:that\s+|which\s+)?"
+    r"(?:[A-Z][\w’'.-]*\s+){1,3}(?:has\s+|have\s+|had\s+)?(?=blamed\b)")
 QUOTE_CHARS = "\"'“”‘’«»„"
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -155,8 +159,13 @@ def _match_responsibility(text: str, span: Span, cue_span: Span, pattern: ClaimP
     cue = Span(m.start(), m.end(), text[m.start():m.end()])
     content_lo = max(span.start, min(m.start(), span.start))
     if pattern.direction == "agent_after":  # "blamed on Israel", "carried out by X"
-        deed = _subject_span(text, content_lo, m.start())
-        party = _object_span(text, m.end(), span.end)
+        # "an airstrike Iran has blamed on Israel": the deed is the noun phrase the relative clause modifies
+        rel = RELATIVE_DEED_RE.search(text, max(0, cue.start - 120), m.end())
+        if rel:
+            deed = Span(rel.start(1), rel.end(1), rel.group(1))
+        else:
+            deed = _subject_span(text, content_lo, m.start())
+        party = _object_span(text, m.end(), max(span.end, m.end()))
     elif pattern.direction == "agent_inside":  # "held him responsible for X"
         inner = re.search(r"\bhe?ld\s+(.+?)\s+responsib", m.group(0), re.I)
         party = Span(m.start() + inner.start(1), m.start() + inner.end(1), inner.group(1)) if inner else None
