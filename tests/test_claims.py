@@ -155,3 +155,15 @@ def test_deed_of_a_relative_blame_clause():
     st = statement(doc, "has blamed", "on Israel", ("Iran",), act="accusation")
     (resp,) = [c for c in extract_claims(None, doc, [st], (), ()) if c.relation == "responsibility"]
     assert resp.subject.text == "an airstrike" and resp.object.text == "Israel"
+
+
+def test_leading_phrase_before_a_pronoun_subject_is_dropped():
+    text = "T\n\nThe commander said in a recorded message it was launched in retaliation for the siege.\n"
+    doc = document(text)
+    st = statement(doc, "said", "in a recorded message it was launched in retaliation for the siege", ("commander",))
+    (m,) = [c for c in extract_claims(None, doc, [st], (), ()) if c.relation == "motive"]
+    assert m.subject.text == "it" and m.object.text == "the siege"
+    text2 = "T\n\nHe was killed this week in an airstrike Iran has blamed on Israel.\n"
+    doc2 = document(text2)
+    st2 = statement(doc2, "has blamed", "on Israel", ("Iran",), act="accusation")
+    assert [c.subject.text for c in extract_claims(None, doc2, [st2], (), ()) if c.relation == "responsibility"] == ["an airstrike"]

@@ -50,12 +50,15 @@ SUBJECT_TAIL_RE = re.compile(r"(?:\s*\b(?:was|were|is|are|been|be|being|has|have
 #: "accusations that X were behind ..." -> the party is X
 REPORTED_CLAIM_RE = re.compile(r"\s*(?:the\s+)?(?:claims?|accusations?|allegations?|suggestions?|reports?|charges?)\s+(?:that\s+)?", re.I)
 #: words before a subordinate "that" left in a content span ("Wednesday that the attack ...")
-SUBJECT_LEAD_RE = re.compile(r"^\s*(?:[\w’'.-]+\s+){0,2}?that\s+(?=\S)", re.I)
+SUBJECT_LEAD_RE = re.compile(
+    r"^\s*(?:(?:[\w’'.-]+\s+){0,2}?that\s+(?=\S)"
+    r"|(?:in|on|at|during|after|before|via)\s+(?:[\w’'-]+\s+){1,4}?(?=(?:it|they|he|she|this)\s))", re.I)
 #: an accusation verb left before the party blamed ("Israel has accused Iran of being ...")
 ACCUSER_LEAD_RE = re.compile(r"^.*?\b(?:accused|accuses|accusing|accuse|blamed|blames|blaming)\s+", re.I)
 #: "<deed> <Blamer> has blamed on <party>" (a relative clause without "that")
 RELATIVE_DEED_RE = re.compile(
-    r"\b((?:an?|the|this|that)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*)\s+(?:that\s+|which\s+)?"
+    r"\b((?:an?|the|this|that)\s+(?:(?!(?:in|on|at|of|for|by|with|from|to|into)\b)[\w’'-]+\s+){0,3}?"
+    r"(?!(?:in|on|at|of|for|by|with|from|to|into)\b)[a-z][\w’'-]*)\s+(?:that\s+|which\s+)?"
     r"(?:[A-Z][\w’'.-]*\s+){1,3}(?:has\s+|have\s+|had\s+)?(?=blamed\b)")
 QUOTE_CHARS = "\"'“”‘’«»„"
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
