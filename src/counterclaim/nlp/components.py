@@ -62,8 +62,11 @@ def entity_cleanup(doc: Doc) -> Doc:
     changed = False
     for ent in doc.ents:
         start, end = ent.start, ent.end
-        if ent.label_ == "PERSON":
-            while start < end and (doc[start].text in PERSON_TITLE_WORDS or doc[start].is_punct):
+        if all(t.pos_ in ("PRON", "DET") for t in ent):  # "We" tagged as ORG
+            start = end
+        elif ent.label_ == "PERSON":
+            while start < end and (doc[start].text in PERSON_TITLE_WORDS or doc[start].is_punct
+                                   or (doc[start].pos_ == "NOUN" and end - start > 1)):  # "Biologist Nick Bos"
                 start += 1
             while end > start and doc[end - 1].is_punct:
                 end -= 1
@@ -85,3 +88,36 @@ def _span(doc: Doc, start: int, end: int, label: str):
     from spacy.tokens import Span
 
     return Span(doc, start, end, label=label)
+
+
+TIME_NOUNS = frozenset("""
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday today yesterday tomorrow tonight week month year
+morning afternoon evening night weekend January February March April May June July August September October
+November December Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.
+""".split())
+
+
+@Language.component("reporting_clause_fix")
+def reporting_clause_fix(doc: Doc) -> Doc:
+    """Reattach a "that"-clause that the parser hung on a time expression to the verb governing it.
+
+    "The spokesman said on Tuesday that the convoy had been stopped": the CNN parser often makes "stopped"
+    an acl of "Tuesday"; the clause is the ccomp of "said". Only fires when the time word is an oblique
+    dependent of a verb and the clause is introduced by "that".
+    """
+    for v in doc:
+        h = v.head
+        if h is v or v.dep_ not in ("acl", "acl:relcl", "ccomp", "advcl"):
+            continue
+        if h.text not in TIME_NOUNS and not (h.like_num and h.i > 0 and doc[h.i - 1].text in TIME_NOUNS):
+            continue
+        if h.dep_ in ("nsubj", "nsubj:pass", "ROOT") or h.head.pos_ not in ("VERB", "AUX"):
+            continue
+        gov = h.head
+        if not any(c.dep_ == "mark" and c.lower_ == "that" and c.i < v.i for c in v.children):
+            continue
+        if not (h.i < v.i and gov.i < h.i):
+            continue
+        v.head = gov
+        v.dep_ = "ccomp"
+    return doc
