@@ -107,7 +107,7 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
         head = _source_head(doc, s, e) or r.src_head
         actor = _direct(index, head, s, e)
         if actor is None and actors:
-            actor = _anaphor(index, head, s, history, nouns, doc)
+            actor = _anaphor(index, head, s, history, nouns, doc, e)
         if actor is None:
             # "Iran's state-owned Press TV": not an actor itself, but it belongs to one named inside it
             owner = _owner(index, s, e)
@@ -168,7 +168,8 @@ def _owner(index: _Index, s: int, e: int) -> Optional[Actor]:
     return max(ov, key=lambda m: m[1] - m[0])[2] if ov else None
 
 
-def _anaphor(index: _Index, h: Any, s: int, history: list[Actor], nouns: dict[str, tuple[str, ...]], doc: Any) -> Optional[Actor]:
+def _anaphor(index: _Index, h: Any, s: int, history: list[Actor], nouns: dict[str, tuple[str, ...]], doc: Any,
+             e: int = 0) -> Optional[Actor]:
     word = h.lower_ if h is not None else ""
     if word in PERSON_PRONOUNS:
         types: tuple[str, ...] = ("person",)
@@ -178,6 +179,16 @@ def _anaphor(index: _Index, h: Any, s: int, history: list[Actor], nouns: dict[st
         types = nouns.get(word, ())
         if not types:
             return None
+    # 0. a description with a place as possessor ("Gaza's terrorist rulers"): the most recent actor of
+    #    that place's country, other than the place itself
+    owner = _owner(index, s, e) if e > s else None
+    if owner is not None and owner.type in ("country", "other") and owner.country:
+        for prev in reversed(history):
+            if prev.type in types and prev.country == owner.country and prev.id != owner.id:
+                return prev
+        for m in index.before(s):
+            if m[2].type in types and m[2].country == owner.country and m[2].id != owner.id:
+                return m[2]
     # 1. the most recent earlier speaker of a compatible type (news goes on quoting the same person:
     #    "Sharif said ... He also said ... “…,” he threatened")
     for prev in reversed(history[-SPEAKER_HISTORY:]):

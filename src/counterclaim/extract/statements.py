@@ -434,8 +434,8 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
         return [(lo, hi)], "obj"
     # prepositional content: "talked about X", "pointed to X"
     for c in kids:
-        if c.i > tok.i and c.dep_ in ("obl",):
-            case = [g for g in c.children if g.dep_ == "case"]
+        if c.i > tok.i and c.dep_ in ("obl", "advcl"):  # advcl: "admitted to conducting ..."
+            case = [g for g in c.children if g.dep_ in ("case", "mark")]
             if case and case[0].i == tok.i + 1 and case[0].lower_ in ("about", "to", "for", "on", "of", "with", "against"):
                 toks = [t for t in c.subtree if t.i != case[0].i]
                 return [(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))], "obl"
