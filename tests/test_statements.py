@@ -277,3 +277,33 @@ def test_quote_continues_in_the_next_sentence_as_a_second_piece():
     (r,) = find_raw_statements(doc, document, model=lexicon_model())
     t = document.text
     assert [t[s:e] for s, e in r.content] == ["\u201cWe will respond,\u201d", "\u201cGo on.\u201d"]
+
+
+def _said(subject_rows):
+    """``<subject> said that Hamas attacked Israel.`` with the subject's rows (heads relative to it; the
+    last subject token is the head noun)."""
+    n = len(subject_rows)
+    rows = [(w, True, h if h >= 0 else n, d, p, lem) for (w, h, d, p, lem) in subject_rows]
+    rows += [(r[0], r[1], r[2] + n - 1, r[3], r[4], r[5]) for r in SAID_THAT[1:]]
+    return rows
+
+
+def test_place_possessor_description_resolves_to_an_actor_of_that_country():
+    hamas_s = _said([("Hamas", -1, "nsubj", "PROPN", "Hamas")])
+    irgc_s = _said([("IRGC", -1, "nsubj", "PROPN", "IRGC")])
+    rulers = _said([("Gaza", 2, "nmod:poss", "PROPN", "Gaza"), ("\u2019s", 0, "case", "PART", "'s"),
+                    ("rulers", -1, "nsubj", "NOUN", "ruler")])
+    doc, document = parsed(joined(hamas_s, irgc_s, rulers))
+    t = document.text
+
+    def mention(word, start=0):
+        i = t.index(word, start)
+        return Span(i, i + len(word), word)
+
+    hamas = Actor(id="a_hamas", name="Hamas", type="group", country="PSE",
+                  mentions=(mention("Hamas"), mention("Hamas", t.index("IRGC")), mention("Hamas", t.index("Gaza"))))
+    irgc = Actor(id="a_irgc", name="IRGC", type="organization", country="IRN", mentions=(mention("IRGC"),))
+    gaza = Actor(id="a_gaza", name="Gaza", type="other", country="PSE", mentions=(mention("Gaza"),))
+    raws = [r for r in find_raw_statements(doc, document, model=lexicon_model()) if t[slice(*r.cue)] == "said"]
+    speakers = resolve_speakers(raws, doc, document, (hamas, irgc, gaza))
+    assert [sp.actor_id for sp in speakers] == ["a_hamas", "a_irgc", "a_hamas"]  # not the more recent IRGC
