@@ -826,8 +826,12 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
             subj = span.root if span is not None else inv
         else:
             subj = inv
+    if q is not None and q.end <= cue[0] and how == "relcl":
+        pieces, how = [], ""  # "“…,” spokesman X threatened": the parse made the cue a relative clause
     if source is None and subj is not None:
         source = _source_span(text, subj)
+        if source is not None and q is not None and q.end <= source[0]:
+            source = (_extend_left_over_nouns(tok.doc, source[0], ctx), source[1])
         if source is not None and source[1] <= cue[0] and subj.sent.start == min(t.i for t in subj.subtree):
             source = (_extend_left_over_nouns(tok.doc, source[0], ctx), source[1])
     reduced = tok.dep_ in ("acl", "amod") and tok.morph.get("VerbForm") == ["Part"]  # "individuals accused of"
