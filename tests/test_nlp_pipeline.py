@@ -207,3 +207,9 @@ def test_pipe_multiple_docs(nlp):
     docs = list(nlp.pipe(texts, batch_size=4))
     assert len(docs) == 6
     assert ("Geneva", "GPE") in ents(docs[0])
+
+
+def test_org_name_ending_in_place_is_one_entity(nlp):
+    doc = nlp("Researchers at the University of California and the Central Bank of Iran disagreed.")
+    orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
+    assert not any(o.endswith(" of") for o in orgs), orgs

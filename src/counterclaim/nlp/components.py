@@ -52,6 +52,11 @@ Archbishop Bishop Reverend Rev. Ayatollah Speaker Deputy Spokesman Spokeswoman F
 Attorney Presidential Senior Defender Striker Midfielder Goalkeeper Coach Manager Director Officer Private
 Corporal Inspector Superintendent Detective Minister-President President-elect Sheikh Shaikh Mullah
 """.split())
+ORG_HEAD_WORDS = frozenset("""
+Bank Ministry University Council Association Institute Committee Commission Party Department Court Office Agency
+Academy Federation Union League Front Army Navy Parliament Assembly Authority Society College School Museum Church
+Chamber Corporation Company Foundation Service Police Guard Forces Organization Organisation Movement Congress
+""".split())
 LEADING_DETERMINERS = frozenset({"the", "The", "THE"})
 
 
@@ -79,8 +84,22 @@ def entity_cleanup(doc: Doc) -> Doc:
                 new.append(_span(doc, start, end, ent.label_))
         else:
             new.append(ent)
+    # "University of" + "California"(GPE from the ruler) -> one ORG "University of California"
+    merged = []
+    for ent in new:
+        prev = merged[-1] if merged else None
+        if (prev is not None and prev.label_ == "ORG" and prev.end == ent.start and ent.label_ in ("GPE", "LOC", "ORG")
+                and doc[prev.end - 1].lower_ in ("of", "for", "in", "on", "de", "du")):
+            merged[-1] = _span(doc, prev.start, ent.end, "ORG")
+            changed = True
+        elif (prev is not None and prev.label_ == "ORG" and ent.label_ in ("GPE", "LOC") and prev.end + 1 == ent.start
+              and doc[prev.end].lower_ == "of" and doc[prev.end - 1].text in ORG_HEAD_WORDS):
+            merged[-1] = _span(doc, prev.start, ent.end, "ORG")  # "Central Bank" of "Iran"
+            changed = True
+        else:
+            merged.append(ent)
     if changed:
-        doc.set_ents(new, default="outside")
+        doc.set_ents(merged, default="outside")
     return doc
 
 
