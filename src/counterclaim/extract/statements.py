@@ -111,6 +111,8 @@ REMAINDER_CONTENT = True
 HEADLINE_MAX_SOURCE_TOKENS = 6
 #: PolNeAR includes the comma that closes an apposition in the source.
 SOURCE_KEEPS_CLOSING_COMMA = True
+#: Words that open a new clause after a comma and end a content grown to the right.
+CLAUSE_OPENERS = frozenset({"which", "who", "whom", "whose", "while", "although", "though", "whereas"})
 #: Punctuation that ends an object content grown to the right ("questioning X, encouraging ...").
 OBJ_STOP_PUNCT = frozenset({",", ";", ":", "—"})
 #: Longest rest of a reporting clause between a quote and its continuation (characters).
@@ -748,7 +750,8 @@ def _extend_right(tok: Any, piece: tuple[int, int], ctx: _Ctx, how: str) -> tupl
         j = doc.char_span(s, e, alignment_mode="expand")
         if j is not None:
             k = j.end
-            while k < sent_end and k not in own and not (how == "obj" and doc[k].text in OBJ_STOP_PUNCT):
+            while k < sent_end and k not in own and not (how == "obj" and doc[k].text in OBJ_STOP_PUNCT) \
+                    and not _clause_break(doc, k, sent_end):
                 k += 1
             last = k - 1
             if last >= j.end:
@@ -765,6 +768,18 @@ def _extend_right(tok: Any, piece: tuple[int, int], ctx: _Ctx, how: str) -> tupl
         if q.single and s <= q.start < e < q.end:
             e = q.end
     return s, e
+
+
+def _clause_break(doc: Any, k: int, end: int) -> bool:
+    """A new clause starts at token ``k`` of a content grown to the right: a semicolon, or a comma
+    before a conjunction, a relative pronoun or a participle (", but", ", which", ", saying")."""
+    t = doc[k]
+    if t.text == ";":
+        return True
+    nxt = doc[k + 1] if k + 1 < end else None
+    if nxt is None or t.text != ",":
+        return False
+    return nxt.pos_ == "CCONJ" or nxt.lower_ in CLAUSE_OPENERS or (nxt.pos_ == "VERB" and nxt.tag_ == "VBG")
 
 
 def _skip_cue_modifiers(tok: Any, piece: tuple[int, int], ctx: _Ctx) -> tuple[int, int]:
