@@ -426,14 +426,27 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
                 continue
             if c.dep_ in ("obl", "nmod"):
                 case = [g.lower_ for g in c.children if g.dep_ == "case"]
-                if not case or case[0] not in CONTENT_OBL_CASES or c.ent_type_ in ("DATE", "TIME"):
+                if not case or case[0] not in CONTENT_OBL_CASES or _is_time(c):
                     continue
             if c.dep_ == "advcl" and not c.lemma_ in ("be",):
                 continue
             last = c if c.i > last.i else last
-        lo = min(t.idx for t in first.subtree)
-        hi = max(t.idx + len(t) for t in last.subtree)
-        return [(lo, hi)], "obj"
+        doc = tok.doc
+        lo_i = min(t.i for t in first.subtree)
+        hi_i = max(t.i for t in last.subtree)
+        # an object content ends before a non-restrictive clause (", which ...", ", saying ...") and
+        # before a time phrase of the cue ("endorsed X on Thursday")
+        for k in range(lo_i + 1, hi_i + 1):
+            if _clause_break(doc, k, hi_i + 1):
+                hi_i = k - 1
+                break
+        while hi_i > lo_i and (doc[hi_i].ent_type_ in ("DATE", "TIME") or doc[hi_i].lower_ in DATE_WORDS) \
+                and doc[hi_i].head.i != first.i:
+            hi_i -= 1
+            while hi_i > lo_i and (doc[hi_i].ent_type_ in ("DATE", "TIME") or doc[hi_i].pos_ in ("ADP", "DET")
+                                   or doc[hi_i].lower_ in DATE_WORDS):
+                hi_i -= 1
+        return [(doc[lo_i].idx, doc[hi_i].idx + len(doc[hi_i]))], "obj"
     # prepositional content: "talked about X", "pointed to X"
     for c in kids:
         if c.i > tok.i and c.dep_ in ("obl", "advcl"):  # advcl: "admitted to conducting ..."
@@ -768,6 +781,10 @@ def _extend_right(tok: Any, piece: tuple[int, int], ctx: _Ctx, how: str) -> tupl
         if q.single and s <= q.start < e < q.end:
             e = q.end
     return s, e
+
+
+def _is_time(tok: Any) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in DATE_WORDS
 
 
 def _clause_break(doc: Any, k: int, end: int) -> bool:
