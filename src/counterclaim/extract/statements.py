@@ -543,8 +543,15 @@ def _verb_statements(ctx: _Ctx, model: CueModel) -> list[RawStatement]:
             if p < model.threshold:
                 # a passive with its agent ("was believed by Israel to ...") is an attribution when the
                 # verb is an unambiguous speech act, whatever the classifier thinks
+                # likewise in display text (headline, subhead), which the news-body training data never
+                # has: an unambiguous speech-act verb with a subject and a complement clause is a cue
                 al = act_lemma(tok)
-                if not (al and al not in load_ambiguous() and _is_passive(tok) and _agent(tok) is not None):
+                unambiguous = bool(al) and al not in load_ambiguous()
+                passive_with_agent = _is_passive(tok) and _agent(tok) is not None
+                kids = {c.dep_ for c in tok.children}
+                display_clause = (role in HEADLINE_ROLES and bool(kids & set(SUBJ_DEPS))
+                                  and bool(kids & {"ccomp", "xcomp"}))
+                if not (unambiguous and (passive_with_agent or display_clause)):
                     continue
                 p = LEXICON_ONLY_CONFIDENCE
             st = _build(tok, p, ctx, model, adj)
