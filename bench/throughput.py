@@ -187,7 +187,8 @@ def report(r: dict, command: str, date: str) -> str:
         f"(`nice -n 5`, OMP_NUM_THREADS=1), batch size {r['batch_size']}. "
         f"Pipeline components: {', '.join(r['pipes'])}; loading it took {r['load_s']:.1f} s and a warm-up analysis of "
         f"the first article (lexicons load on first use) {r['warm_s']:.1f} s, neither counted below. "
-        "Wall-clock times on a busy machine: expect a few percent of noise between runs.",
+        "Wall-clock times on a machine shared with other jobs: differences of 10-20 % between runs are noise, "
+        "and a second process only helps when both cores are free.",
         "",
         "| measure | n_process | articles | words | seconds | articles/s | words/s |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -198,6 +199,10 @@ def report(r: dict, command: str, date: str) -> str:
         lines.append(_row("analyze end to end (`pipeline.analyze_many`: parse + all stages)", run["n_process"], n, r["words"], run["e2e_s"]))
     lines.append(_row("store: `Store.add` into SQLite (one transaction per article)", "–", r["analysed"], r["analysed_words"], r["store_s"]))
     lines.append("")
+    if len(r["runs"]) > 1 and r["runs"][0]["e2e_s"] > 0:
+        base = r["runs"][0]
+        lines += [", ".join(f"end to end with n_process {run['n_process']}: {base['e2e_s'] / run['e2e_s']:.2f}x "
+                            f"the speed with n_process {base['n_process']}" for run in r["runs"][1:] if run["e2e_s"] > 0) + ".", ""]
     for run in r["runs"]:
         lines.append(f"Failed documents (n_process {run['n_process']}): {run['failed']}"
                      + (f" (first: {'; '.join(run['errors'][:2])})" if run["errors"] else "") + ".")

@@ -42,6 +42,7 @@ def test_report_rates_are_computed_from_the_timings():
     assert "| – | 9 | 4,500 | 0.1 | 90.00 | 45,000 |" in text  # store
     assert "| actors | 1.00 | 100.0 | 50 % |" in text
     assert "Failed documents (n_process 1): 1 (first: x: boom)." in text
+    assert "end to end with n_process 2: 1.60x the speed with n_process 1." in text
 
 
 def test_write_docs_replaces_only_its_section(tmp_path, monkeypatch):
