@@ -72,3 +72,10 @@ def test_batch_goes_on_past_a_bad_document() -> None:
     assert "not valid JSON" in items[1].error
     assert items[1].to_dict() == {"document": {"id": "line-2"}, "error": items[1].error}
     assert stats.done == 2 and stats.failed == 1
+
+
+def test_descriptions_resolve_by_head_noun(example: Analysis) -> None:
+    """"The ministry has vowed" is the Interior Ministry, "The board said" the Harbor Safety Board."""
+    by_source = {s.source.text: s.speaker for s in example.statements if s.source is not None}
+    assert by_source["The ministry"].name == "Interior Ministry"
+    assert by_source["The board"].name == "Harbor Safety Board"

@@ -177,8 +177,6 @@ def _anaphor(index: _Index, h: Any, s: int, history: list[Actor], nouns: dict[st
         types = PLURAL_TYPES if word in ("they", "them", "we") else NONPERSON_TYPES
     else:
         types = nouns.get(word, ())
-        if not types:
-            return None
     # 0. a description with a place as possessor ("Gaza's terrorist rulers"): the most recent actor of
     #    that place's country, other than the place itself
     owner = _owner(index, s, e) if e > s else None
@@ -189,6 +187,22 @@ def _anaphor(index: _Index, h: Any, s: int, history: list[Actor], nouns: dict[st
         for m in index.before(s):
             if m[2].type in types and m[2].country == owner.country and m[2].id != owner.id:
                 return m[2]
+    # 0b. head match (the strict-head-match sieve of Lee et al. 2013): a description whose head noun is
+    #     a word of an earlier actor's name ("the ministry" -> "Interior Ministry", "the board" ->
+    #     "Harbor Safety Board"): the most recent such speaker, else the nearest such mention
+    if word and h.pos_ == "NOUN" and word not in PERSON_PRONOUNS and word not in GROUP_PRONOUNS:
+        def head_match(actor: Actor) -> bool:
+            names = (actor.name,) + tuple(actor.aliases)
+            return any(word in n.lower().replace("’", "'").split() for n in names)
+
+        for prev in reversed(history):
+            if head_match(prev):
+                return prev
+        for m in index.before(s):
+            if head_match(m[2]):
+                return m[2]
+    if not types:
+        return None
     # 1. the most recent earlier speaker of a compatible type (news goes on quoting the same person:
     #    "Sharif said ... He also said ... “…,” he threatened")
     for prev in reversed(history[-SPEAKER_HISTORY:]):
