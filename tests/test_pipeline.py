@@ -79,3 +79,21 @@ def test_descriptions_resolve_by_head_noun(example: Analysis) -> None:
     by_source = {s.source.text: s.speaker for s in example.statements if s.source is not None}
     assert by_source["The ministry"].name == "Interior Ministry"
     assert by_source["The board"].name == "Harbor Safety Board"
+
+
+def test_two_processes_give_the_same_records_in_order() -> None:
+    class BadLine(ValueError):
+        id = "line-2"
+
+    docs = [
+        Document(id="a", text="The mayor said the bridge would reopen on Friday."),
+        BadLine("line 2 is not valid JSON"),
+        Document(id="c", text="Police denied that anyone had been arrested."),
+        Document(id="d", text="“We will not pay,” the union leader said on Monday."),
+    ]
+    one = [i.to_dict() for i in analyze_many(docs, batch_size=1)]
+    stats = BatchStats()
+    two = [i.to_dict() for i in analyze_many(docs, batch_size=1, n_process=2, stats=stats)]
+    assert two == one
+    assert [d["document"]["id"] for d in two] == ["a", "line-2", "c", "d"]
+    assert stats.done == 3 and stats.failed == 1

@@ -114,6 +114,70 @@ class BatchStats:
     errors: list[str] = field(default_factory=list)
 
 
+def _analyze_chunk(items: list[Union[Document, Exception]], nlp: Any, batch_size: int) -> list[BatchItem]:
+    """Parse and analyse one chunk in this process; every input gives exactly one item, in order."""
+    from counterclaim.nlp import parse_many
+
+    docs = [d for d in items if isinstance(d, Document)]
+    parsed = iter(parse_many(docs, nlp=nlp, batch_size=batch_size, n_process=1))
+    out: list[BatchItem] = []
+    for item in items:
+        if not isinstance(item, Document):
+            out.append(BatchItem(id=str(getattr(item, "id", "") or ""), error=str(item)))
+            continue
+        t0 = time.perf_counter()
+        spacy_doc = next(parsed)
+        if isinstance(spacy_doc, Exception):
+            out.append(BatchItem(id=item.id, error=str(spacy_doc)))
+            continue
+        try:
+            analysis = analyze_parsed(item, spacy_doc)
+        except Exception as exc:  # a batch goes on past a bad document
+            log.debug("document %s failed", item.id, exc_info=True)
+            out.append(BatchItem(id=item.id, error=f"{type(exc).__name__}: {exc}"))
+            continue
+        out.append(BatchItem(id=item.id, analysis=analysis, seconds=time.perf_counter() - t0))
+    return out
+
+
+# The pipeline handed to worker processes: set before the pool forks, so workers inherit it.
+_WORKER_NLP: Any = None
+
+
+def _worker_init() -> None:
+    global _WORKER_NLP
+    if _WORKER_NLP is None:
+        from counterclaim.nlp import load_pipeline
+
+        _WORKER_NLP = load_pipeline()
+
+
+def _worker_run(args: tuple[list[Union[Document, tuple[str, str]]], int]) -> list[BatchItem]:
+    items, batch_size = args
+    # ingest errors travel as (id, message): exception classes need not pickle
+    restored: list[Union[Document, Exception]] = [
+        it if isinstance(it, Document) else _InputError(*it) for it in items
+    ]
+    return _analyze_chunk(restored, _WORKER_NLP, batch_size)
+
+
+class _InputError(Exception):
+    def __init__(self, id: str, message: str):
+        super().__init__(message)
+        self.id = id
+
+
+def _chunks(items: Iterable[Union[Document, Exception]], size: int) -> Iterator[list[Union[Document, Exception]]]:
+    buffer: list[Union[Document, Exception]] = []
+    for item in items:
+        buffer.append(item)
+        if len(buffer) >= size:
+            yield buffer
+            buffer = []
+    if buffer:
+        yield buffer
+
+
 def analyze_many(
     items: Iterable[Union[Document, Exception]],
     *,
@@ -127,48 +191,44 @@ def analyze_many(
     ``items`` may contain exceptions (from ingest, e.g. an undecodable JSONL line):
     they pass through as error items, so nothing is lost and the order is kept.
     The exceptions need an ``id`` attribute to be reported under the input's id.
+
+    With ``n_process > 1`` whole chunks of ``batch_size`` documents — parse and every extraction
+    stage — run in worker processes (forked, each with the pipeline loaded once); results come back
+    in input order.
     """
-    from counterclaim.nlp import parse_many
-
     stats = stats if stats is not None else BatchStats()
-    buffer: list[Union[Document, Exception]] = []
 
-    def flush() -> Iterator[BatchItem]:
-        docs = [d for d in buffer if isinstance(d, Document)]
-        parsed = iter(parse_many(docs, nlp=nlp, batch_size=batch_size, n_process=n_process))
-        for item in buffer:
-            if not isinstance(item, Document):
-                stats.failed += 1
-                stats.errors.append(str(item))
-                yield BatchItem(id=str(getattr(item, "id", "") or ""), error=str(item))
-                continue
-            t0 = time.perf_counter()
-            spacy_doc = next(parsed)
-            if isinstance(spacy_doc, Exception):
-                stats.failed += 1
-                stats.errors.append(str(spacy_doc))
-                yield BatchItem(id=item.id, error=str(spacy_doc))
-                continue
-            try:
-                analysis = analyze_parsed(item, spacy_doc)
-            except Exception as exc:  # a batch goes on past a bad document
-                log.warning("document %s failed: %s", item.id, exc, exc_info=log.isEnabledFor(logging.DEBUG))
-                stats.failed += 1
-                stats.errors.append(f"{item.id}: {exc}")
-                yield BatchItem(id=item.id, error=f"{type(exc).__name__}: {exc}")
-                continue
-            dt = time.perf_counter() - t0
+    def account(item: BatchItem) -> BatchItem:
+        if item.ok:
             stats.done += 1
-            stats.words += len(item.text.split())
-            stats.seconds += dt
-            yield BatchItem(id=item.id, analysis=analysis, seconds=dt)
-        buffer.clear()
+            stats.words += len(item.analysis.document.text.split()) if item.analysis else 0
+            stats.seconds += item.seconds
+        else:
+            stats.failed += 1
+            stats.errors.append(f"{item.id}: {item.error}")
+        return item
 
-    # with several processes, hand spaCy bigger chunks so that starting the workers pays off
-    chunk = batch_size * (16 if n_process > 1 else 1)
-    for item in items:
-        buffer.append(item)
-        if len(buffer) >= chunk:
-            yield from flush()
-    if buffer:
-        yield from flush()
+    if n_process <= 1:
+        for chunk in _chunks(items, batch_size):
+            for item in _analyze_chunk(chunk, nlp, batch_size):
+                yield account(item)
+        return
+
+    import multiprocessing
+
+    global _WORKER_NLP
+    _WORKER_NLP = nlp
+    context = multiprocessing.get_context("fork")
+
+    def payloads() -> Iterator[tuple[list[Union[Document, tuple[str, str]]], int]]:
+        for chunk in _chunks(items, batch_size):
+            yield ([d if isinstance(d, Document) else (str(getattr(d, "id", "") or ""), str(d)) for d in chunk],
+                   batch_size)
+
+    try:
+        with context.Pool(n_process, initializer=_worker_init) as pool:
+            for result in pool.imap(_worker_run, payloads(), chunksize=1):
+                for item in result:
+                    yield account(item)
+    finally:
+        _WORKER_NLP = None
