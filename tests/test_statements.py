@@ -307,3 +307,14 @@ def test_place_possessor_description_resolves_to_an_actor_of_that_country():
     raws = [r for r in find_raw_statements(doc, document, model=lexicon_model()) if t[slice(*r.cue)] == "said"]
     speakers = resolve_speakers(raws, doc, document, (hamas, irgc, gaza))
     assert [sp.actor_id for sp in speakers] == ["a_hamas", "a_irgc", "a_hamas"]  # not the more recent IRGC
+
+
+def test_content_stops_before_a_trailing_according_to() -> None:
+    from counterclaim.extract.statements import _clean_content
+
+    text = 'The army said the road was open, according to state radio.'
+    s, e = _clean_content(text, text.index("the road"), len(text))
+    assert text[s:e] == "the road was open"
+    quoted = 'He said “the plan, according to the rules, is fair.”'
+    s, e = _clean_content(quoted, quoted.index("“"), len(quoted))
+    assert quoted[s:e] == "“the plan, according to the rules, is fair.”"

@@ -22,6 +22,8 @@ Approach for Quote Attribution").
 
 from __future__ import annotations
 
+import re
+
 import bisect
 import functools
 from collections.abc import Sequence
@@ -471,8 +473,15 @@ def _clausal_object(obj: Any) -> bool:
         nxt.pos_ == "AUX" or "Fin" in nxt.morph.get("VerbForm"))
 
 
+#: A trailing nested attribution ("…, according to Iran's Press TV") is a statement of its own, not content.
+TRAILING_ATTRIBUTION_RE = re.compile(r",?\s+according to\b")
+
+
 def _clean_content(text: str, s: int, e: int) -> tuple[int, int]:
     s, e = _trim(text, s, e)
+    m = TRAILING_ATTRIBUTION_RE.search(text, s, e)
+    if m is not None and m.start() > s and not _open_quote(text[s:m.start()]):
+        e = m.start()
     # a content never ends with the sentence's own full stop or a comma, unless closed by a quote
     while e > s and text[e - 1] in ",.;:—–" and not _open_quote(text[s:e]):
         e -= 1
