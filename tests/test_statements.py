@@ -318,3 +318,36 @@ def test_content_stops_before_a_trailing_according_to() -> None:
     quoted = 'He said “the plan, according to the rules, is fair.”'
     s, e = _clean_content(quoted, quoted.index("“"), len(quoted))
     assert quoted[s:e] == "“the plan, according to the rules, is fair.”"
+
+
+RESPONDED_BY_ACTION = [  # The army responded to the strike by firing rockets.
+    ("The", True, 1, "det", "DET", "the"), ("army", True, 2, "nsubj", "NOUN", "army"),
+    ("responded", True, 2, "ROOT", "VERB", "respond"), ("to", True, 5, "case", "ADP", "to"),
+    ("the", True, 5, "det", "DET", "the"), ("strike", True, 2, "obl", "NOUN", "strike"),
+    ("by", True, 7, "mark", "SCONJ", "by"), ("firing", True, 2, "advcl", "VERB", "fire"),
+    ("rockets", False, 7, "obj", "NOUN", "rocket"), (".", False, 2, "punct", "PUNCT", "."),
+]
+RESPONDED_THAT = [  # The army responded that the strike was legal.
+    ("The", True, 1, "det", "DET", "the"), ("army", True, 2, "nsubj", "NOUN", "army"),
+    ("responded", True, 2, "ROOT", "VERB", "respond"), ("that", True, 7, "mark", "SCONJ", "that"),
+    ("the", True, 5, "det", "DET", "the"), ("strike", True, 7, "nsubj", "NOUN", "strike"),
+    ("was", True, 7, "cop", "AUX", "be"), ("legal", False, 2, "ccomp", "ADJ", "legal"),
+    (".", False, 2, "punct", "PUNCT", "."),
+]
+HAILED_AS = [  # She is hailed as a hero.
+    ("She", True, 2, "nsubj:pass", "PRON", "she"), ("is", True, 2, "aux:pass", "AUX", "be"),
+    ("hailed", True, 2, "ROOT", "VERB", "hail"), ("as", True, 5, "case", "ADP", "as"),
+    ("a", True, 5, "det", "DET", "a"), ("hero", False, 2, "obl", "NOUN", "hero"),
+    (".", False, 2, "punct", "PUNCT", "."),
+]
+
+
+def test_action_verbs_need_speech_like_content_and_pronoun_content_is_dropped():
+    model = lexicon_model(("responded", "hailed"))
+    doc, document = parsed(RESPONDED_BY_ACTION)
+    assert find_raw_statements(doc, document, model=model) == []  # an action, not a statement
+    doc, document = parsed(RESPONDED_THAT)
+    (r,) = find_raw_statements(doc, document, model=model)
+    assert [document.text[s:e] for s, e in r.content] == ["that the strike was legal"]
+    doc, document = parsed(HAILED_AS)
+    assert find_raw_statements(doc, document, model=model) == []  # content would be just "She"

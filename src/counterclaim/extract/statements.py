@@ -101,6 +101,9 @@ CONNECTIVES = frozenset({"however", "meanwhile", "still", "instead", "moreover",
                          "similarly", "likewise", "thus", "therefore", "then", "now", "again"})
 #: Subject-case pronouns: an "object" in this form starts a clause ("saying he would").
 SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})
+#: A content that is only one of these is no statement ("He is hailed as ..." gives content "He").
+PRONOUN_CONTENTS = frozenset({"i", "he", "she", "we", "they", "it", "him", "her", "us", "them", "me", "you",
+                              "this", "these", "those"})
 #: Dependents of the cue that start a new clause and so end an extended content.
 STOP_DEPS = frozenset({"conj", "parataxis", "advcl", "ccomp", "xcomp", "obl", "dep", "list"})
 #: Words that introduce a complement clause and belong to the content.
@@ -123,6 +126,10 @@ CONTINUATION_MAX_GAP = 100
 LEXICON_ONLY_CONFIDENCE = 0.6
 #: Confidence of structural rules without a learned score.
 RULE_CONFIDENCE = {"headline": 0.8, "according": 0.9}
+#: Content rules that give speech-like content (a complement clause, a quote, the sentence around a
+#: clause-final reporting clause); a cue whose lemma is in ``speech_acts_noncommunication.txt`` makes a
+#: statement only with one of them, or with quoted content ("responded to X", "attacked along Y" do not).
+NON_COMMUNICATION_CONTENT_RULES = frozenset({"ccomp", "quote", "left"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -171,6 +178,23 @@ def load_ambiguous() -> frozenset[str]:
     """``speech_acts_ambiguous.txt``: speech-act lemmas that are not cues on the lexicon alone."""
     path = DATA_DIR / "speech_acts_ambiguous.txt"
     return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
+def load_noncommunication() -> frozenset[str]:
+    """``speech_acts_noncommunication.txt``: cue lemmas that name actions, not communication, in most uses."""
+    path = DATA_DIR / "speech_acts_noncommunication.txt"
+    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _content_is_speech(pieces: list[tuple[int, int]], source: Optional[tuple[int, int]], text: str) -> bool:
+    """False for a content that is only a pronoun ("He is hailed as ...") or repeats the source."""
+    words = " ".join(text[s:e] for s, e in pieces).strip(" “”\"'‘’,.").lower()
+    if not words or words in PRONOUN_CONTENTS:
+        return False
+    if source is not None and words == text[source[0]:source[1]].strip(" “”\"'‘’,.").lower():
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------- raw statements
@@ -932,6 +956,11 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         return None
     if source and any(pc[0] <= source[0] and source[1] <= pc[1] for pc in pieces):
         source = None
+    if not _content_is_speech(pieces, source, text):
+        return None
+    if (tok.lemma_.lower() in load_noncommunication() or lem in load_noncommunication()) \
+            and how not in NON_COMMUNICATION_CONTENT_RULES and kind == "indirect":
+        return None
     if how == "obj" and kind == "indirect":
         heads = [c for c in tok.children if c.dep_ == "obj"]
         if heads and heads[0].lower_ in CLAIM_NOUNS:
