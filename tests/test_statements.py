@@ -351,3 +351,22 @@ def test_action_verbs_need_speech_like_content_and_pronoun_content_is_dropped():
     assert [document.text[s:e] for s, e in r.content] == ["that the strike was legal"]
     doc, document = parsed(HAILED_AS)
     assert find_raw_statements(doc, document, model=model) == []  # content would be just "She"
+
+
+TITLE_NAME_AS_RELCL = [  # The party's spokesman John Smith said in a statement it ended.
+    ("The", True, 1, "det", "DET", "the"), ("party", False, 3, "nmod:poss", "NOUN", "party"),
+    ("'s", True, 1, "case", "PART", "'s"), ("spokesman", True, 3, "ROOT", "NOUN", "spokesman"),
+    ("John", True, 6, "nsubj", "PROPN", "John"), ("Smith", True, 4, "flat", "PROPN", "Smith"),
+    ("said", True, 3, "acl:relcl", "VERB", "say"), ("in", True, 9, "case", "ADP", "in"),
+    ("a", True, 9, "det", "DET", "a"), ("statement", True, 6, "obl", "NOUN", "statement"),
+    ("it", True, 11, "nsubj", "PRON", "it"), ("ended", False, 9, "acl:relcl", "VERB", "end"),
+    (".", False, 3, "punct", "PUNCT", "."),
+]
+
+
+def test_title_before_a_name_parsed_as_relative_clause_is_part_of_the_source():
+    doc, document = parsed(TITLE_NAME_AS_RELCL)
+    (r,) = find_raw_statements(doc, document, model=lexicon_model())
+    t = document.text
+    assert t[slice(*r.source)] == "The party's spokesman John Smith"
+    assert [t[s:e] for s, e in r.content] == ["it ended"]  # not the title as a relative-clause content

@@ -381,6 +381,22 @@ def _source_span(text: str, subj: Any) -> tuple[int, int]:
 # --------------------------------------------------------------------------- content
 
 
+def _title_before_name(tok: Any) -> Optional[Any]:
+    """The title noun of "the group's military commander Muhammad Deif said ..." when the parse made the
+    cue a relative clause of the title ("commander [Muhammad Deif said]"): the clause's subject is a
+    proper name right after a speaker noun (``speaker_nouns.tsv``), so title and name are one source."""
+    if tok.dep_ not in ("relcl", "acl:relcl") or tok.head.i >= tok.i or tok.head.pos_ != "NOUN":
+        return None
+    from counterclaim.extract.speakers import load_speaker_nouns
+
+    if tok.head.lower_ not in load_speaker_nouns() and tok.head.lemma_.lower() not in load_speaker_nouns():
+        return None
+    subj = [c for c in tok.children if c.dep_ in SUBJ_DEPS and tok.head.i < c.i < tok.i]
+    if not subj or subj[0].pos_ != "PROPN" or min(t.i for t in subj[0].subtree) != tok.head.i + 1:
+        return None
+    return tok.head
+
+
 def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[int, int]], str]:
     """Content pieces from the dependents of a cue verb, and the dependency that gave them."""
     kids = list(tok.children)
@@ -412,7 +428,7 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
     rel_subj = [c for c in kids if c.dep_ in SUBJ_DEPS and tok.head.i < c.i < tok.i]
     rel_obj = [c for c in kids if c.dep_ == "obj" and c.i < tok.i and c.lower_ in ("which", "that", "what", "whom")]
     if tok.dep_ in ("relcl", "acl:relcl", "acl") and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN", "PRON") \
-            and (rel_subj or rel_obj) and not any(c.dep_ in ("ccomp",) for c in kids):
+            and (rel_subj or rel_obj) and _title_before_name(tok) is None and not any(c.dep_ in ("ccomp",) for c in kids):
         rel = [c for c in kids if c.dep_ in ("obj",) and c.i < tok.i]
         pieces = [(c.idx, c.idx + len(c)) for c in rel]
         if not rel and tok.dep_ != "acl":
@@ -906,6 +922,14 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
             source = (_extend_left_over_nouns(tok.doc, source[0], ctx), source[1])
         if source is not None and source[1] <= cue[0] and subj.sent.start == min(t.i for t in subj.subtree):
             source = (_extend_left_over_nouns(tok.doc, source[0], ctx), source[1])
+    title = _title_before_name(tok)
+    if title is not None and source is not None:
+        # "the terror group's military commander Muhammad Deif said": the title belongs to the source
+        toks = [t for t in title.subtree if t.i < title.i or t.i == title.i]
+        while toks and (toks[0].is_punct or toks[0].is_space):
+            toks = toks[1:]
+        if toks:
+            source = (min(source[0], toks[0].idx), source[1])
     reduced = tok.dep_ in ("acl", "amod") and tok.morph.get("VerbForm") == ["Part"]  # "individuals accused of"
     if source is None and not _is_passive(tok) and not reduced and USE_POS_FALLBACK:
         source = _fallback_source(tok, cue, ctx)
