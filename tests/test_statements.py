@@ -370,3 +370,19 @@ def test_title_before_a_name_parsed_as_relative_clause_is_part_of_the_source():
     t = document.text
     assert t[slice(*r.source)] == "The party's spokesman John Smith"
     assert [t[s:e] for s, e in r.content] == ["it ended"]  # not the title as a relative-clause content
+
+
+def test_person_without_affiliation_gets_the_group_of_a_possessor_description():
+    doc, document = parsed(joined(SAID_THAT, TITLE_NAME_AS_RELCL))
+    t = document.text
+    h = t.index("Hamas")
+    hamas = Actor(id="a_hamas", name="Hamas", type="group", mentions=(Span(h, h + 5, "Hamas"),))
+    j = t.index("John Smith")
+    smith = Actor(id="a_smith", name="John Smith", type="person", mentions=(Span(j, j + 10, "John Smith"),))
+    raws = find_raw_statements(doc, document, model=lexicon_model())
+    speakers = resolve_speakers(raws, doc, document, (hamas, smith))
+    assert speakers[1].actor_id == "a_smith"
+    assert speakers[1].chain == ("John Smith", "Hamas")  # "the party's spokesman" -> the nearest group
+    # without a group to resolve to, the chain stays the person alone
+    speakers = resolve_speakers(raws, doc, document, (smith,))
+    assert speakers[1].chain == ("John Smith",)

@@ -114,11 +114,41 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
             chain = (name,) + index.chain(owner) if owner is not None else ()
             resolved[k] = Speaker(name=name, actor_id=None, chain=chain)
             continue
+        chain = index.chain(actor)
+        if actor.type == "person" and len(chain) == 1:
+            group = _possessor_group(index, doc, s, e, actor, history, nouns)
+            if group is not None:
+                chain = (actor.name,) + index.chain(group)
         history.append(actor)
-        resolved[k] = Speaker(name=actor.name, actor_id=actor.id, chain=index.chain(actor))
+        resolved[k] = Speaker(name=actor.name, actor_id=actor.id, chain=chain)
     for k in range(len(raws)):
         out.append(resolved[k])
     return out
+
+
+#: Actor types a possessor description may give a person as affiliation ("the group's commander X").
+POSSESSOR_GROUP_TYPES = ("group", "organization", "media")
+
+
+def _possessor_group(index: _Index, doc: Any, s: int, e: int, person: Actor, history: list[Actor],
+                     nouns: dict[str, tuple[str, ...]]) -> Optional[Actor]:
+    """The organisation a possessor inside a person's source phrase stands for, when the actors stage gave
+    the person no affiliation: "the terror group's military commander Muhammad Deif" -> the group that
+    "the terror group" resolves to (a named possessor, or a description resolved like any anaphor)."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return None
+    for t in span:
+        if t.dep_ != "nmod:poss" or not (span.start <= t.head.i < span.end) or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        ps = min(x.idx for x in t.subtree)
+        pe = max(x.idx + len(x) for x in t.subtree if x.dep_ != "case")
+        actor = _direct(index, t, ps, pe)
+        if actor is None and t.pos_ == "NOUN":
+            actor = _anaphor(index, t, ps, history, nouns, doc, pe)
+        if actor is not None and actor.id != person.id and actor.type in POSSESSOR_GROUP_TYPES:
+            return actor
+    return None
 
 
 def _source_head(doc: Any, s: int, e: int) -> Optional[Any]:
