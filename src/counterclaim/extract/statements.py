@@ -181,10 +181,18 @@ def load_ambiguous() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def load_noncommunication() -> frozenset[str]:
-    """``speech_acts_noncommunication.txt``: cue lemmas that name actions, not communication, in most uses."""
+def load_noncommunication() -> dict[str, frozenset[str]]:
+    """``speech_acts_noncommunication.txt``: cue lemmas that name actions, not communication, in most
+    uses → content rules accepted for them besides :data:`NON_COMMUNICATION_CONTENT_RULES` (second
+    column, comma-separated: "attack<TAB>obj" keeps the verbal attack "attacked the plan as ...")."""
     path = DATA_DIR / "speech_acts_noncommunication.txt"
-    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
+    out: dict[str, frozenset[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, _, extra = line.partition("\t")
+        out[lemma.strip()] = NON_COMMUNICATION_CONTENT_RULES | {x.strip() for x in extra.split(",") if x.strip()}
+    return out
 
 
 def _content_is_speech(pieces: list[tuple[int, int]], source: Optional[tuple[int, int]], text: str) -> bool:
@@ -982,8 +990,9 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         source = None
     if not _content_is_speech(pieces, source, text):
         return None
-    if (tok.lemma_.lower() in load_noncommunication() or lem in load_noncommunication()) \
-            and how not in NON_COMMUNICATION_CONTENT_RULES and kind == "indirect":
+    nc = load_noncommunication()
+    allowed = nc.get(tok.lemma_.lower(), nc.get(lem))
+    if allowed is not None and how not in allowed and kind == "indirect":
         return None
     if how == "obj" and kind == "indirect":
         heads = [c for c in tok.children if c.dep_ == "obj"]
