@@ -386,3 +386,22 @@ def test_person_without_affiliation_gets_the_group_of_a_possessor_description():
     # without a group to resolve to, the chain stays the person alone
     speakers = resolve_speakers(raws, doc, document, (smith,))
     assert speakers[1].chain == ("John Smith",)
+
+
+DESCRIBED_AS = [  # They did what he described as “a crime,” citing law.
+    ("They", True, 1, "nsubj", "PRON", "they"), ("did", True, 1, "ROOT", "VERB", "do"),
+    ("what", True, 4, "obj", "PRON", "what"), ("he", True, 4, "nsubj", "PRON", "he"),
+    ("described", True, 1, "advcl", "VERB", "describe"), ("as", True, 8, "case", "ADP", "as"),
+    ("\u201c", False, 8, "punct", "PUNCT", "\u201c"), ("a", True, 8, "det", "DET", "a"),
+    ("crime", False, 4, "obl", "NOUN", "crime"), (",", False, 8, "punct", "PUNCT", ","),
+    ("\u201d", True, 8, "punct", "PUNCT", "\u201d"), ("citing", True, 8, "acl", "VERB", "cite"),
+    ("law", False, 11, "obj", "NOUN", "law"), (".", False, 1, "punct", "PUNCT", "."),
+]
+
+
+def test_naming_verb_content_is_its_as_predicate_up_to_a_new_clause():
+    doc, document = parsed(DESCRIBED_AS)
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("described",)))
+    t = document.text
+    assert t[slice(*r.source)] == "he"
+    assert [t[s:e] for s, e in r.content] == ["\u201ca crime,\u201d"]  # not "citing law"

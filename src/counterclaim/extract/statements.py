@@ -126,6 +126,8 @@ CONTINUATION_MAX_GAP = 100
 LEXICON_ONLY_CONFIDENCE = 0.6
 #: Confidence of structural rules without a learned score.
 RULE_CONFIDENCE = {"headline": 0.8, "according": 0.9}
+#: Verbs that name or characterise ("called it X", "what it described as X"): their content is the predicate.
+NAMING_VERBS = frozenset({"call", "label", "term", "dub", "name", "describe", "brand"})
 #: Content rules that give speech-like content (a complement clause, a quote, the sentence around a
 #: clause-final reporting clause); a cue whose lemma is in ``speech_acts_noncommunication.txt`` makes a
 #: statement only with one of them, or with quoted content ("responded to X", "attacked along Y" do not).
@@ -456,7 +458,7 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
             pieces.append(_subtree_span(xcomp[0]))
         if pieces:
             return pieces, "relcl"
-    if xcomp and lemma not in ("call", "label", "term", "dub", "name", "describe", "brand"):
+    if xcomp and lemma not in NAMING_VERBS:
         x = xcomp[0]
         start_tok = x
         if objs and objs[0].i < x.i and lemma not in ADDRESSEE_VERBS:
@@ -497,6 +499,27 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
                                    or doc[hi_i].lower_ in DATE_WORDS):
                 hi_i -= 1
         return [(doc[lo_i].idx, doc[hi_i].idx + len(doc[hi_i]))], "obj"
+    # the predicate of a naming verb without an object after it: "what it described as “the dangers ...”"
+    if lemma in NAMING_VERBS:
+        for c in kids:
+            case = [g for g in c.children if g.dep_ == "case"]
+            if c.i > tok.i and c.dep_ == "obl" and case and case[0].i == tok.i + 1 and case[0].lower_ == "as":
+                doc = tok.doc
+                toks = sorted((t for t in c.subtree if t.i != case[0].i), key=lambda t: t.i)
+                hi_i = toks[-1].i
+                for t in toks[1:]:
+                    if t.text != ",":
+                        continue
+                    k = t.i + 1
+                    while k <= hi_i and doc[k].text in "”\"’'":
+                        k += 1
+                    if k <= hi_i and (doc[k].pos_ == "CCONJ" or doc[k].lower_ in CLAUSE_OPENERS
+                                      or (doc[k].pos_ == "VERB" and doc[k].tag_ in ("VBG", ""))
+                                      and doc[k].morph.get("VerbForm") in (["Ger"], ["Part"], [])):
+                        hi_i = k - 1
+                        break
+                end = doc[hi_i]
+                return [(toks[0].idx, end.idx + len(end))], "obl"
     # prepositional content: "talked about X", "pointed to X"
     for c in kids:
         if c.i > tok.i and c.dep_ in ("obl", "advcl"):  # advcl: "admitted to conducting ..."
