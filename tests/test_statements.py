@@ -405,3 +405,21 @@ def test_naming_verb_content_is_its_as_predicate_up_to_a_new_clause():
     t = document.text
     assert t[slice(*r.source)] == "he"
     assert [t[s:e] for s, e in r.content] == ["\u201ca crime,\u201d"]  # not "citing law"
+
+
+CALLED_AND_VOWED = [  # Officials called the plan a “disaster” and vowed to fight it. (xcomp misattached)
+    ("Officials", True, 1, "nsubj", "NOUN", "official"), ("called", True, 1, "ROOT", "VERB", "call"),
+    ("the", True, 3, "det", "DET", "the"), ("plan", True, 1, "obj", "NOUN", "plan"),
+    ("a", True, 6, "det", "DET", "a"), ("\u201c", False, 6, "punct", "PUNCT", "\u201c"),
+    ("disaster", False, 1, "xcomp", "NOUN", "disaster"), ("\u201d", True, 6, "punct", "PUNCT", "\u201d"),
+    ("and", True, 9, "cc", "CCONJ", "and"), ("vowed", True, 1, "conj", "VERB", "vow"),
+    ("to", True, 11, "mark", "PART", "to"), ("fight", True, 1, "xcomp", "VERB", "fight"),
+    ("it", False, 11, "obj", "PRON", "it"), (".", False, 1, "punct", "PUNCT", "."),
+]
+
+
+def test_object_content_stops_before_a_coordinated_verb_of_the_cue():
+    doc, document = parsed(CALLED_AND_VOWED)
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("called",)))
+    t = document.text
+    assert [t[s:e] for s, e in r.content] == ["the plan a \u201cdisaster\u201d"]

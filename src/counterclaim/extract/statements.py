@@ -473,8 +473,13 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
     if objs and not (lemma in ADDRESSEE_VERBS and len(objs) == 1 and not xcomp):
         first = objs[0]
         last = first
+        # a coordinated verb of the cue starts a clause of its own ("called X an “act of terror” and
+        # vowed ..."): the object content never grows past it, whatever the parse attached beyond
+        conj_starts = [min(t.i for t in c.subtree) for c in kids
+                       if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > first.i]
+        cap_i = min(conj_starts) if conj_starts else len(tok.doc)
         for c in kids:
-            if c.i <= first.i or c.dep_ not in CONTENT_EXT_DEPS:
+            if c.i <= first.i or c.dep_ not in CONTENT_EXT_DEPS or c.i >= cap_i:
                 continue
             if c.dep_ in ("obl", "nmod"):
                 case = [g.lower_ for g in c.children if g.dep_ == "case"]
@@ -485,7 +490,7 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
             last = c if c.i > last.i else last
         doc = tok.doc
         lo_i = min(t.i for t in first.subtree)
-        hi_i = max(t.i for t in last.subtree)
+        hi_i = min(max(t.i for t in last.subtree), cap_i - 1)
         # an object content ends before a non-restrictive clause (", which ...", ", saying ...") and
         # before a time phrase of the cue ("endorsed X on Thursday")
         for k in range(lo_i + 1, hi_i + 1):
