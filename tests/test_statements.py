@@ -423,3 +423,23 @@ def test_object_content_stops_before_a_coordinated_verb_of_the_cue():
     (r,) = find_raw_statements(doc, document, model=lexicon_model(("called",)))
     t = document.text
     assert [t[s:e] for s, e in r.content] == ["the plan a \u201cdisaster\u201d"]
+
+
+SAID_BUT_INSISTED = [  # He said the army knew why rebels attacked but insisted that talks continue.
+    ("He", True, 1, "nsubj", "PRON", "he"), ("said", True, 1, "ROOT", "VERB", "say"),
+    ("the", True, 3, "det", "DET", "the"), ("army", True, 4, "nsubj", "NOUN", "army"),
+    ("knew", True, 1, "ccomp", "VERB", "know"), ("why", True, 7, "advmod", "SCONJ", "why"),
+    ("rebels", True, 7, "nsubj", "NOUN", "rebel"), ("attacked", True, 4, "ccomp", "VERB", "attack"),
+    ("but", True, 9, "cc", "CCONJ", "but"), ("insisted", True, 7, "conj", "VERB", "insist"),  # misattached
+    ("that", True, 12, "mark", "SCONJ", "that"), ("talks", True, 12, "nsubj", "NOUN", "talk"),
+    ("continue", False, 9, "ccomp", "VERB", "continue"), (".", False, 1, "punct", "PUNCT", "."),
+]
+
+
+def test_coordinated_reporting_verb_inside_a_content_is_its_own_statement_with_the_same_source():
+    doc, document = parsed(SAID_BUT_INSISTED)
+    said, insisted = find_raw_statements(doc, document, model=lexicon_model(("said", "insisted")))
+    t = document.text
+    assert [t[s:e] for s, e in said.content] == ["the army knew why rebels attacked"]
+    assert t[slice(*insisted.source)] == "He"  # not "rebels"
+    assert [t[s:e] for s, e in insisted.content] == ["that talks continue"]

@@ -348,9 +348,29 @@ def _subject(tok: Any, depth: int = 0) -> Optional[Any]:
         # response will be ..."); quote inversion ("…,” said X") is handled by the caller
         if c.dep_ in SUBJ_DEPS and c.i < tok.i:
             return c
+    if depth == 0 and _coordinated_report(tok):
+        # "He said X killed Y but asserted that ...": the parse hung the second reporting verb on a verb
+        # of the first one's content; it shares the subject of that reporting verb, not of the content
+        for anc in tok.head.ancestors:
+            if _reporting(anc):
+                return _subject(anc, depth + 1)
     if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
         return _subject(tok.head, depth + 1)
     return None
+
+
+def _reporting(tok: Any) -> bool:
+    """A verb of an unambiguous speech act (``speech_acts.tsv`` minus ``speech_acts_ambiguous.txt``)."""
+    al = act_lemma(tok)
+    return tok.pos_ == "VERB" and al is not None and al not in load_ambiguous()
+
+
+def _coordinated_report(tok: Any) -> bool:
+    """A reporting verb coordinated under a non-reporting verb, with a complement clause and no subject
+    of its own ("said the IRGC knew why Israel killed X but asserted that ...")."""
+    return (tok.dep_ == "conj" and _reporting(tok) and not _reporting(tok.head) and tok.head.i < tok.i
+            and any(c.dep_ == "ccomp" for c in tok.children)
+            and not any(c.dep_ in SUBJ_DEPS + PASS_SUBJ_DEPS for c in tok.children))
 
 
 def _source_span(text: str, subj: Any) -> tuple[int, int]:
@@ -1010,6 +1030,18 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
             kind = "direct"
         elif used:
             kind = "mixed"
+    # a reporting verb coordinated inside the content ("said X ... but asserted that Y") is a statement
+    # of its own: the content stops before it
+    cut = []
+    for ps, pe in pieces:
+        for t in tok.doc.char_span(ps, pe, alignment_mode="expand") or ():
+            if t.i > tok.i and _coordinated_report(t) and ps < t.idx:
+                first = min(x.idx for x in t.subtree)
+                if first > ps:
+                    ps, pe = _clean_content(text, ps, first)
+                break
+        cut.append((ps, pe))
+    pieces = cut
     # the content must not contain the cue or the source
     pieces = [pc for pc in pieces if pc[1] > pc[0] and not (pc[0] <= cue[0] and cue[1] <= pc[1])]
     if not pieces:
