@@ -443,3 +443,16 @@ def test_coordinated_reporting_verb_inside_a_content_is_its_own_statement_with_t
     assert [t[s:e] for s, e in said.content] == ["the army knew why rebels attacked"]
     assert t[slice(*insisted.source)] == "He"  # not "rebels"
     assert [t[s:e] for s, e in insisted.content] == ["that talks continue"]
+
+
+def test_participle_after_a_noun_inherits_no_source_whatever_its_label():
+    rows = [  # Police arrested men accused of theft.  ("accused" parsed as advcl of "arrested")
+        ("Police", True, 1, "nsubj", "NOUN", "police"), ("arrested", True, 1, "ROOT", "VERB", "arrest"),
+        ("men", True, 1, "obj", "NOUN", "man"), ("accused", True, 1, "advcl", "VERB", "accuse"),
+        ("of", True, 5, "mark", "SCONJ", "of"), ("theft", False, 3, "obl", "NOUN", "theft"),
+        (".", False, 1, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    doc[3].tag_ = "VBN"
+    raws = find_raw_statements(doc, document, model=lexicon_model(("accused",)))
+    assert len(raws) == 1 and raws[0].source is None  # not "Police"

@@ -359,6 +359,17 @@ def _subject(tok: Any, depth: int = 0) -> Optional[Any]:
     return None
 
 
+def _reduced_relative(tok: Any) -> bool:
+    """A past participle right after a noun, with no auxiliary and no subject of its own, whatever label
+    the parse gave it ("sanctions on individuals accused of taking part"): it modifies that noun and
+    inherits no subject from the verb it hangs on."""
+    if tok.tag_ != "VBN" or tok.i == 0 or tok.dep_ not in ("advcl", "conj", "xcomp", "acl", "amod"):
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.pos_ in ("NOUN", "PROPN") and not any(
+        c.dep_ in ("aux", "aux:pass", "cop") + SUBJ_DEPS + PASS_SUBJ_DEPS for c in tok.children)
+
+
 def _reporting(tok: Any) -> bool:
     """A verb of an unambiguous speech act (``speech_acts.tsv`` minus ``speech_acts_ambiguous.txt``)."""
     al = act_lemma(tok)
@@ -948,7 +959,7 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
     if tok.lower_ == "according":
         return _according(tok, p, ctx)
     cue = _cue_span(tok, model)
-    subj = _outside_quotes(_subject(tok), tok, ctx)
+    subj = None if _reduced_relative(tok) else _outside_quotes(_subject(tok), tok, ctx)
     negated = any(c.lemma_.lower() in ("not", "never", "n't") and c.dep_ in ("advmod", "neg") for c in tok.children)
     pieces, how = _content_from_children(tok, text, ctx)
     that = _that_clause(tok, cue)
@@ -986,7 +997,7 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
             toks = toks[1:]
         if toks:
             source = (min(source[0], toks[0].idx), source[1])
-    reduced = tok.dep_ in ("acl", "amod") and tok.morph.get("VerbForm") == ["Part"]  # "individuals accused of"
+    reduced = (tok.dep_ in ("acl", "amod") and tok.morph.get("VerbForm") == ["Part"]) or _reduced_relative(tok)  # "individuals accused of"
     if source is None and not _is_passive(tok) and not reduced and USE_POS_FALLBACK:
         source = _fallback_source(tok, cue, ctx)
     if source is not None and subj is None:
