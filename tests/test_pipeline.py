@@ -97,3 +97,15 @@ def test_two_processes_give_the_same_records_in_order() -> None:
     assert two == one
     assert [d["document"]["id"] for d in two] == ["a", "line-2", "c", "d"]
     assert stats.done == 3 and stats.failed == 1
+
+
+def test_pronoun_prefers_the_subject_of_the_previous_sentence() -> None:
+    text = (
+        "The Harbor Workers Union said on Monday that the strike would go on.\n\n"
+        "At the same time, the Meridian Port Authority has closed the northern terminal. "
+        "It says the closure will last a week."
+    )
+    result = counterclaim.analyze(text, published="2024-05-08")
+    says = [s for s in result.statements if s.cue.text == "says"]
+    assert says and says[0].speaker is not None
+    assert says[0].speaker.name == "Meridian Port Authority"
