@@ -827,7 +827,8 @@ def extract_actors(doc: Any, document: Document, *, actors_file: Optional[str] =
 # --------------------------------------------------------------------------- helpers for other stages
 
 
-def _depth(actors_by_id: dict, actor_id: Optional[str]) -> int:
+def affiliation_depth(actors_by_id: dict, actor_id: Optional[str]) -> int:
+    """How many links the affiliation chain of ``actor_id`` has (itself included)."""
     n, seen = 0, set()
     while actor_id and actor_id in actors_by_id and actor_id not in seen:
         seen.add(actor_id)
@@ -849,7 +850,7 @@ def actor_at(actors, start: int, end: int) -> Optional[Actor]:
             ov = min(end, sp.end) - max(start, sp.start)
             if ov <= 0 and not (start == end and sp.start <= start < sp.end):
                 continue
-            kk = (_depth(by_id, a.id), max(ov, 0), TYPE_RANK.get(a.type, 0))
+            kk = (affiliation_depth(by_id, a.id), max(ov, 0), TYPE_RANK.get(a.type, 0))
             if best_key is None or kk > best_key:
                 best, best_key = a, kk
     return best

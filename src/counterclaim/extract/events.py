@@ -22,10 +22,10 @@ import functools
 import logging
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any, Optional, Sequence
 
-from counterclaim.extract.gazetteer import load_knowledge
+from counterclaim.extract.actors import affiliation_depth
+from counterclaim.extract.gazetteer import data_lines, load_knowledge
 from counterclaim.model import Actor, Document, Event, EventTime, Location, Span, Statement, Timex, make_id
 
 __all__ = ["extract_events", "load_triggers", "timeline", "TimelineRow"]
@@ -71,22 +71,14 @@ class Trigger:
     family: str
 
 
-def _rows(name: str):
-    with resources.files("counterclaim.data").joinpath(name).open(encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if line and not line.startswith("#"):
-                yield line.split("\t")
-
-
 @functools.lru_cache(maxsize=1)
 def load_triggers() -> tuple[dict[tuple[str, str], Trigger], dict[str, set[str]]]:
     """((lemma, NOUN|VERB) -> Trigger, cue kind -> words) from the shipped data files."""
     lex: dict[tuple[str, str], Trigger] = {}
-    for row in _rows("event_triggers_cameo.tsv"):
+    for row in data_lines("event_triggers_cameo.tsv"):
         if len(row) >= 2:
             lex[(row[0], "VERB")] = Trigger(row[0], "VERB", row[1], row[1].lower())
-    for row in _rows("event_triggers.tsv"):
+    for row in data_lines("event_triggers.tsv"):
         if len(row) < 3:
             continue
         lemma, pos, typ = row[0], row[1], row[2]
@@ -97,7 +89,7 @@ def load_triggers() -> tuple[dict[tuple[str, str], Trigger], dict[str, set[str]]
             else:
                 lex[(lemma, p)] = Trigger(lemma, p, typ, fam)
     cues: dict[str, set[str]] = {}
-    for row in _rows("event_triggers_cues.tsv"):
+    for row in data_lines("event_triggers_cues.tsv"):
         if len(row) >= 2:
             cues.setdefault(row[1], set()).add(row[0])
     return lex, cues
@@ -135,7 +127,7 @@ class _Ctx:
         self.k = load_knowledge()
         self.tok_actor: dict[int, str] = {}
         # most specific actor per token: mentions of deeper chains win ("Iranian officials" over "Iran")
-        depth = {a.id: _chain_len(self.actors, a.id) for a in actors}
+        depth = {a.id: affiliation_depth(self.actors, a.id) for a in actors}
         spans = sorted(((m.start, m.end, a.id) for a in actors for m in a.mentions), key=lambda x: depth[x[2]])
         for s, e, aid in spans:
             for t in _tokens_in(doc, s, e):
@@ -150,15 +142,6 @@ class _Ctx:
                 self.timex_root.append((tx, span.root.i))
         self.statements = [s for s in statements]
         self.trig_tokens: set[int] = set()
-
-
-def _chain_len(actors: dict, aid: Optional[str]) -> int:
-    n, seen = 0, set()
-    while aid and aid in actors and aid not in seen:
-        seen.add(aid)
-        aid = actors[aid].affiliation
-        n += 1
-    return n
 
 
 def _tokens_in(doc, start: int, end: int) -> list[int]:

@@ -116,7 +116,8 @@ class Knowledge:
         return self.country_names.get(iso3, iso3)
 
 
-def _data_lines(name: str):
+def data_lines(name: str):
+    """Tab-separated rows of a package data file, skipping blank lines and # comments."""
     with resources.files("counterclaim.data").joinpath(name).open(encoding="utf-8") as f:
         for line in f:
             line = line.rstrip("\n")
@@ -125,7 +126,7 @@ def _data_lines(name: str):
 
 
 def _load_phoenix(k: Knowledge) -> None:
-    for row in _data_lines("actors_phoenix.tsv"):
+    for row in data_lines("actors_phoenix.tsv"):
         row += [""] * (7 - len(row))
         kk, name, typ, country, code, aliases, places = row[:7]
         e = Entry(kk, name, typ, country or None, code or None, tuple(a for a in aliases.split("|") if a))
@@ -178,7 +179,7 @@ def _load_places(k: Knowledge) -> None:
 
 
 def _load_small(k: Knowledge) -> None:
-    for row in _data_lines("demonyms.tsv"):
+    for row in data_lines("demonyms.tsv"):
         if len(row) < 4:
             continue
         dem, plural, place, kind = row[:4]
@@ -193,15 +194,15 @@ def _load_small(k: Knowledge) -> None:
             k.group_demonyms[key(dem)] = False
             if plural != "-":
                 k.group_demonyms[key(plural)] = True
-    for row in _data_lines("agents_phoenix.tsv"):
+    for row in data_lines("agents_phoenix.tsv"):
         if len(row) >= 2:
             k.agents[row[0]] = row[1]
-    for row in _data_lines("agents_titles.tsv"):
+    for row in data_lines("agents_titles.tsv"):
         row += [""] * (3 - len(row))
         k.titles[key(row[0])] = (row[1], row[2])
         if row[1] == "role":
             k.agents.setdefault(key(row[0]), row[2])
-    for row in _data_lines("actors_heads.tsv"):
+    for row in data_lines("actors_heads.tsv"):
         if len(row) >= 3:
             k.heads[row[0]] = (row[1], row[2])
 

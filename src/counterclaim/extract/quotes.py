@@ -77,19 +77,18 @@ def find_quotes(text: str, bounds: list[tuple[int, int]] | None = None) -> list[
         lead = len(par) - len(par.lstrip())
         marks = _double_marks(par)
         open_at: int | None = None
-        opened = True
         reopened = carry and bool(marks) and marks[0][0] == lead and marks[0][2] in ("open", "toggle")
         carry = False
         for off, length, kind in marks:
             if open_at is None:
                 if kind in ("open", "toggle"):
-                    open_at, opened = off, True
+                    open_at = off
             elif kind in ("close", "toggle"):
                 quotes.append(Quote(pstart + open_at, pstart + off + length, opened=not (reopened and open_at == lead)))
                 open_at = None
             elif kind == "open" and off > open_at:
                 # an opening mark while open: the earlier one was never closed; restart here
-                open_at, opened = off, True
+                open_at = off
         if open_at is not None:
             end = len(par.rstrip())
             if end - open_at > 1:

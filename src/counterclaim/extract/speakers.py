@@ -245,21 +245,11 @@ def _anaphor(index: _Index, h: Any, s: int, history: list[Actor], nouns: dict[st
     for prev in reversed(history[-SPEAKER_HISTORY:]):
         if prev.type in types:
             return prev
-    # 2. the nearest earlier mention of a compatible actor, subjects of earlier sentences first
-    cands = index.before(s)
-    subj_first = []
-    for m in cands:
-        tok = doc.char_span(m[0], m[1], alignment_mode="expand")
-        is_subj = tok is not None and tok.root.dep_ in ("nsubj", "nsubj:pass")
-        subj_first.append((0 if is_subj else 1, m))
-    # nearest sentence first, then subjects before other mentions in that sentence
-    seen_sent = None
-    best: Optional[Actor] = None
-    for rank, m in subj_first:
-        if m[2].type not in types:
-            continue
-        return m[2]
-    return best
+    # 2. the nearest earlier mention of a compatible actor (nearby subjects were tried in 0c)
+    for m in index.before(s):
+        if m[2].type in types:
+            return m[2]
+    return None
 
 
 def _recent_subject(index: _Index, doc: Any, s: int, types: tuple[str, ...]) -> Optional[Actor]:

@@ -628,7 +628,7 @@ def _snap_to_quotes(pieces: list[tuple[int, int]], ctx: _Ctx) -> tuple[list[tupl
 
 
 def _verb_statements(ctx: _Ctx, model: CueModel) -> list[RawStatement]:
-    doc, text = ctx.doc, ctx.text
+    doc = ctx.doc
     out: list[RawStatement] = []
     for sent in doc.sents:
         role = ctx.role(sent.start_char)

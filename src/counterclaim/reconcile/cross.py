@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from counterclaim.model import Analysis, Claim, Dispute, Event, Position, Statement, make_id
-from counterclaim.reconcile.disputes import QUESTION_RELATIONS, _answer, _group_questions, _same_answer, _topic, content_words
+from counterclaim.reconcile.disputes import QUESTION_RELATIONS, _answer, _group_questions, _same_answer, _topic
 from counterclaim.reconcile.rebuttals import SpeakerGroup, is_rebuttal, speaker_group
 
 __all__ = ["cross_article_disputes", "format_disputes", "analyze_files", "MIN_SHARED_WORDS", "MIN_SUBJECT_OVERLAP"]
