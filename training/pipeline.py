@@ -236,30 +236,32 @@ def fill(out, s, e, value):
         out[k] = value
 
 
-def map_uner(mapper: Mapper, words, tags):
+def map_spans(mapper: Mapper, words, spans, other: str):
+    """PER/ORG/LOC spans to our labels (LOC -> GPE or LOC by gazetteer); the catch-all label ``other``
+    (UNER's OTH, WikiGold's MISC) -> NORP for a known demonym, else *missing*, not O."""
     out = ["O"] * len(words)
-    for s, e, lab in spans_from_iob(tags):
-        text = " ".join(words[s:e])
+    for s, e, lab in spans:
         if lab == "PER":
             emit(out, s, e, "PERSON")
         elif lab == "ORG":
             emit(out, s, e, "ORG")
         elif lab == "LOC":
-            emit(out, s, e, mapper.loc_label(text))
-        elif lab == "OTH":
+            emit(out, s, e, mapper.loc_label(" ".join(words[s:e])))
+        elif lab == other:
             if e - s == 1 and words[s] in mapper.demonyms:
                 emit(out, s, e, "NORP")
             else:
                 fill(out, s, e, MISSING)
-        else:  # "O" oddities
-            pass
     mapper.mark_unannotated(words, out)
     return out
 
 
+def map_uner(mapper: Mapper, words, tags):
+    return map_spans(mapper, words, spans_from_iob(tags), "OTH")
+
+
 def map_wikigold(mapper: Mapper, words, tags):
     tags = [("I-" + t[2:]) if t.startswith(("I-", "B-")) else t for t in tags]
-    out = ["O"] * len(words)
     # IO: consecutive I-X are one span
     spans = []
     i = 0
@@ -272,21 +274,7 @@ def map_wikigold(mapper: Mapper, words, tags):
             i = j
         else:
             i += 1
-    for s, e, lab in spans:
-        text = " ".join(words[s:e])
-        if lab == "PER":
-            emit(out, s, e, "PERSON")
-        elif lab == "ORG":
-            emit(out, s, e, "ORG")
-        elif lab == "LOC":
-            emit(out, s, e, mapper.loc_label(text))
-        elif lab == "MISC":
-            if e - s == 1 and words[s] in mapper.demonyms:
-                emit(out, s, e, "NORP")
-            else:
-                fill(out, s, e, MISSING)
-    mapper.mark_unannotated(words, out)
-    return out
+    return map_spans(mapper, words, spans, "MISC")
 
 
 ORG_ACRONYMS = {"U.N.", "UN", "EU", "E.U.", "NATO", "IAEA", "OPEC", "WHO", "IMF", "AU", "ASEAN", "UNICEF", "UNHCR"}
