@@ -213,3 +213,11 @@ def test_org_name_ending_in_place_is_one_entity(nlp):
     doc = nlp("Researchers at the University of California and the Central Bank of Iran disagreed.")
     orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
     assert not any(o.endswith(" of") for o in orgs), orgs
+
+
+def test_semicolon_splits_display_lines_but_not_running_text(nlp):
+    doc = nlp("Rebels: We won the battle; Army: No you didn't\n\nThe army said it held the town; rebels disputed that.")
+    starts = [s.text for s in doc.sents]
+    assert starts[0] == "Rebels: We won the battle;"  # a second headline starts after the semicolon
+    assert starts[1].startswith("Army:")
+    assert any(s.startswith("The army said it held the town; rebels") for s in starts)  # body text: one sentence

@@ -456,3 +456,34 @@ def test_participle_after_a_noun_inherits_no_source_whatever_its_label():
     doc[3].tag_ = "VBN"
     raws = find_raw_statements(doc, document, model=lexicon_model(("accused",)))
     assert len(raws) == 1 and raws[0].source is None  # not "Police"
+
+
+def test_occasion_of_a_statement_is_not_part_of_an_object_content():
+    rows = [  # Lee tied the fire to the strike in remarks he made on Monday.
+        ("Lee", True, 1, "nsubj", "PROPN", "Lee"), ("tied", True, 1, "ROOT", "VERB", "tie"),
+        ("the", True, 3, "det", "DET", "the"), ("fire", True, 1, "obj", "NOUN", "fire"),
+        ("to", True, 6, "case", "ADP", "to"), ("the", True, 6, "det", "DET", "the"),
+        ("strike", True, 3, "nmod", "NOUN", "strike"), ("in", True, 8, "case", "ADP", "in"),
+        ("remarks", True, 1, "obl", "NOUN", "remark"), ("he", True, 10, "nsubj", "PRON", "he"),
+        ("made", True, 8, "acl:relcl", "VERB", "make"), ("on", True, 12, "case", "ADP", "on"),
+        ("Monday", False, 10, "obl", "PROPN", "Monday"), (".", False, 1, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("tied",)))
+    t = document.text
+    assert [t[s:e] for s, e in r.content] == ["the fire to the strike"]
+    assert t[slice(*r.source)] == "Lee"
+
+
+def test_sourceless_participle_gloss_is_not_a_statement_but_a_sourceless_accusation_is():
+    rows = [  # Crowds prayed at the mosque, referring to the old site.
+        ("Crowds", True, 1, "nsubj", "NOUN", "crowd"), ("prayed", True, 1, "ROOT", "VERB", "pray"),
+        ("at", True, 4, "case", "ADP", "at"), ("the", True, 4, "det", "DET", "the"),
+        ("mosque", False, 1, "obl", "NOUN", "mosque"), (",", True, 6, "punct", "PUNCT", ","),
+        ("referring", True, 4, "acl", "VERB", "refer"), ("to", True, 10, "case", "ADP", "to"),
+        ("the", True, 10, "det", "DET", "the"), ("old", True, 10, "amod", "ADJ", "old"),
+        ("site", False, 6, "obl", "NOUN", "site"), (".", False, 1, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    doc[6].tag_ = "VBG"
+    assert find_raw_statements(doc, document, model=lexicon_model(("referring",))) == []

@@ -127,6 +127,12 @@ LEXICON_ONLY_CONFIDENCE = 0.6
 #: Confidence of structural rules without a learned score.
 RULE_CONFIDENCE = {"headline": 0.8, "according": 0.9}
 #: Verbs that name or characterise ("called it X", "what it described as X"): their content is the predicate.
+#: nouns of the occasion or medium of a statement: "tied X to Y in remarks he made", "said X in an
+#: interview". An oblique headed by one belongs to the reporting clause, never to the content.
+MEDIUM_NOUNS = frozenset({"remark", "remarks", "statement", "statements", "interview", "interviews", "speech",
+                          "speeches", "tweet", "tweets", "post", "posts", "briefing", "conference", "address",
+                          "letter", "op-ed", "video", "message", "testimony", "hearing", "broadcast", "appearance",
+                          "email", "e-mail", "memo", "communique", "communiqué", "call", "rally", "podcast"})
 NAMING_VERBS = frozenset({"call", "label", "term", "dub", "name", "describe", "brand"})
 #: Content rules that give speech-like content (a complement clause, a quote, the sentence around a
 #: clause-final reporting clause); a cue whose lemma is in ``speech_acts_noncommunication.txt`` makes a
@@ -496,6 +502,16 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
             start_tok = objs[0]
         lo = min(t.idx for t in start_tok.subtree)
         hi = max(t.idx + len(t) for t in x.subtree)
+        if x.tag_ == "VB":
+            # "have vowed to take steps and imposed sanctions": a participle or past form cannot be
+            # coordinated with the infinitive; it continues the cue's own verb group, not the content
+            for c in x.children:
+                if c.dep_ == "conj" and c.i > x.i and c.tag_ in ("VBN", "VBD"):
+                    first = min(t.i for t in c.subtree)
+                    while first > x.i and tok.doc[first - 1].pos_ in ("CCONJ", "PUNCT"):
+                        first -= 1
+                    hi = min(hi, tok.doc[first - 1].idx + len(tok.doc[first - 1]))
+                    break
         return [(lo, hi)], "xcomp"
     if objs and _clausal_object(objs[0]):
         # "says it would depress revenue": the parse took the clause's subject for an object
@@ -514,7 +530,7 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
                 continue
             if c.dep_ in ("obl", "nmod"):
                 case = [g.lower_ for g in c.children if g.dep_ == "case"]
-                if not case or case[0] not in CONTENT_OBL_CASES or _is_time(c):
+                if not case or case[0] not in CONTENT_OBL_CASES or _is_time(c) or c.lower_ in MEDIUM_NOUNS:
                     continue
             if c.dep_ == "advcl" and not c.lemma_ in ("be",):
                 continue
@@ -877,7 +893,9 @@ def _extend_right(tok: Any, piece: tuple[int, int], ctx: _Ctx, how: str) -> tupl
         own = set()
         for c in tok.children:
             # a coordinated clause of the cue ("..., but he said that ...") ends the content
-            if c.i > tok.i and not (s <= c.idx < e) and (c.dep_ in STOP_DEPS):
+            if c.i > tok.i and c.dep_ in ("obl", "nmod") and c.lower_ in MEDIUM_NOUNS and not (s <= c.idx < e):
+                own.update(t.i for t in c.subtree)  # "... in remarks he made": the occasion, not the content
+            elif c.i > tok.i and not (s <= c.idx < e) and (c.dep_ in STOP_DEPS):
                 first = min(t.i for t in c.subtree)
                 if first > 0 and (doc[first - 1].text in (",", ";", "—", "–") or doc[first].pos_ == "CCONJ"
                                   or doc[first - 1].pos_ == "CCONJ"):
@@ -1060,6 +1078,11 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
     if source and any(pc[0] <= source[0] and source[1] <= pc[1] for pc in pieces):
         source = None
     if not _content_is_speech(pieces, source, text):
+        return None
+    if source is None and act_lemma(tok) is None and how in ("obl", "obj") and tok.tag_ == "VBG" \
+            and tok.dep_ in ("advcl", "xcomp", "acl"):
+        # "..., referring to the key Islamic site": a participle with no source of its own, no speech-act
+        # verb and only a noun phrase after it is the writer's gloss, not an attribution
         return None
     nc = load_noncommunication()
     allowed = nc.get(tok.lemma_.lower(), nc.get(lem))

@@ -38,7 +38,33 @@ def paragraph_sentences(doc: Doc) -> Doc:
             while j > 0 and doc[j].is_space:
                 doc[j].is_sent_start = False
                 j -= 1
+    _display_semicolons(doc)
     return doc
+
+
+#: what ends a sentence of running text; a paragraph whose last word is none of these is a display line
+TERMINAL_PUNCT = frozenset({".", "!", "?", "…", ":"})
+CLOSING_QUOTES = frozenset({"”", "’", '"', "'", "»", ")"})
+
+
+def _display_semicolons(doc: Doc) -> None:
+    """In display lines (headlines, subheads: no final full stop), a semicolon joins two headlines:
+    "Iran: Oct. 7 was revenge; Hamas: No it wasn't". Each part is parsed as a sentence of its own,
+    so the second part gets its own subject and verb instead of hanging off the first."""
+    start = 0
+    n = len(doc)
+    for i in range(n + 1):
+        if i < n and not (doc[i].is_space and "\n" in doc[i].text):
+            continue
+        words = [t for t in doc[start:i] if not t.is_space]
+        j = len(words) - 1
+        while j >= 0 and words[j].text in CLOSING_QUOTES:
+            j -= 1
+        if j >= 0 and words[j].text not in TERMINAL_PUNCT:
+            for a, b in zip(words, words[1:]):
+                if a.text == ";":
+                    b.is_sent_start = True
+        start = i + 1
 
 
 # Words that news NER data (GMB, re3d) put inside PERSON spans but OntoNotes-style annotation leaves out:
