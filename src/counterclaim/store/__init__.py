@@ -175,7 +175,12 @@ class Store:
                     "(e.g. `counterclaim ingest --db ...`) to upgrade it"
                 )
             return
+        # Every schema transaction first takes the backend's migration lock (PostgreSQL: an advisory
+        # transaction lock; SQLite: the write lock of BEGIN IMMEDIATE), so writers opening one fresh
+        # database at once take turns; a migration is re-checked inside the lock, so whoever waited
+        # finds it applied and skips it.
         with b.transaction():
+            b.lock_migrations()
             b.script(MIGRATIONS_TABLE)
         applied = set(self.migrations())
         for m in MIGRATIONS:
@@ -185,6 +190,9 @@ class Store:
             if m.requires and m.requires not in b.capabilities:
                 continue
             with b.transaction():
+                b.lock_migrations()
+                if b.query("SELECT 1 AS x FROM migrations WHERE name = ?", (m.name,)):
+                    continue  # applied by another writer while this one waited for the lock
                 b.script(sql)
                 b.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (m.name, _now()))
 

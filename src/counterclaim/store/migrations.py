@@ -6,15 +6,28 @@ columns), the full-text part is per dialect. A migration runs once, in its own
 transaction, and its name is written to ``migrations`` in that transaction, so a
 store opened twice, by an old or a new version, never applies one twice.
 
+Writers opening the same database at once are serialized: on PostgreSQL each
+migration transaction first takes ``pg_advisory_xact_lock(MIGRATION_LOCK_KEY)``, on
+SQLite it is a ``BEGIN IMMEDIATE`` transaction (the database write lock); inside the
+lock the store re-reads ``migrations``, so a writer that waited finds the work done
+and applies nothing.
+
 Add a migration by appending to :data:`MIGRATIONS`; never edit one that has shipped.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Optional
 
-__all__ = ["Migration", "MIGRATIONS", "MIGRATIONS_TABLE"]
+__all__ = ["Migration", "MIGRATIONS", "MIGRATIONS_TABLE", "MIGRATION_LOCK_NAME", "MIGRATION_LOCK_KEY"]
+
+#: What the PostgreSQL advisory lock that serializes migrations is named after.
+MIGRATION_LOCK_NAME = "counterclaim.migrations"
+#: The lock's fixed 64-bit key: the first 8 bytes of SHA-256(MIGRATION_LOCK_NAME), signed big-endian
+#: (-4230298069829542667); every version of counterclaim must use the same key.
+MIGRATION_LOCK_KEY = int.from_bytes(hashlib.sha256(MIGRATION_LOCK_NAME.encode()).digest()[:8], "big", signed=True)
 
 MIGRATIONS_TABLE = """
 CREATE TABLE IF NOT EXISTS migrations (

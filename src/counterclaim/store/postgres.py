@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from counterclaim.store.errors import StoreError
+from counterclaim.store.migrations import MIGRATION_LOCK_KEY
 
 __all__ = ["PostgresBackend", "redact"]
 
@@ -81,6 +82,10 @@ class PostgresBackend:
     def transaction(self) -> Iterator[None]:
         with self.con.transaction():
             yield
+
+    def lock_migrations(self) -> None:
+        """Wait for the migration advisory lock; it is held until the current transaction ends."""
+        self.execute("SELECT pg_advisory_xact_lock(?::bigint)", (MIGRATION_LOCK_KEY,))
 
     def table_exists(self, name: str) -> bool:
         return bool(self.query("SELECT to_regclass(?) IS NOT NULL AS ok", (name,))[0]["ok"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -73,8 +74,24 @@ class SQLiteBackend:
         self.con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if not readonly and path != ":memory:":
             for pragma in WRITE_PRAGMAS:
-                self.con.execute(pragma)
+                self._execute_waiting(pragma)
         self._depth = 0
+
+    def _execute_waiting(self, sql: str) -> None:
+        """Execute, retrying for up to :data:`BUSY_TIMEOUT_MS` while the database is locked.
+
+        Switching a new file to WAL needs an exclusive lock and SQLite reports "database is locked"
+        at once, without the busy handler, when another connection is opening the same file.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self.con.execute(sql)
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.01)
 
     def __repr__(self) -> str:
         return f"<SQLiteBackend {self.path}{' (read-only)' if self.readonly else ''}>"
@@ -130,6 +147,12 @@ class SQLiteBackend:
             self.con.execute("COMMIT")
         finally:
             self._depth = 0
+
+    def lock_migrations(self) -> None:
+        """Nothing to take: a writable transaction is ``BEGIN IMMEDIATE``, which already holds the
+        database's write lock, so other writers (threads or processes) wait for it to commit."""
+        if not self._depth or self.readonly:
+            raise StoreError("lock_migrations() needs a write transaction (BEGIN IMMEDIATE)")
 
     def table_exists(self, name: str) -> bool:
         return bool(self.query("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)))
