@@ -487,3 +487,26 @@ def test_sourceless_participle_gloss_is_not_a_statement_but_a_sourceless_accusat
     doc, document = parsed(rows)
     doc[6].tag_ = "VBG"
     assert find_raw_statements(doc, document, model=lexicon_model(("referring",))) == []
+
+
+def test_cue_keeps_a_bare_day_word_and_leaves_out_the_passive_by():
+    rows = [  # Officials said Friday that talks failed.
+        ("Officials", True, 1, "nsubj", "NOUN", "official"), ("said", True, 1, "ROOT", "VERB", "say"),
+        ("Friday", True, 1, "obl:tmod", "PROPN", "Friday"), ("that", True, 5, "mark", "SCONJ", "that"),
+        ("talks", True, 5, "nsubj", "NOUN", "talk"), ("failed", False, 1, "ccomp", "VERB", "fail"),
+        (".", False, 1, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)))
+    assert document.text[slice(*r.cue)] == "said Friday"
+    rows = [  # The plan was denounced by Kay as reckless.
+        ("The", True, 1, "det", "DET", "the"), ("plan", True, 3, "nsubj:pass", "NOUN", "plan"),
+        ("was", True, 3, "aux:pass", "AUX", "be"), ("denounced", True, 3, "ROOT", "VERB", "denounce"),
+        ("by", True, 5, "case", "ADP", "by"), ("Kay", True, 3, "obl:agent", "PROPN", "Kay"),
+        ("as", True, 7, "case", "ADP", "as"), ("reckless", False, 3, "obl", "ADJ", "reckless"),
+        (".", False, 3, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    doc[3].set_morph("VerbForm=Part")
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("denounced",)))
+    assert document.text[slice(*r.cue)] == "was denounced"
