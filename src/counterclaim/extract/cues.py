@@ -107,7 +107,7 @@ class CueModel:
 
     def is_candidate(self, tok: Any) -> bool:
         if self.meta.get("fallback"):
-            from counterclaim.extract.statements import act_lemma
+            from counterclaim.extract.speech_acts import act_lemma
 
             return act_lemma(tok) is not None
         c = self.lemmas.get(cue_key(tok))
@@ -121,7 +121,7 @@ class CueModel:
 
 
 def _fallback() -> CueModel:
-    from counterclaim.extract.statements import load_acts
+    from counterclaim.extract.speech_acts import load_acts
 
     return CueModel(lemmas={lem: (10.0, 10.0) for lem in load_acts()}, meta={"fallback": True})
 

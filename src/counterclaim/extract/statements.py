@@ -25,13 +25,19 @@ from __future__ import annotations
 import re
 
 import bisect
-import functools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Optional
 
 from counterclaim.extract.cues import CueModel, cue_features, cue_key, load_cue_model
 from counterclaim.extract.quotes import Quote, find_quotes
+from counterclaim.extract.speech_acts import (  # noqa: F401  (load_acts, speech_act: re-exported)
+    act_lemma,
+    load_acts,
+    load_ambiguous,
+    load_noncommunication,
+    speech_act,
+)
 from counterclaim.model import Actor, Document, Span, Statement, make_id
 
 __all__ = ["extract_statements", "load_acts", "RawStatement", "find_raw_statements"]
@@ -67,14 +73,6 @@ CLAIM_NOUNS = frozenset({"claim", "claims", "report", "reports", "allegation", "
                          "accusations", "charge", "charges", "statement", "statements", "assertion",
                          "remark", "remarks", "suggestion", "rumor", "rumors", "rumour", "story",
                          "account", "version", "assessment", "comment", "comments", "idea", "notion"})
-#: Content lemmas that turn a refusal into no_comment ("declined to comment").
-NO_COMMENT_LEMMAS = frozenset({"comment", "respond", "confirm", "discuss", "elaborate", "say", "answer",
-                               "speak", "specify", "reply", "interview", "request", "question", "detail"})
-#: Content words that make "called X ..." a condemnation.
-CONDEMN_WORDS = frozenset({"terror", "terrorism", "terrorist", "crime", "crimes", "atrocity", "massacre",
-                           "aggression", "violation", "shameful", "outrageous", "disgraceful", "barbaric",
-                           "criminal", "heinous", "cowardly", "murder", "genocide", "war crime", "brutal",
-                           "unacceptable", "illegal", "act of war", "provocation", "outrage", "despicable"})
 #: Dependents of the cue that belong to the reporting clause, not to the content.
 REGION_DEPS = frozenset({"aux", "aux:pass", "advmod", "obl", "obl:tmod", "obl:npmod", "nmod:tmod", "punct_", "compound:prt", "cc"})
 #: Parts of speech of a name phrase for the POS fallback source.
@@ -137,73 +135,6 @@ MEDIUM_NOUNS = frozenset({"remark", "remarks", "statement", "statements", "inter
                           "letter", "op-ed", "video", "message", "testimony", "hearing", "broadcast", "appearance",
                           "email", "e-mail", "memo", "communique", "communiqué", "call", "rally", "podcast"})
 NAMING_VERBS = frozenset({"call", "label", "term", "dub", "name", "describe", "brand"})
-#: Content rules that give speech-like content (a complement clause, a quote, the sentence around a
-#: clause-final reporting clause); a cue whose lemma is in ``speech_acts_noncommunication.txt`` makes a
-#: statement only with one of them, or with quoted content ("responded to X", "attacked along Y" do not).
-NON_COMMUNICATION_CONTENT_RULES = frozenset({"ccomp", "quote", "left"})
-
-
-@functools.lru_cache(maxsize=1)
-def load_acts() -> dict[str, tuple[str, str]]:
-    """``speech_acts.tsv``: lemma → (act, act when negated; "" = same act, negated)."""
-    out: dict[str, tuple[str, str]] = {}
-    path = DATA_DIR / "speech_acts.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) < 2:
-            raise ValueError(f"{path}: bad line {line!r}; expected 'lemma<TAB>act[<TAB>negated_act]'")
-        out.setdefault(parts[0].strip(), (parts[1].strip(), parts[2].strip() if len(parts) > 2 else ""))
-    return out
-
-
-#: Regular English verb endings, tried in order to find a lexicon lemma from a word form.
-SUFFIX_RULES = (("ied", "y"), ("ies", "y"), ("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""), ("es", ""),
-                ("s", ""), ("d", ""))
-
-
-def act_lemma(tok: Any) -> Optional[str]:
-    """The ``speech_acts.tsv`` lemma of a token: its lemma if listed, else its form with a regular
-    ending removed ("declined" → "decline", "admitted" → "admit", "tied" → "tie"); None if unlisted.
-    Independent of the lemmatizer's mistakes on rare verbs."""
-    acts = load_acts()
-    lem = tok.lemma_.lower()
-    if lem in acts:
-        return lem
-    w = tok.lower_
-    if w in acts:
-        return w
-    for suf, rep in SUFFIX_RULES:
-        if w.endswith(suf) and len(w) > len(suf) + 2:
-            base = w[: -len(suf)] + rep
-            if base in acts:
-                return base
-            if rep == "" and len(base) > 3 and base[-1] == base[-2] and base[:-1] in acts:
-                return base[:-1]  # admitted -> admit
-    return None
-
-
-@functools.lru_cache(maxsize=1)
-def load_ambiguous() -> frozenset[str]:
-    """``speech_acts_ambiguous.txt``: speech-act lemmas that are not cues on the lexicon alone."""
-    path = DATA_DIR / "speech_acts_ambiguous.txt"
-    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
-
-
-@functools.lru_cache(maxsize=1)
-def load_noncommunication() -> dict[str, frozenset[str]]:
-    """``speech_acts_noncommunication.txt``: cue lemmas that name actions, not communication, in most
-    uses → content rules accepted for them besides :data:`NON_COMMUNICATION_CONTENT_RULES` (second
-    column, comma-separated: "attack<TAB>obj" keeps the verbal attack "attacked the plan as ...")."""
-    path = DATA_DIR / "speech_acts_noncommunication.txt"
-    out: dict[str, frozenset[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        lemma, _, extra = line.partition("\t")
-        out[lemma.strip()] = NON_COMMUNICATION_CONTENT_RULES | {x.strip() for x in extra.split(",") if x.strip()}
-    return out
 
 
 def _content_is_speech(pieces: list[tuple[int, int]], source: Optional[tuple[int, int]], text: str) -> bool:
@@ -1277,37 +1208,6 @@ def _dedupe(raws: list[RawStatement]) -> list[RawStatement]:
 
 
 # --------------------------------------------------------------------------- acts
-
-
-def speech_act(r: RawStatement, text: str) -> str:
-    """The speech act of a statement from its cue lemma, negation and content (``speech_acts.tsv``)."""
-    acts = load_acts()
-    if r.kind == "headline":
-        content = " ".join(text[s:e] for s, e in r.content).lower()
-        if content.startswith(("no ", "no,", "not ")) or " denies" in content:
-            return "denial"
-        return "claim"
-    lemma = r.lemma
-    key = lemma
-    if r.head is not None:
-        nxt = r.head.doc[r.head.i + 1] if r.head.i + 1 < len(r.head.doc) else None
-        if nxt is not None and f"{lemma}_{nxt.lower_}" in acts:
-            key = f"{lemma}_{nxt.lower_}"
-    act, neg_act = acts.get(key, ("other", ""))
-    content_words = " ".join(text[s:e] for s, e in r.content).lower()
-    if lemma in ("decline", "refuse"):
-        words = set(content_words.replace("“", " ").replace("”", " ").split())
-        if words & NO_COMMENT_LEMMAS or any(w.startswith(tuple(NO_COMMENT_LEMMAS)) for w in list(words)[:4]):
-            return "no_comment"
-        return "denial" if lemma == "refuse" else "other"
-    if lemma in ("call", "label", "term", "brand", "describe", "dub") and any(w in content_words for w in CONDEMN_WORDS):
-        return "condemnation"
-    if r.negated:
-        if neg_act:
-            return neg_act
-        if act == "claim":
-            return "denial"
-    return act
 
 
 # --------------------------------------------------------------------------- public API
