@@ -510,3 +510,32 @@ def test_cue_keeps_a_bare_day_word_and_leaves_out_the_passive_by():
     doc[3].set_morph("VerbForm=Part")
     (r,) = find_raw_statements(doc, document, model=lexicon_model(("denounced",)))
     assert document.text[slice(*r.cue)] == "was denounced"
+
+
+def test_reporting_clause_inside_its_content_gives_a_left_and_a_right_piece():
+    rows = [  # The rules, he added, are too strict.
+        ("The", True, 1, "det", "DET", "the"), ("rules", False, 7, "nsubj", "NOUN", "rule"),
+        (",", True, 4, "punct", "PUNCT", ","), ("he", True, 4, "nsubj", "PRON", "he"),
+        ("added", False, 7, "parataxis", "VERB", "add"), (",", True, 4, "punct", "PUNCT", ","),
+        ("are", True, 7, "cop", "AUX", "be"), ("strict", False, 7, "ROOT", "ADJ", "strict"),
+        (".", False, 7, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("added",)))
+    t = document.text
+    assert [t[s:e] for s, e in r.content] == ["The rules", "are strict"]
+    assert t[slice(*r.source)] == "he"
+
+
+def test_passive_cue_content_is_its_subject_and_the_oblique_after_the_preposition():
+    rows = [  # Smith was accused of hiding funds.
+        ("Smith", True, 2, "nsubj:pass", "PROPN", "Smith"), ("was", True, 2, "aux:pass", "AUX", "be"),
+        ("accused", True, 2, "ROOT", "VERB", "accuse"), ("of", True, 4, "mark", "SCONJ", "of"),
+        ("hiding", True, 2, "advcl", "VERB", "hide"), ("funds", False, 4, "obj", "NOUN", "fund"),
+        (".", False, 2, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    doc[2].tag_ = "VBN"
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("accused",)))
+    t = document.text
+    assert [t[s:e] for s, e in r.content] == ["Smith", "hiding funds"]

@@ -134,6 +134,8 @@ MEDIUM_NOUNS = frozenset({"remark", "remarks", "statement", "statements", "inter
                           "speeches", "tweet", "tweets", "post", "posts", "briefing", "conference", "address",
                           "letter", "op-ed", "video", "message", "testimony", "hearing", "broadcast", "appearance",
                           "email", "e-mail", "memo", "communique", "communiqué", "call", "rally", "podcast"})
+#: the preposition that opens a passive cue's content: "was accused of X", "is criticized for X"
+PASSIVE_CONTENT_CASES = frozenset({"of", "for", "over", "about", "as"})
 NAMING_VERBS = frozenset({"call", "label", "term", "dub", "name", "describe", "brand"})
 
 
@@ -396,6 +398,13 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
         if not xcomp:  # "to have been involved", whatever label the parse gave it
             xcomp = [c for c in kids if c.i > tok.i and c.dep_ in ("advcl", "ccomp")
                      and tok.doc[min(t.i for t in c.subtree)].lower_ == "to"]
+        if not xcomp:  # "was accused of using ...", "was criticized for ...": the oblique after the verb
+            for c in kids:
+                if c.i > tok.i and c.dep_ in ("obl", "advcl"):
+                    case = [g for g in c.children if g.dep_ in ("case", "mark") and g.i < c.i]
+                    if case and case[0].i == tok.i + 1 and case[0].lower_ in PASSIVE_CONTENT_CASES:
+                        xcomp = [c]
+                    break
         pieces = []
         if subj:
             toks = [t for t in subj[0].subtree]
@@ -403,7 +412,10 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
                 toks = toks[1:]  # "And peacekeepers", "When ..."
             pieces.append((toks[0].idx, max(t.idx + len(t) for t in toks)))
         if xcomp:
-            pieces.append(_subtree_span(xcomp[0]))
+            x = xcomp[0]
+            case = [g for g in x.children if g.dep_ in ("case", "mark") and g.i == tok.i + 1
+                    and g.lower_ in PASSIVE_CONTENT_CASES]
+            pieces.append(_subtree_span(x, exclude=case))
         if pieces:
             return pieces, "passive"
     rel_subj = [c for c in kids if c.dep_ in SUBJ_DEPS and tok.head.i < c.i < tok.i]
@@ -993,6 +1005,8 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
             kind = "direct"
         elif used:
             kind = "mixed"
+    if kind != "direct" and how in ("ccomp", "remainder") and pieces:
+        pieces = _medial_left_piece(tok, subj, source, cue, pieces, ctx)
     # a reporting verb coordinated inside the content ("said X ... but asserted that Y") is a statement
     # of its own: the content stops before it
     cut = []
@@ -1046,6 +1060,36 @@ def _outside_quotes(subj: Optional[Any], tok: Any, ctx: _Ctx) -> Optional[Any]:
     if qs is not None and qs != ctx.quote_at(tok.idx):
         return None
     return subj
+
+
+def _medial_left_piece(tok: Any, subj: Optional[Any], source: Optional[tuple[int, int]], cue: tuple[int, int],
+                       pieces: list[tuple[int, int]], ctx: _Ctx) -> list[tuple[int, int]]:
+    """A reporting clause set off by commas inside its content ("The weapons, he added, are like bombs";
+    "which, he says, he is doing"): the words before it are the content's first piece, from the
+    sentence start or from a relative pronoun right before the comma."""
+    text = ctx.text
+    if source is None or source[0] >= cue[0]:
+        return pieces
+    lo, hi = _region(tok, subj, cue)
+    lo = min(lo, source[0])
+    before = text[:lo].rstrip()
+    after = text[hi:pieces[0][0]].strip()
+    if not before.endswith(",") or not after.startswith(",") or pieces[0][0] < hi:
+        return pieces
+    s0, _ = _sentence_bounds(tok, ctx)
+    comma = len(before) - 1
+    if comma <= s0:
+        return pieces
+    span = tok.doc.char_span(s0, comma, alignment_mode="contract")
+    if span is None or len(span) == 0:
+        return pieces
+    start = s0
+    if span[-1].tag_ in ("WDT", "WP") or span[-1].lower_ in ("which", "who", "whom"):
+        start = span[-1].idx
+    left = _strip_connective(text, *_clean_content(text, start, comma))
+    if left[1] - left[0] <= 1 or any(q[0] < left[1] and left[0] < q[1] for q in pieces):
+        return pieces
+    return [left] + pieces
 
 
 def _strip_connective(text: str, s: int, e: int) -> tuple[int, int]:
