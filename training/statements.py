@@ -13,6 +13,14 @@ Steps
 4. choose the decision threshold that maximises exact cue F1 of the full extractor on dev;
 5. write lexicon, weights (non-zero only) and threshold as JSON (no pickles).
 
+    python training/statements.py bounds --data ../shared/data/polnear --cache build/statements \
+        --out src/counterclaim/data/statement_bounds.json
+
+trains the content-end ranker (:mod:`counterclaim.extract.boundaries`): for every statement of train
+whose cue and content start match a gold attribution, each token end of the sentence around the rules'
+end is a candidate, the gold end the positive; a logistic regression scores them; C and the margin by
+which a candidate must beat the rules' end are chosen by end accuracy on dev.
+
 PolNeAR: Newell, Margolin & Ruths (2018), "An Attribution Relations Corpus for Political News", LREC.
 """
 
@@ -214,10 +222,136 @@ def cmd_train(args) -> None:
     print(f"wrote {args.out}: {len(weights)} weights, threshold {model.threshold}", file=sys.stderr)
 
 
+def _end_instances(arts, docs_in, docs):
+    """Ranking instances for the content-end model: for every statement whose cue and content start
+    match a gold attribution, the candidate ends of its last content piece, labelled with the gold end."""
+    from counterclaim.evaluation.attribution import _trim as trim_piece
+    from counterclaim.extract.boundaries import end_candidates, end_features
+    from counterclaim.extract.statements import _Ctx, find_raw_statements, learned_end_piece
+
+    X, y, group, rule = [], [], [], []
+    n = 0
+    for a, d, doc in zip(arts, docs_in, docs):
+        ctx = _Ctx(doc, d)
+        gold = {g.cue: g for g in a.attributions if g.cue}
+        for r in find_raw_statements(doc, d, end_model=None):
+            cue = trim_piece(a.text, *r.cue)
+            g = gold.get((cue,)) if cue else None
+            found = learned_end_piece(r, ctx) if g is not None else None
+            if found is None:
+                continue
+            idx, s_i, rule_k, how = found
+            tp = trim_piece(a.text, *r.content[idx])
+            if tp is None:
+                continue
+            start = tp[0]
+            ends = [pe for ps, pe in g.content if ps == start]
+            if not ends:
+                continue
+            cands = end_candidates(doc, s_i, rule_k)
+            labels = [int(doc[k].idx + len(doc[k]) == ends[0]) for k in cands]
+            if sum(labels) != 1:
+                continue
+            for k, lab in zip(cands, labels):
+                inq = ctx.quote_at(doc[k].idx + len(doc[k])) is not None
+                X.append({f: 1 for f in end_features(doc, s_i, k, rule_k, how, inq)})
+                y.append(lab)
+                group.append(n)
+                rule.append(int(k == rule_k))
+            n += 1
+    return X, y, group, rule
+
+
+def _ranking_accuracy(scores, y, group, rule, margin: float) -> tuple[float, float]:
+    """Share of instances whose chosen end is the gold one: (ranker with margin, rules alone)."""
+    import numpy as np
+
+    scores, y, group, rule = map(np.asarray, (scores, y, group, rule))
+    ok = base = 0
+    n = int(group.max()) + 1 if len(group) else 0
+    order = np.argsort(group, kind="stable")
+    bounds = np.searchsorted(group[order], np.arange(n + 1))
+    for i in range(n):
+        ix = order[bounds[i]:bounds[i + 1]]
+        r = ix[rule[ix] == 1][0]
+        b = ix[np.argmax(scores[ix])]
+        pick = b if scores[b] - scores[r] >= margin else r
+        ok += int(y[pick] == 1)
+        base += int(y[r] == 1)
+    return ok / max(n, 1), base / max(n, 1)
+
+
+def cmd_bounds(args) -> None:
+    """Train the content-end ranker (counterclaim.extract.boundaries) on train, margin chosen on dev."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from counterclaim.extract.boundaries import EndModel
+    from counterclaim.extract.cues import load_cue_model
+
+    data, cache = Path(args.data), Path(args.cache)
+    tr_arts, tr_in, tr_docs = _parsed("train", data, cache, args.limit)
+    dv_arts, dv_in, dv_docs = _parsed("dev", data, cache, None)
+    t0 = time.time()
+    Xtr, ytr, gtr, rtr = _end_instances(tr_arts, tr_in, tr_docs)
+    Xdv, ydv, gdv, rdv = _end_instances(dv_arts, dv_in, dv_docs)
+    print(f"end instances: train {max(gtr) + 1} ({len(ytr)} candidates), dev {max(gdv) + 1} "
+          f"({len(ydv)} candidates) [{time.time() - t0:.0f}s]", file=sys.stderr)
+    vec = DictVectorizer()
+    A = _int32(vec.fit_transform(Xtr))
+    B = _int32(vec.transform(Xdv))
+    best = None
+    for C in args.C:
+        clf = LogisticRegression(C=C, max_iter=3000, solver="liblinear").fit(A, ytr)
+        sdv = clf.decision_function(B)
+        for margin in args.margins:
+            acc, base = _ranking_accuracy(sdv, ydv, gdv, rdv, margin)
+            print(f"C={C} margin={margin}: dev end accuracy {acc:.4f} (rules {base:.4f})", file=sys.stderr)
+            if best is None or acc > best[0]:
+                best = (acc, C, margin, clf)
+    acc, C, margin, clf = best
+    names = vec.get_feature_names_out()
+    weights = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0]) if abs(w) > 1e-4}
+    model = EndModel(weights=weights, bias=round(float(clf.intercept_[0]), 4), margin=margin)
+    res = _evaluate_with(dv_arts, dv_in, dv_docs, load_cue_model(), model)
+    e = res["exact"]
+    print(f"extractor on dev with the ranker: source {e['source']['f1']:.3f} cue {e['cue']['f1']:.3f} "
+          f"content {e['content']['f1']:.3f}", file=sys.stderr)
+    out = {
+        "meta": {"trained_on": "PolNeAR train", "tuned_on": "PolNeAR dev", "C": C, "margin": margin,
+                 "dev_end_accuracy": round(acc, 4), "recipe": "training/statements.py bounds",
+                 "n_train_instances": int(max(gtr) + 1)},
+        "bias": model.bias,
+        "margin": margin,
+        "weights": dict(sorted(weights.items())),
+    }
+    Path(args.out).write_text(json.dumps(out, ensure_ascii=False, indent=0), encoding="utf-8")
+    print(f"wrote {args.out}: {len(weights)} weights, margin {margin}", file=sys.stderr)
+
+
+def _evaluate_with(arts, docs_in, docs, cue_model, end_model) -> dict:
+    from counterclaim.extract.statements import find_raw_statements
+
+    pairs = []
+    for a, d, doc in zip(arts, docs_in, docs):
+        raws = find_raw_statements(doc, d, model=cue_model, end_model=end_model)
+        pairs.append((a.attributions, [_raw_to_attribution(r, a.text) for r in raws]))
+    return score(pairs)
+
+
+def _raw_to_attribution(r, text):
+    from counterclaim.evaluation.attribution import Attribution, _trim as trim_piece
+
+    def pieces(spans):
+        return tuple(sorted({p for p in (trim_piece(text, s, e) for s, e in spans) if p}))
+
+    return Attribution(source=pieces([r.source] if r.source else []), cue=pieces([r.cue]), content=pieces(r.content))
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
-    for name in ("parse", "train"):
+    for name in ("parse", "train", "bounds"):
         p = sub.add_parser(name)
         p.add_argument("--data", required=True, help="folder with PolNeAR train.jsonl and dev.jsonl")
         p.add_argument("--cache", default="build/statements", help="where parsed DocBins are cached")
@@ -226,8 +360,12 @@ def main(argv=None) -> None:
             p.add_argument("--out", default="src/counterclaim/data/statement_cues.json")
             p.add_argument("--C", type=float, nargs="+", default=[0.1, 0.3, 1.0])
             p.add_argument("--thresholds", type=float, nargs="+", default=[0.3, 0.4, 0.5, 0.6])
+        if name == "bounds":
+            p.add_argument("--out", default="src/counterclaim/data/statement_bounds.json")
+            p.add_argument("--C", type=float, nargs="+", default=[0.3, 1.0, 3.0, 10.0])
+            p.add_argument("--margins", type=float, nargs="+", default=[0.0, 0.5, 1.0])
     args = ap.parse_args(argv)
-    {"parse": cmd_parse, "train": cmd_train}[args.cmd](args)
+    {"parse": cmd_parse, "train": cmd_train, "bounds": cmd_bounds}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Optional
 
+from counterclaim.extract.boundaries import load_end_model
 from counterclaim.extract.cues import CueModel, cue_features, cue_key, load_cue_model
 from counterclaim.extract.quotes import Quote, find_quotes
 from counterclaim.extract.speech_acts import (  # noqa: F401  (load_acts, speech_act: re-exported)
@@ -1226,16 +1227,87 @@ def _continuations(raws: list[RawStatement], ctx: _Ctx) -> None:
             j += 1
 
 
-def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] = None) -> list[RawStatement]:
-    """All statements of a parsed document as :class:`RawStatement` (no ids, no speakers)."""
+_SHIPPED = object()
+
+
+def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] = None,
+                        end_model: Any = _SHIPPED) -> list[RawStatement]:
+    """All statements of a parsed document as :class:`RawStatement` (no ids, no speakers).
+
+    ``model`` is the cue model (default: the shipped one); ``end_model`` the content-end ranker of
+    :mod:`counterclaim.extract.boundaries` (default: the shipped one; None keeps the rules' ends)."""
     model = model or load_cue_model()
+    if end_model is _SHIPPED:
+        end_model = load_end_model()
     ctx = _Ctx(doc, document)
     raws = _headline_statements(ctx) + _verb_statements(ctx, model)
     raws = _dedupe(raws)
+    if end_model is not None:
+        # a content never grows over another statement's source or cue ("... but asserted that",
+        # "..., according to X")
+        marks = sorted({p for r in raws for p in ((r.cue[0],) + ((r.source[0],) if r.source else ()))})
+        for r in raws:
+            _learned_end(r, ctx, end_model, marks)
     _continuations(raws, ctx)
     for r in raws:
         r.content = sorted({_trim(ctx.text, s, e) for s, e in r.content if e > s})
     return raws
+
+
+#: content rules whose end the learned ranker may move (quotes end at their marks)
+LEARNED_END_RULES = frozenset({"ccomp", "xcomp", "obj", "obl", "remainder", "relcl", "passive"})
+
+
+def learned_end_piece(r: RawStatement, ctx: _Ctx) -> Optional[tuple[int, int, int, str]]:
+    """(piece index, first token, rule's last token, rule) of the content piece whose end the ranker
+    decides, or None: the last piece of an indirect or mixed statement found by a verb rule, within
+    one sentence and after the cue."""
+    if r.kind not in ("indirect", "mixed", "nominal") or not r.rule.startswith("verb:") or not r.content:
+        return None
+    how = r.rule.split(":", 1)[1].split("+")[0]
+    if how not in LEARNED_END_RULES:
+        return None
+    idx = max(range(len(r.content)), key=lambda i: r.content[i][0])
+    s, e = r.content[idx]
+    if s < r.cue[1]:
+        return None
+    first = ctx.doc.char_span(s, s + 1, alignment_mode="expand")
+    last = ctx.doc.char_span(e - 1, e, alignment_mode="expand")
+    if first is None or last is None or first.start >= len(ctx.doc):
+        return None
+    s_i, k = first.start, last.end - 1
+    if ctx.doc[s_i].sent.start != ctx.doc[k].sent.start:
+        return None
+    return idx, s_i, k, how
+
+
+def _learned_end(r: RawStatement, ctx: _Ctx, end_model: Any, marks: Sequence[int] = ()) -> None:
+    found = learned_end_piece(r, ctx)
+    if found is None:
+        return
+    idx, s_i, rule_k, how = found
+    doc = ctx.doc
+    s = r.content[idx][0]
+    rule_end = doc[rule_k].idx + len(doc[rule_k])
+    j = bisect.bisect_right(marks, s)
+    limit = marks[j] if j < len(marks) else None
+    if r.head is not None:  # nor over the cue's own dependents ("tied X to Y | in remarks he made")
+        own = [min(t.idx for t in c.subtree) for c in r.head.children if c.i > rule_k
+               and (c.dep_ in ("conj", "parataxis", "advcl") or c.lower_ in MEDIUM_NOUNS)]
+        if own:
+            limit = min(own) if limit is None else min(limit, min(own))
+    if limit is not None:
+        limit = max(limit, rule_end)
+    k = end_model.choose(doc, s_i, rule_k, how, inside_quote=ctx.quote_at, max_end=limit)
+    if k == rule_k:
+        return
+    e = doc[k].idx + len(doc[k])
+    qi = ctx.quote_at(e - 1)  # never stop inside a quote that opened inside the content
+    if qi is not None and ctx.double[qi].start >= s:
+        e = max(e, ctx.double[qi].end)
+    e = _trim(ctx.text, s, e)[1]
+    if e > s:
+        r.content[idx] = (s, e)
 
 
 def _dedupe(raws: list[RawStatement]) -> list[RawStatement]:
@@ -1249,9 +1321,6 @@ def _dedupe(raws: list[RawStatement]) -> list[RawStatement]:
             continue
         out.append(r)
     return out
-
-
-# --------------------------------------------------------------------------- acts
 
 
 # --------------------------------------------------------------------------- public API
