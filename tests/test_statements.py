@@ -539,3 +539,42 @@ def test_passive_cue_content_is_its_subject_and_the_oblique_after_the_prepositio
     (r,) = find_raw_statements(doc, document, model=lexicon_model(("accused",)))
     t = document.text
     assert [t[s:e] for s, e in r.content] == ["Smith", "hiding funds"]
+
+
+def test_unanswered_request_for_comment_is_a_no_comment_statement():
+    rows = [  # The campaign did not respond to requests for comment.
+        ("The", True, 1, "det", "DET", "the"), ("campaign", True, 4, "nsubj", "NOUN", "campaign"),
+        ("did", True, 4, "aux", "AUX", "do"), ("not", True, 4, "advmod", "PART", "not"),
+        ("respond", True, 4, "ROOT", "VERB", "respond"), ("to", True, 6, "case", "ADP", "to"),
+        ("requests", True, 4, "obl", "NOUN", "request"), ("for", True, 8, "case", "ADP", "for"),
+        ("comment", False, 6, "nmod", "NOUN", "comment"), (".", False, 4, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    model = lexicon_model(("respond",))
+    model.weights = {"bias": -5.0}  # the classifier says no: the refusal rule decides
+    model.bias = 0.0
+    model.lemmas = {"respond": (10.0, 100.0)}
+    (r,) = find_raw_statements(doc, document, model=model)
+    t = document.text
+    assert t[slice(*r.source)] == "The campaign"
+    assert [t[s:e] for s, e in r.content] == ["requests for comment"]
+    assert speech_act(r, t) == "no_comment"
+    rows[6] = ("attacks", True, 4, "obl", "NOUN", "attack")
+    rows[8] = ("weeks", False, 6, "nmod", "NOUN", "week")  # "did not respond to attacks for weeks": an action
+    doc, document = parsed(rows)
+    assert find_raw_statements(doc, document, model=model) == []
+
+
+def test_non_restrictive_relative_clause_is_not_part_of_the_source():
+    rows = [  # Kamin, who met them, said talks failed.
+        ("Kamin", False, 5, "nsubj", "PROPN", "Kamin"), (",", True, 3, "punct", "PUNCT", ","),
+        ("who", True, 3, "nsubj", "PRON", "who"), ("met", True, 0, "acl:relcl", "VERB", "meet"),
+        ("them", False, 3, "obj", "PRON", "they"), (",", True, 5, "punct", "PUNCT", ","),
+    ]
+    rows[5] = (",", True, 3, "punct", "PUNCT", ",")
+    rows += [("said", True, 6, "ROOT", "VERB", "say"), ("talks", True, 8, "nsubj", "NOUN", "talk"),
+             ("failed", False, 6, "ccomp", "VERB", "fail"), (".", False, 6, "punct", "PUNCT", ".")]
+    rows[0] = ("Kamin", False, 6, "nsubj", "PROPN", "Kamin")
+    doc, document = parsed(rows)
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)))
+    assert document.text[slice(*r.source)] == "Kamin"

@@ -112,6 +112,11 @@ def speech_act(r: Any, text: str) -> str:
             key = f"{lemma}_{nxt.lower_}"
     act, neg_act = acts.get(key, ("other", ""))
     content_words = " ".join(text[s:e] for s, e in r.content).lower()
+    if r.negated and lemma in ("respond", "reply", "return", "answer"):
+        # "did not respond to requests for comment"
+        words = set(content_words.replace("“", " ").replace("”", " ").split())
+        if words & NO_COMMENT_LEMMAS or any(w.startswith(("comment", "request", "inquir")) for w in words):
+            return "no_comment"
     if lemma in ("decline", "refuse"):
         words = set(content_words.replace("“", " ").replace("”", " ").split())
         if words & NO_COMMENT_LEMMAS or any(w.startswith(tuple(NO_COMMENT_LEMMAS)) for w in list(words)[:4]):

@@ -33,6 +33,7 @@ from counterclaim.extract.boundaries import load_end_model
 from counterclaim.extract.cues import CueModel, cue_features, cue_key, load_cue_model
 from counterclaim.extract.quotes import Quote, find_quotes
 from counterclaim.extract.speech_acts import (  # noqa: F401  (load_acts, speech_act: re-exported)
+    NO_COMMENT_LEMMAS,
     act_lemma,
     load_acts,
     load_ambiguous,
@@ -137,6 +138,8 @@ MEDIUM_NOUNS = frozenset({"remark", "remarks", "statement", "statements", "inter
                           "email", "e-mail", "memo", "communique", "communiqué", "call", "rally", "podcast"})
 #: the preposition that opens a passive cue's content: "was accused of X", "is criticized for X"
 PASSIVE_CONTENT_CASES = frozenset({"of", "for", "over", "about", "as"})
+#: verbs of answering: negated, with a request for comment as object, they make a no_comment
+ANSWER_LEMMAS = frozenset({"respond", "reply", "return", "answer", "responded", "replied", "returned", "answered"})
 NAMING_VERBS = frozenset({"call", "label", "term", "dub", "name", "describe", "brand"})
 
 
@@ -327,6 +330,10 @@ def _coordinated_report(tok: Any) -> bool:
             and not any(c.dep_ in SUBJ_DEPS + PASS_SUBJ_DEPS for c in tok.children))
 
 
+#: drop a non-restrictive relative clause from a source (PolNeAR leaves it out)
+DROP_SOURCE_RELATIVES = True
+
+
 def _source_span(text: str, subj: Any) -> tuple[int, int]:
     toks = [t for t in subj.subtree]
     if subj.dep_ in ("obl:agent", "obl"):
@@ -344,6 +351,14 @@ def _source_span(text: str, subj: Any) -> tuple[int, int]:
                 or (c.dep_ in ("nmod", "obl", "nmod:tmod", "obl:tmod", "nmod:npmod") and
                     (c.ent_type_ in ("DATE", "TIME") or c.lower_ in DATE_WORDS)):
             drop.update(t.i for t in c.subtree)
+        elif DROP_SOURCE_RELATIVES and c.dep_ in ("acl:relcl", "relcl") and c.i > 0 and any(
+                t.text in (",", "―", "—", "--") and t.i < c.i for t in c.subtree):
+            # "Mr. Kamin, who emphasized that ..., said": a non-restrictive relative clause is not the source
+            sub = [t.i for t in c.subtree]
+            comma = subj.doc[min(sub) - 1]
+            drop.update(sub)
+            if comma.text in (",", "―", "—", "--"):
+                drop.add(comma.i)
     toks = [t for t in toks if t.i not in drop]
     lo = min(t.idx for t in toks)
     hi = max(t.idx + len(t) for t in toks)
@@ -630,13 +645,28 @@ def _verb_statements(ctx: _Ctx, model: CueModel) -> list[RawStatement]:
                 kids = {c.dep_ for c in tok.children}
                 display_clause = (role in HEADLINE_ROLES and bool(kids & set(SUBJ_DEPS))
                                   and bool(kids & {"ccomp", "xcomp"}))
-                if not (unambiguous and (passive_with_agent or display_clause)):
+                if not (unambiguous and (passive_with_agent or display_clause)) and not _unanswered_request(tok):
                     continue
                 p = LEXICON_ONLY_CONFIDENCE
             st = _build(tok, p, ctx, model, adj)
             if st is not None:
                 out.append(st)
     return out
+
+
+def _unanswered_request(tok: Any) -> bool:
+    """ "did not (immediately) respond to requests for comment", "has not replied to a request for an
+    interview": a negated answering verb whose oblique asks for comment is a refusal to comment."""
+    if tok.lemma_.lower() not in ANSWER_LEMMAS and tok.lower_ not in ANSWER_LEMMAS:
+        return False
+    if not any(c.dep_ in ("advmod", "neg") and c.lemma_.lower() in ("not", "never", "n't") for c in tok.children):
+        return False
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ in ("obl", "obj", "advcl"):
+            if any(t.lemma_.lower() in NO_COMMENT_LEMMAS or t.lower_ in ("comment", "comments") for t in c.subtree if t.i != c.i) \
+                    or c.lemma_.lower() in ("request", "inquiry", "question", "call", "message", "email"):
+                return True
+    return False
 
 
 def _region(tok: Any, subj: Optional[Any], cue: tuple[int, int]) -> tuple[int, int]:
@@ -1035,7 +1065,7 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         return None
     nc = load_noncommunication()
     allowed = nc.get(tok.lemma_.lower(), nc.get(lem))
-    if allowed is not None and how not in allowed and kind == "indirect":
+    if allowed is not None and how not in allowed and kind == "indirect" and not _unanswered_request(tok):
         return None
     if how == "obj" and kind == "indirect":
         heads = [c for c in tok.children if c.dep_ == "obj"]
