@@ -578,3 +578,32 @@ def test_non_restrictive_relative_clause_is_not_part_of_the_source():
     doc, document = parsed(rows)
     (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)))
     assert document.text[slice(*r.source)] == "Kamin"
+
+
+def test_content_ends_before_a_closing_participle_clause_but_keeps_a_parenthetical_one():
+    rows = [  # He said they fled the town, citing the danger.
+        ("He", True, 1, "nsubj", "PRON", "he"), ("said", True, 1, "ROOT", "VERB", "say"),
+        ("they", True, 3, "nsubj", "PRON", "they"), ("fled", True, 1, "ccomp", "VERB", "flee"),
+        ("the", True, 5, "det", "DET", "the"), ("town", False, 3, "obj", "NOUN", "town"),
+        (",", True, 7, "punct", "PUNCT", ","), ("citing", True, 3, "advcl", "VERB", "cite"),
+        ("the", True, 9, "det", "DET", "the"), ("danger", False, 7, "obj", "NOUN", "danger"),
+        (".", False, 1, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    doc[7].tag_ = "VBG"
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)), end_model=None)
+    t = document.text
+    assert [t[s:e] for s, e in r.content] == ["they fled the town"]
+    rows = [  # He said the men, fearing arrest, fled.
+        ("He", True, 1, "nsubj", "PRON", "he"), ("said", True, 1, "ROOT", "VERB", "say"),
+        ("the", True, 3, "det", "DET", "the"), ("men", False, 7, "nsubj", "NOUN", "man"),
+        (",", True, 5, "punct", "PUNCT", ","), ("fearing", True, 3, "acl", "VERB", "fear"),
+        ("arrest", False, 5, "obj", "NOUN", "arrest"), (",", True, 7, "punct", "PUNCT", ","),
+    ]
+    rows[7] = (",", True, 5, "punct", "PUNCT", ",")
+    rows += [("fled", False, 1, "ccomp", "VERB", "flee"), (".", False, 1, "punct", "PUNCT", ".")]
+    rows[3] = ("men", False, 8, "nsubj", "NOUN", "man")
+    doc, document = parsed(rows)
+    doc[5].tag_ = "VBG"
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)), end_model=None)
+    assert [document.text[s:e] for s, e in r.content] == ["the men, fearing arrest, fled"]

@@ -330,6 +330,8 @@ def _coordinated_report(tok: Any) -> bool:
             and not any(c.dep_ in SUBJ_DEPS + PASS_SUBJ_DEPS for c in tok.children))
 
 
+#: end a content before a closing ", VBG ..." participle clause
+TRAILING_PARTICIPLE_CUT = True
 #: drop a non-restrictive relative clause from a source (PolNeAR leaves it out)
 DROP_SOURCE_RELATIVES = True
 
@@ -1038,6 +1040,8 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
             kind = "mixed"
     if kind != "direct" and how in ("ccomp", "remainder") and pieces:
         pieces = _medial_left_piece(tok, subj, source, cue, pieces, ctx)
+    if kind != "direct" and pieces and TRAILING_PARTICIPLE_CUT:
+        pieces = [_cut_trailing_participle(tok.doc, pc, ctx) for pc in pieces]
     # a reporting verb coordinated inside the content ("said X ... but asserted that Y") is a statement
     # of its own: the content stops before it
     cut = []
@@ -1091,6 +1095,34 @@ def _outside_quotes(subj: Optional[Any], tok: Any, ctx: _Ctx) -> Optional[Any]:
     if qs is not None and qs != ctx.quote_at(tok.idx):
         return None
     return subj
+
+
+def _cut_trailing_participle(doc: Any, piece: tuple[int, int], ctx: _Ctx) -> tuple[int, int]:
+    """A content ends before a participle clause that closes it after a comma: "that it attacked Israel
+    over X, referring to the key site ..." (the writer's gloss or the speaker's own act, not what was
+    said). A parenthetical participle the sentence resumes after ("the men, fearing arrest, fled") stays."""
+    span = doc.char_span(piece[0], piece[1], alignment_mode="expand")
+    if span is None:
+        return piece
+    for t in span[1:]:
+        if t.tag_ != "VBG" or t.i < span.start + 2:
+            continue
+        before = doc[t.i - 1]
+        if before.is_quote and before.text in "”\"'’" and doc[t.i - 2].text == ",":
+            before = doc[t.i - 1]  # 'described as “the dangers …,” referring to': keep the closing mark
+            cut_at = before.idx + len(before)
+        elif before.text == ",":
+            cut_at = before.idx
+        else:
+            continue
+        if t.dep_ not in ("acl", "advcl", "xcomp", "conj"):
+            continue
+        last = max(x.i for x in t.subtree)
+        if last >= span.end - 1 or all(doc[j].is_punct for j in range(last + 1, span.end)):
+            if ctx.quote_at(doc[t.i - 1].idx) is not None:
+                return piece  # inside a quotation: the speaker's own words
+            return _clean_content(ctx.text, piece[0], cut_at)
+    return piece
 
 
 def _medial_left_piece(tok: Any, subj: Optional[Any], source: Optional[tuple[int, int]], cue: tuple[int, int],
