@@ -201,3 +201,18 @@ def test_pipeline_fixture_article():
     assert "Israeli officials" in names and names["Israeli officials"].country == "ISR"
     haidar = [a for a in actors if a.type == "person" and "Haidar" in a.name]
     assert haidar and haidar[0].role == "spokesman"
+
+
+def test_sentence_initial_connectives_and_photo_credits_are_not_actors():
+    from counterclaim.model import Paragraph
+
+    text = "However , Karim Haddad spoke . Karim Haddad waves ( Lina Obeid/AFP )"
+    doc = make_doc(text, ents=[(0, 1, "GPE"), (2, 4, "PERSON"), (6, 8, "PERSON"), (10, 12, "PERSON")],
+                   pos={4: "VERB", 8: "VERB"})
+    first = doc[6].idx
+    document = Document(id="fixture", text=doc.text, paragraphs=(
+        Paragraph(0, first - 1, "body"), Paragraph(first, len(doc.text), "caption")))
+    names = [a.name for a in extract_actors(doc, document)]
+    assert "Karim Haddad" in names  # named in the body and in the caption itself
+    assert "However" not in names
+    assert not any("Lina Obeid" in n for n in names)  # the photographer in the credit

@@ -53,6 +53,11 @@ ORGLIKE = ("organization", "group", "media")
 MAX_AGENT_WORDS = 4
 #: paragraphs whose names are not the article's actors.
 SKIP_ROLES = ("boilerplate", "byline")
+#: capitalised words at the start of a sentence that the NER or the proper-noun fallback can take for names
+NOT_NAMES = frozenset({"however", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless",
+                       "instead", "still", "yet", "thus", "therefore", "hence", "indeed", "also", "besides",
+                       "otherwise", "then", "now", "today", "yesterday", "later", "earlier", "finally",
+                       "additionally", "separately", "similarly", "likewise", "overall", "file"})
 HYPHENS = ("-", "‐", "–")
 #: lower-case particles inside names ("Abu Mahdi al-Muhandis").
 PRONOUN_WORDS = ("he", "she", "it", "they", "his", "her", "its", "their", "we", "our", "i", "you", "him", "them")
@@ -256,6 +261,17 @@ def _skip_paragraph(document: Document, offset: int) -> bool:
     return document.role_at(offset) in SKIP_ROLES
 
 
+def _credit_spans(document: Document) -> list[tuple[int, int]]:
+    """Photo credits and "FILE –" marks of the caption paragraphs: not where actors are named."""
+    from counterclaim.ingest.text import caption_credit_spans
+
+    out: list[tuple[int, int]] = []
+    for p in document.paragraphs:
+        if p.role == "caption":
+            out += caption_credit_spans(document.text, p.start, p.end)
+    return out
+
+
 def _in_other_ent(doc, i: int, ent) -> bool:
     t = doc[i]
     return bool(t.ent_type_) and not (ent.start <= i < ent.end)
@@ -353,9 +369,15 @@ def _mentions(doc, document: Document, k: Knowledge) -> list[_M]:
     taken = [False] * len(doc)
     out: list[_M] = []
 
+    credits = _credit_spans(document)
+
     def add(s: int, e: int, label: str, rule: str, roles: tuple[str, ...]) -> None:
         if all(t.pos_ == "PRON" or t.lower_ in PRONOUN_WORDS for t in doc[s:e]):
             return  # "His", "They" tagged as names
+        if e - s == 1 and doc[s].lower_ in NOT_NAMES:
+            return  # "However," at the start of a sentence tagged as a name
+        if any(cs <= doc[s].idx < ce for cs, ce in credits):
+            return  # "(Atta Kenare/AFP)", "FILE –"
         m = _M(s, e, doc[s:e].text, "other", rule)
         m.start, m.end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
         if roles:

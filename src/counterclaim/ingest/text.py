@@ -28,7 +28,7 @@ from counterclaim.model import Document, Paragraph, make_id
 __all__ = [
     "from_text", "split_paragraphs", "assign_roles", "explain_roles", "explain",
     "HEADLINE_MAX_WORDS", "SUBHEAD_MAX_WORDS", "STANDFIRST_MAX_WORDS", "DATELINE_PATTERN", "BYLINE_PATTERN", "CAPTION_CREDIT_PATTERN",
-    "CAPTION_PREFIX_PATTERN", "CAPTION_REPEAT_MIN_CHARS", "BOILERPLATE_PATTERNS_FILE",
+    "CAPTION_PREFIX_PATTERN", "CAPTION_REPEAT_MIN_CHARS", "BOILERPLATE_PATTERNS_FILE", "caption_credit_spans",
 ]
 
 # --------------------------------------------------------------------------- paragraph splitting
@@ -108,6 +108,21 @@ BLOCK_ITEM_MAX_WORDS = 20
 
 
 @lru_cache(maxsize=1)
+def caption_credit_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Character spans of a caption's credit ("(Atta Kenare/AFP)", "Photo: Reuters") and "FILE –" prefix,
+    for the caption paragraph ``text[start:end]``: names there are the photographer's and the agency's,
+    not actors of the story."""
+    para = text[start:end]
+    out = []
+    m = CAPTION_PREFIX_PATTERN.match(para)
+    if m:
+        out.append((start, start + m.end()))
+    m = CAPTION_CREDIT_PATTERN.search(para)
+    if m:
+        out.append((start + m.start(), start + m.end()))
+    return out
+
+
 def boilerplate_patterns() -> tuple[tuple[re.Pattern, ...], tuple[re.Pattern, ...]]:
     """(line patterns, block-start patterns) from ``data/boilerplate.txt``."""
     text = resources.files("counterclaim").joinpath("data", BOILERPLATE_PATTERNS_FILE).read_text(encoding="utf-8")
