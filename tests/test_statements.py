@@ -607,3 +607,22 @@ def test_content_ends_before_a_closing_participle_clause_but_keeps_a_parenthetic
     doc[5].tag_ = "VBG"
     (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)), end_model=None)
     assert [document.text[s:e] for s, e in r.content] == ["the men, fearing arrest, fled"]
+
+
+def test_speaker_resolution_gives_an_unaffiliated_person_the_group_of_its_description():
+    from counterclaim.extract.speakers import affiliations_from_speakers
+    from counterclaim.model import Speaker, Statement
+
+    text = "The group's commander Lee Ford said talks failed. The Front said so too."
+    group = Actor(id="a_front", name="The Front", type="group", country="XYZ")
+    lee = Actor(id="a_lee", name="Lee Ford", type="person")
+    other = Actor(id="a_ann", name="Ann Bell", type="person", affiliation="a_x")
+    st = Statement(id="s1", cue=Span.of(text, 31, 35), content=(Span.of(text, 36, 48),), kind="indirect",
+                   act="claim", speaker=Speaker(name="Lee Ford", actor_id="a_lee", chain=("Lee Ford", "The Front")))
+    out = {a.id: a for a in affiliations_from_speakers((group, lee, other), (st,))}
+    assert out["a_lee"].affiliation == "a_front" and out["a_lee"].country == "XYZ"
+    assert out["a_ann"] == other and out["a_front"] == group
+    # a chain naming no single actor changes nothing
+    st2 = Statement(id="s2", cue=st.cue, content=st.content, kind="indirect", act="claim",
+                    speaker=Speaker(name="Lee Ford", actor_id="a_lee", chain=("Lee Ford", "Nobody")))
+    assert affiliations_from_speakers((group, lee), (st2,)) == (group, lee)

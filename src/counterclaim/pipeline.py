@@ -62,6 +62,7 @@ def analyze_parsed(document: Document, doc: Any) -> Analysis:
     from counterclaim.extract.actors import extract_actors
     from counterclaim.extract.claims import extract_claims
     from counterclaim.extract.events import extract_events
+    from counterclaim.extract.speakers import affiliations_from_speakers
     from counterclaim.extract.statements import extract_statements
     from counterclaim.extract.time import extract_timexes
     from counterclaim.reconcile.disputes import find_disputes
@@ -70,6 +71,7 @@ def analyze_parsed(document: Document, doc: Any) -> Analysis:
     actors = extract_actors(doc, document)
     timexes = extract_timexes(document, doc)
     statements = extract_statements(doc, document, actors)
+    actors = affiliations_from_speakers(actors, statements)
     events = extract_events(doc, document, actors, timexes, statements)
     claims = extract_claims(doc, document, statements, events, actors)
     statements = link_rebuttals(document, statements, claims, actors)

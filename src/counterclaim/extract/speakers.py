@@ -13,6 +13,7 @@ recent actor whose type fits the head noun (``speaker_nouns.tsv``), across sente
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 from collections.abc import Sequence
 from pathlib import Path
@@ -274,3 +275,31 @@ def _recent_subject(index: _Index, doc: Any, s: int, types: tuple[str, ...]) -> 
         if span is not None and span.root.dep_ in ("nsubj", "nsubj:pass"):
             return m[2]
     return None
+
+
+def affiliations_from_speakers(actors: Sequence[Actor], statements: Sequence[Any]) -> tuple[Actor, ...]:
+    """Actors with the affiliations that speaker resolution found and the actors stage did not: a
+    person named after a possessive description ("the terror group's military commander Muhammad
+    Deif said") belongs to the group the description resolved to. A person who already has an
+    affiliation, or a chain whose group name is ambiguous among the actors, is left as it is."""
+    by_name: dict[str, list[Actor]] = {}
+    for a in actors:
+        by_name.setdefault(a.name, []).append(a)
+    found: dict[str, Actor] = {}
+    for st in statements:
+        sp = getattr(st, "speaker", None)
+        if sp is None or sp.actor_id is None or len(sp.chain) < 2:
+            continue
+        groups = by_name.get(sp.chain[1], [])
+        if len(groups) == 1 and groups[0].id != sp.actor_id:
+            found.setdefault(sp.actor_id, groups[0])
+    if not found:
+        return tuple(actors)
+    out = []
+    for a in actors:
+        g = found.get(a.id)
+        if g is not None and a.type == "person" and a.affiliation is None:
+            a = dataclasses.replace(a, affiliation=g.id, country=a.country or g.country)
+        out.append(a)
+    return tuple(out)
+
