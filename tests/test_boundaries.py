@@ -1,51 +1,61 @@
-"""The learned content-end ranker (counterclaim.extract.boundaries)."""
+"""The learned span-boundary rankers (counterclaim.extract.boundaries)."""
 
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
-from counterclaim.extract.boundaries import EndModel, end_candidates, end_features, load_end_model
+from counterclaim.extract.boundaries import BOUNDARIES, BoundaryModel, candidates, features, load_boundary_models
 
 VOCAB = English().vocab
 
 
 def _doc():
-    # He said the plan failed, the minister added .   (one sentence)
-    words = ["He", "said", "the", "plan", "failed", ",", "the", "minister", "added", "."]
-    heads = [1, 1, 3, 4, 1, 8, 7, 8, 1, 1]
-    deps = ["nsubj", "ROOT", "det", "nsubj", "ccomp", "punct", "det", "nsubj", "parataxis", "punct"]
-    pos = ["PRON", "VERB", "DET", "NOUN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
-    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos,
-              spaces=[True, True, True, True, False, True, True, True, False, False])
-    return doc
+    # Senior aide Jo Lee said the plan failed , the minister added .   (one sentence)
+    words = ["Senior", "aide", "Jo", "Lee", "said", "the", "plan", "failed", ",", "the", "minister", "added", "."]
+    heads = [1, 3, 3, 4, 4, 6, 7, 4, 11, 10, 11, 4, 4]
+    deps = ["amod", "compound", "compound", "nsubj", "ROOT", "det", "nsubj", "ccomp", "punct", "det", "nsubj",
+            "parataxis", "punct"]
+    pos = ["ADJ", "NOUN", "PROPN", "PROPN", "VERB", "DET", "NOUN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos,
+               spaces=[True] * 7 + [False, True, True, True, False, False])
 
 
-def test_candidates_stay_in_the_sentence_and_include_the_rule_end():
+def test_candidates_stay_in_the_sentence_and_include_the_rule_boundary():
     doc = _doc()
-    cands = end_candidates(doc, 2, 8)
-    assert cands[0] == 2 and cands[-1] == 9 and 8 in cands
+    ends = candidates(doc, 5, 11, "end")
+    assert ends[0] == 5 and ends[-1] == 12 and 11 in ends
+    starts = candidates(doc, 3, 2, "start")
+    assert starts == [0, 1, 2, 3]
 
 
-def test_features_describe_the_cut():
+def test_features_describe_the_cut_on_either_side():
     doc = _doc()
-    f = end_features(doc, 2, 4, 4, "ccomp")
+    f = features(doc, 5, 7, 7, "end", "ccomp")
     assert "rule" in f and "n1=," in f and "d=0" in f
-    g = end_features(doc, 2, 8, 4, "ccomp")
+    g = features(doc, 5, 11, 7, "end", "ccomp")
     assert "rule" not in g and "d=4" in g
+    h = features(doc, 3, 0, 2, "start", "verb|nsubj")
+    assert "d=2" in h and "edge" in h  # two tokens longer than the rule's, starting the sentence
 
 
-def test_choose_takes_the_best_end_unless_the_margin_or_limit_forbids_it():
+def test_choose_takes_the_best_boundary_unless_the_margin_or_limit_forbids_it():
     doc = _doc()
-    model = EndModel(weights={"n1=,": 3.0, "rule": 1.0})  # prefers ending before a comma
-    assert model.choose(doc, 2, 8, "ccomp") == 4  # "the plan failed"
-    model.margin = 5.0
-    assert model.choose(doc, 2, 8, "ccomp") == 8  # not better by the margin: the rule's end stays
-    model.margin = 0.0
-    assert model.choose(doc, 2, 3, "ccomp", max_end=doc[3].idx + len(doc[3])) == 3  # cannot pass max_end
+    end = BoundaryModel(side="end", weights={"n1=,": 3.0, "rule": 1.0})  # prefers ending before a comma
+    assert end.choose(doc, 5, 11, "ccomp") == 7  # "the plan failed"
+    end.margin = 5.0
+    assert end.choose(doc, 5, 11, "ccomp") == 11  # not better by the margin: the rules' end stays
+    end.margin = 0.0
+    assert end.choose(doc, 5, 6, "ccomp", limit=doc[6].idx + len(doc[6])) == 6  # cannot pass the limit
+    start = BoundaryModel(side="start", weights={"edge": 2.0})  # prefers starting the sentence
+    assert start.choose(doc, 3, 2, "verb|nsubj") == 0  # "Senior aide Jo Lee"
+    assert start.choose(doc, 3, 2, "verb|nsubj", limit=doc[1].idx) == 2  # "Senior" is out of bounds: a tie, rules win
 
 
-def test_shipped_model_loads_and_scores():
-    model = load_end_model()
-    assert model is not None and model.weights and model.meta.get("trained_on") == "PolNeAR train"
+def test_shipped_models_load_and_score():
+    models = load_boundary_models()
+    assert models and set(models) <= set(BOUNDARIES)
+    for name, m in models.items():
+        assert m.weights and m.meta.get("trained_on") == "PolNeAR train"
+        assert m.meta["dev_accuracy"] > m.meta["dev_accuracy_rules"]
     doc = _doc()
-    k = model.choose(doc, 2, 8, "ccomp")
-    assert k in end_candidates(doc, 2, 8)
+    if "content_end" in models:
+        assert models["content_end"].choose(doc, 5, 11, "ccomp") in candidates(doc, 5, 11, "end")

@@ -591,7 +591,7 @@ def test_content_ends_before_a_closing_participle_clause_but_keeps_a_parenthetic
     ]
     doc, document = parsed(rows)
     doc[7].tag_ = "VBG"
-    (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)), end_model=None)
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None)
     t = document.text
     assert [t[s:e] for s, e in r.content] == ["they fled the town"]
     rows = [  # He said the men, fearing arrest, fled.
@@ -605,7 +605,7 @@ def test_content_ends_before_a_closing_participle_clause_but_keeps_a_parenthetic
     rows[3] = ("men", False, 8, "nsubj", "NOUN", "man")
     doc, document = parsed(rows)
     doc[5].tag_ = "VBG"
-    (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)), end_model=None)
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None)
     assert [document.text[s:e] for s, e in r.content] == ["the men, fearing arrest, fled"]
 
 

@@ -16,10 +16,12 @@ Steps
     python training/statements.py bounds --data ../shared/data/polnear --cache build/statements \
         --out src/counterclaim/data/statement_bounds.json
 
-trains the content-end ranker (:mod:`counterclaim.extract.boundaries`): for every statement of train
-whose cue and content start match a gold attribution, each token end of the sentence around the rules'
-end is a candidate, the gold end the positive; a logistic regression scores them; C and the margin by
-which a candidate must beat the rules' end are chosen by end accuracy on dev.
+trains the span-boundary rankers (:mod:`counterclaim.extract.boundaries`: content end and start, source
+end and start): for every statement of train whose cue matches a gold attribution and whose span agrees
+with the gold one on the other side, each token boundary of the sentence around the rules' one is a
+candidate, the gold boundary the positive; a logistic regression scores them; C and the margin by which a
+candidate must beat the rules' boundary are chosen by ranking accuracy on dev, and a ranker that does not
+beat the rules there is not shipped.
 
 PolNeAR: Newell, Margolin & Ruths (2018), "An Attribution Relations Corpus for Political News", LREC.
 """
@@ -222,42 +224,50 @@ def cmd_train(args) -> None:
     print(f"wrote {args.out}: {len(weights)} weights, threshold {model.threshold}", file=sys.stderr)
 
 
-def _end_instances(arts, docs_in, docs):
-    """Ranking instances for the content-end model: for every statement whose cue and content start
-    match a gold attribution, the candidate ends of its last content piece, labelled with the gold end."""
+def _boundary_instances(name: str, arts, docs_in, docs):
+    """Ranking instances for one boundary ranker (``name`` in boundaries.BOUNDARIES): for every statement
+    whose cue matches a gold attribution and whose span agrees with the gold span on the other side,
+    the candidate boundaries around the rules' one, labelled with the gold boundary."""
     from counterclaim.evaluation.attribution import _trim as trim_piece
-    from counterclaim.extract.boundaries import end_candidates, end_features
-    from counterclaim.extract.statements import _Ctx, find_raw_statements, learned_end_piece
+    from counterclaim.extract.boundaries import candidates, features
+    from counterclaim.extract.statements import _Ctx, boundary_marks, boundary_task, find_raw_statements
 
+    side = name.rsplit("_", 1)[1]
     X, y, group, rule = [], [], [], []
     n = 0
     for a, d, doc in zip(arts, docs_in, docs):
         ctx = _Ctx(doc, d)
         gold = {g.cue: g for g in a.attributions if g.cue}
-        for r in find_raw_statements(doc, d, end_model=None):
+        raws = find_raw_statements(doc, d, boundaries=None)
+        marks = boundary_marks(raws)
+        for r in raws:
             cue = trim_piece(a.text, *r.cue)
             g = gold.get((cue,)) if cue else None
-            found = learned_end_piece(r, ctx) if g is not None else None
-            if found is None:
+            task = boundary_task(r, ctx, name, marks) if g is not None else None
+            if task is None:
                 continue
-            idx, s_i, rule_k, how = found
-            tp = trim_piece(a.text, *r.content[idx])
+            span = r.source if task.piece < 0 else r.content[task.piece]
+            tp = trim_piece(a.text, *span)
             if tp is None:
                 continue
-            start = tp[0]
-            ends = [pe for ps, pe in g.content if ps == start]
-            if not ends:
+            golds = g.source if task.piece < 0 else g.content
+            if side == "end":
+                wanted = [pe for ps, pe in golds if ps == tp[0]]
+            else:
+                wanted = [ps for ps, pe in golds if pe == tp[1]]
+            if not wanted:
                 continue
-            cands = end_candidates(doc, s_i, rule_k)
-            labels = [int(doc[k].idx + len(doc[k]) == ends[0]) for k in cands]
+            cands = candidates(doc, task.fixed_i, task.rule_k, side)
+            cut = (lambda k: doc[k].idx + len(doc[k])) if side == "end" else (lambda k: doc[k].idx)
+            labels = [int(cut(k) == wanted[0]) for k in cands]
             if sum(labels) != 1:
                 continue
             for k, lab in zip(cands, labels):
-                inq = ctx.quote_at(doc[k].idx + len(doc[k])) is not None
-                X.append({f: 1 for f in end_features(doc, s_i, k, rule_k, how, inq)})
+                inq = ctx.quote_at(cut(k)) is not None
+                X.append({f: 1 for f in features(doc, task.fixed_i, k, task.rule_k, side, task.how, inq)})
                 y.append(lab)
                 group.append(n)
-                rule.append(int(k == rule_k))
+                rule.append(int(k == task.rule_k))
             n += 1
     return X, y, group, rule
 
@@ -281,60 +291,73 @@ def _ranking_accuracy(scores, y, group, rule, margin: float) -> tuple[float, flo
     return ok / max(n, 1), base / max(n, 1)
 
 
+#: boundary-ranker weights smaller than this are dropped from the artefact (same dev figures, 40% of the size)
+BOUNDS_PRUNE = 0.01
+
+
 def cmd_bounds(args) -> None:
-    """Train the content-end ranker (counterclaim.extract.boundaries) on train, margin chosen on dev."""
+    """Train the span-boundary rankers (counterclaim.extract.boundaries) on train; C and margin on dev."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    from counterclaim.extract.boundaries import EndModel
+    from counterclaim.extract.boundaries import BOUNDARIES, BoundaryModel
     from counterclaim.extract.cues import load_cue_model
 
     data, cache = Path(args.data), Path(args.cache)
     tr_arts, tr_in, tr_docs = _parsed("train", data, cache, args.limit)
     dv_arts, dv_in, dv_docs = _parsed("dev", data, cache, None)
-    t0 = time.time()
-    Xtr, ytr, gtr, rtr = _end_instances(tr_arts, tr_in, tr_docs)
-    Xdv, ydv, gdv, rdv = _end_instances(dv_arts, dv_in, dv_docs)
-    print(f"end instances: train {max(gtr) + 1} ({len(ytr)} candidates), dev {max(gdv) + 1} "
-          f"({len(ydv)} candidates) [{time.time() - t0:.0f}s]", file=sys.stderr)
-    vec = DictVectorizer()
-    A = _int32(vec.fit_transform(Xtr))
-    B = _int32(vec.transform(Xdv))
-    best = None
-    for C in args.C:
-        clf = LogisticRegression(C=C, max_iter=3000, solver="liblinear").fit(A, ytr)
-        sdv = clf.decision_function(B)
-        for margin in args.margins:
-            acc, base = _ranking_accuracy(sdv, ydv, gdv, rdv, margin)
-            print(f"C={C} margin={margin}: dev end accuracy {acc:.4f} (rules {base:.4f})", file=sys.stderr)
-            if best is None or acc > best[0]:
-                best = (acc, C, margin, clf)
-    acc, C, margin, clf = best
-    names = vec.get_feature_names_out()
-    weights = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0]) if abs(w) > 1e-4}
-    model = EndModel(weights=weights, bias=round(float(clf.intercept_[0]), 4), margin=margin)
-    res = _evaluate_with(dv_arts, dv_in, dv_docs, load_cue_model(), model)
-    e = res["exact"]
-    print(f"extractor on dev with the ranker: source {e['source']['f1']:.3f} cue {e['cue']['f1']:.3f} "
-          f"content {e['content']['f1']:.3f}", file=sys.stderr)
-    out = {
-        "meta": {"trained_on": "PolNeAR train", "tuned_on": "PolNeAR dev", "C": C, "margin": margin,
-                 "dev_end_accuracy": round(acc, 4), "recipe": "training/statements.py bounds",
-                 "n_train_instances": int(max(gtr) + 1)},
-        "bias": model.bias,
-        "margin": margin,
-        "weights": dict(sorted(weights.items())),
-    }
+    cue_model = load_cue_model()
+    base = _evaluate_with(dv_arts, dv_in, dv_docs, cue_model, {})["exact"]
+    print("extractor on dev, rules only: " + " ".join(f"{k} {v['f1']:.4f}" for k, v in base.items()), file=sys.stderr)
+    models, out = {}, {"models": {}}
+    for name in (args.only or BOUNDARIES):
+        t0 = time.time()
+        Xtr, ytr, gtr, rtr = _boundary_instances(name, tr_arts, tr_in, tr_docs)
+        Xdv, ydv, gdv, rdv = _boundary_instances(name, dv_arts, dv_in, dv_docs)
+        if not gtr or not gdv:
+            print(f"{name}: no instances", file=sys.stderr)
+            continue
+        print(f"{name}: train {max(gtr) + 1} instances ({len(ytr)} candidates), dev {max(gdv) + 1} "
+              f"({len(ydv)}) [{time.time() - t0:.0f}s]", file=sys.stderr)
+        vec = DictVectorizer()
+        A = _int32(vec.fit_transform(Xtr))
+        B = _int32(vec.transform(Xdv))
+        best = None
+        for C in args.C:
+            clf = LogisticRegression(C=C, max_iter=3000, solver="liblinear").fit(A, ytr)
+            sdv = clf.decision_function(B)
+            for margin in args.margins:
+                acc, rules = _ranking_accuracy(sdv, ydv, gdv, rdv, margin)
+                print(f"  C={C} margin={margin}: dev accuracy {acc:.4f} (rules {rules:.4f})", file=sys.stderr)
+                if best is None or acc > best[0]:
+                    best = (acc, C, margin, clf, rules)
+        acc, C, margin, clf, rules = best
+        if acc <= rules:
+            print(f"{name}: the ranker does not beat the rules on dev; not shipped", file=sys.stderr)
+            continue
+        names = vec.get_feature_names_out()
+        weights = {str(n): round(float(w), 3) for n, w in zip(names, clf.coef_[0]) if abs(w) >= BOUNDS_PRUNE}
+        models[name] = BoundaryModel(side=name.rsplit("_", 1)[1], weights=weights,
+                                     bias=round(float(clf.intercept_[0]), 4), margin=margin)
+        out["models"][name] = {
+            "meta": {"trained_on": "PolNeAR train", "tuned_on": "PolNeAR dev", "C": C, "margin": margin,
+                     "dev_accuracy": round(acc, 4), "dev_accuracy_rules": round(rules, 4),
+                     "n_train_instances": int(max(gtr) + 1), "recipe": "training/statements.py bounds"},
+            "bias": models[name].bias, "margin": margin, "weights": dict(sorted(weights.items())),
+        }
+        res = _evaluate_with(dv_arts, dv_in, dv_docs, cue_model, models)["exact"]
+        print(f"  extractor on dev with {', '.join(models)}: " + " ".join(f"{k} {v['f1']:.4f}" for k, v in res.items()),
+              file=sys.stderr)
     Path(args.out).write_text(json.dumps(out, ensure_ascii=False, indent=0), encoding="utf-8")
-    print(f"wrote {args.out}: {len(weights)} weights, margin {margin}", file=sys.stderr)
+    print(f"wrote {args.out}: {', '.join(models) or 'no models'}", file=sys.stderr)
 
 
-def _evaluate_with(arts, docs_in, docs, cue_model, end_model) -> dict:
+def _evaluate_with(arts, docs_in, docs, cue_model, boundaries) -> dict:
     from counterclaim.extract.statements import find_raw_statements
 
     pairs = []
     for a, d, doc in zip(arts, docs_in, docs):
-        raws = find_raw_statements(doc, d, model=cue_model, end_model=end_model)
+        raws = find_raw_statements(doc, d, model=cue_model, boundaries=boundaries)
         pairs.append((a.attributions, [_raw_to_attribution(r, a.text) for r in raws]))
     return score(pairs)
 
@@ -364,6 +387,7 @@ def main(argv=None) -> None:
             p.add_argument("--out", default="src/counterclaim/data/statement_bounds.json")
             p.add_argument("--C", type=float, nargs="+", default=[0.3, 1.0, 3.0, 10.0])
             p.add_argument("--margins", type=float, nargs="+", default=[0.0, 0.5, 1.0])
+            p.add_argument("--only", nargs="+", default=None, help="train only these boundaries (e.g. content_end)")
     args = ap.parse_args(argv)
     {"parse": cmd_parse, "train": cmd_train, "bounds": cmd_bounds}[args.cmd](args)
 

@@ -1,34 +1,39 @@
-"""Where an indirect content ends: a learned choice among the token boundaries of its sentence.
+"""Where a content or a source starts and ends: learned choices among the token boundaries of a sentence.
 
-The rules of :mod:`counterclaim.extract.statements` give a content span from the parse (the cue's
-complement clause or object, grown to the end of its clause). Where that end should be is a matter of
-convention as much as of syntax: PolNeAR (Newell et al. 2018) leaves out a trailing apposition
-(", the existing military alliance"), a trailing time or place of the cue ("on Thursday", "on
-Twitter"), a semicolon clause, a coordinated clause with its own subject; it keeps a coordinated
-complement ("and that he is incapable ..."). A logistic-regression ranker scores every token end of
-the sentence around the rule's end with features of the words on both sides of the cut, the parse
-arcs it would break and its distance from the rule's end; the best-scoring end replaces the rule's
-when it wins by the margin chosen on PolNeAR dev.
+The rules of :mod:`counterclaim.extract.statements` give spans from the parse (the cue's complement
+clause or object, grown to the end of its clause; the subject noun phrase). Where exactly a span should
+stop is a matter of convention as much as of syntax: PolNeAR (Newell et al. 2018) leaves out of a
+content a trailing apposition (", the existing military alliance"), a trailing time or place of the cue
+("on Thursday", "on Twitter") or a semicolon clause, and keeps a coordinated complement ("and that he is
+incapable ..."); it keeps a title before a source's name ("Republican vice-presidential nominee Mike
+Pence") and leaves out a participle after it ("Trump, speaking to veterans,").
 
-The model is learned by ``training/statements.py bounds`` and shipped as JSON
-(``data/statement_bounds.json``: feature weights, bias, margin). Without that file the rules' ends
-are kept.
+For each of the four boundaries (content start and end, source start and end) a logistic-regression
+ranker scores every token boundary of the sentence near the rules' choice, with features of the words on
+both sides of the cut, the parse arcs it would break and its distance from the rules' boundary; the best
+boundary replaces the rules' when it wins by a margin chosen on PolNeAR dev.
+
+The models are learned by ``training/statements.py bounds`` and shipped as JSON
+(``data/statement_bounds.json``: per boundary, feature weights, bias and margin). Without that file the
+rules' boundaries are kept.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
-__all__ = ["EndModel", "load_end_model", "end_candidates", "end_features", "MODEL_FILE", "MAX_SHIFT"]
+__all__ = ["BoundaryModel", "load_boundary_models", "candidates", "features", "BOUNDARIES", "MODEL_FILE",
+           "MAX_SHIFT"]
 
 MODEL_FILE = "statement_bounds.json"
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-#: how far (in tokens) from the rule's end a candidate end may lie
+#: the boundaries a model can decide: (span, side)
+BOUNDARIES = ("content_end", "content_start", "source_end", "source_start")
+#: how far (in tokens) from the rules' boundary a candidate may lie
 MAX_SHIFT = 30
 
 
@@ -47,60 +52,80 @@ def _bucket(d: int) -> str:
     return str(d)
 
 
-def end_candidates(doc: Any, s_i: int, rule_k: int) -> list[int]:
-    """Token indices ``k`` such that the content may end after ``doc[k]``: within the sentence of the
-    content's first token, from its first token to the sentence's last, at most :data:`MAX_SHIFT` from
-    the rule's end ``rule_k``."""
-    sent = doc[s_i].sent
-    lo = max(s_i, rule_k - MAX_SHIFT)
-    hi = min(sent.end - 1, rule_k + MAX_SHIFT)
+def candidates(doc: Any, fixed_i: int, rule_k: int, side: str, bounds: Optional[tuple[int, int]] = None) -> list[int]:
+    """Token indices ``k`` where a span may end (``side="end"``: after ``doc[k]``, the span starting at
+    ``fixed_i``) or start (``side="start"``: at ``doc[k]``, the span ending at ``fixed_i``): within the
+    sentence of ``fixed_i`` (``bounds``: its first and end token, found here when not given), at most
+    :data:`MAX_SHIFT` tokens from the rules' boundary ``rule_k``."""
+    if bounds is None:
+        sent = doc[fixed_i].sent
+        bounds = (sent.start, sent.end)
+    if side == "end":
+        lo, hi = max(fixed_i, rule_k - MAX_SHIFT), min(bounds[1] - 1, rule_k + MAX_SHIFT)
+    else:
+        lo, hi = max(bounds[0], rule_k - MAX_SHIFT), min(fixed_i, rule_k + MAX_SHIFT)
     out = [k for k in range(lo, hi + 1) if not doc[k].is_space]
     if rule_k not in out:
         out.append(rule_k)
     return out
 
 
-def end_features(doc: Any, s_i: int, k: int, rule_k: int, how: str, in_quote: bool = False) -> list[str]:
-    """Features of ending a content that starts at token ``s_i`` after token ``k``."""
-    n = len(doc)
-    sent_end = doc[s_i].sent.end
-    d = k - rule_k
+def sentence_heads(doc: Any, i: int) -> tuple[int, list[int]]:
+    """(first token, head index of every token) of the sentence of token ``i``: what :func:`features`
+    needs to count broken arcs without touching spaCy tokens once per candidate."""
+    sent = doc[i].sent
+    return sent.start, [t.head.i for t in sent]
+
+
+def features(doc: Any, fixed_i: int, k: int, rule_k: int, side: str, how: str, in_quote: bool = False,
+             heads: Optional[tuple[int, list[int]]] = None) -> list[str]:
+    """Features of the span [fixed_i, k] (end) or [k, fixed_i] (start): the words at the cut, on both
+    sides of it, the parse arcs it breaks, the distance from the rules' boundary and the rule.
+    ``heads`` is :func:`sentence_heads` of the sentence, computed here when not given."""
+    s0, hd = heads if heads is not None else sentence_heads(doc, fixed_i)
+    s1 = s0 + len(hd)  # end of the sentence
+    step = 1 if side == "end" else -1  # direction from inside the span to outside
+    lo, hi = (fixed_i, k) if side == "end" else (k, fixed_i)
+    d = (k - rule_k) * step  # > 0: longer than the rules' span
     t = doc[k]
-    nx = doc[k + 1] if k + 1 < sent_end else None
-    nx2 = doc[k + 2] if k + 2 < sent_end else None
+    o1_i, o2_i = k + step, k + 2 * step
+    inside = lambda i: s0 <= i < s1  # noqa: E731
+    o1 = doc[o1_i] if inside(o1_i) else None
+    o2 = doc[o2_i] if inside(o2_i) else None
     f = ["bias_c", "d=" + _bucket(d), "how=" + how, "how_d=" + how + _bucket(d), "w=" + _word(t)]
     if d == 0:
-        f.append("rule")
-        f.append("rule|" + how)
-    if nx is None or (k + 2 >= sent_end and nx.is_punct):
-        f.append("sent_end")
-        f.append("sent_end|" + how)
+        f += ["rule", "rule|" + how]
+    if o1 is None or (side == "end" and o2 is None and o1.is_punct):
+        f += ["edge", "edge|" + how]
     else:
-        n1 = _word(nx)
-        f += ["n1=" + n1, "n1d=" + nx.dep_, "w_n1=" + _word(t) + "|" + n1, "how_n1=" + how + "|" + n1]
-        if nx2 is not None:
-            n2 = _word(nx2)
-            f += ["n1_n2=" + n1 + "|" + n2, "n2=" + n2]
-        # the word after the cut: is it attached inside the content (the cut breaks the phrase) or outside?
-        f.append("n1_head_in" if s_i <= nx.head.i <= k else "n1_head_out")
-        if nx.ent_type_:
-            f.append("n1e=" + nx.ent_type_)
-    # arcs the cut breaks: content tokens whose head lies after the cut, later tokens attached into it
-    cross_out = sum(1 for j in range(s_i, k + 1) if doc[j].head.i > k)
-    cross_in = sum(1 for j in range(k + 1, min(sent_end, k + 25)) if s_i <= doc[j].head.i <= k)
-    f.append("xo=" + str(min(cross_out, 2)))
-    f.append("xi=" + str(min(cross_in, 3)))
-    if t.ent_type_ and k + 1 < n and doc[k + 1].ent_type_ == t.ent_type_ and doc[k + 1].ent_iob_ == "I":
-        f.append("inside_entity")
+        n1 = _word(o1)
+        f += ["n1=" + n1, "n1d=" + o1.dep_, "w_n1=" + _word(t) + "|" + n1, "how_n1=" + how + "|" + n1]
+        if o2 is not None:
+            f += ["n1_n2=" + n1 + "|" + _word(o2), "n2=" + _word(o2)]
+        f.append("n1_head_in" if lo <= hd[o1_i - s0] <= hi else "n1_head_out")
+        if o1.ent_type_:
+            f.append("n1e=" + o1.ent_type_)
+            if o1.ent_type_ == t.ent_type_ and (o1.ent_iob_ == "I" if side == "end" else t.ent_iob_ == "I"):
+                f.append("inside_entity")
+    # arcs the cut breaks: span tokens whose head lies outside on the cut's side, outside tokens attached in
+    span_heads = hd[lo - s0:hi - s0 + 1]
+    if side == "end":
+        cross_out = sum(1 for h in span_heads if h > hi)
+        cross_in = sum(1 for h in hd[hi + 1 - s0:hi + 25 - s0] if lo <= h <= hi)
+    else:
+        cross_out = sum(1 for h in span_heads if h < lo)
+        cross_in = sum(1 for h in hd[max(0, lo - 25 - s0):lo - s0] if lo <= h <= hi)
+    f += ["xo=" + str(min(cross_out, 2)), "xi=" + str(min(cross_in, 3))]
     if in_quote:
         f.append("in_quote")
     return f
 
 
 @dataclass
-class EndModel:
-    """Feature weights of the end ranker; :meth:`choose` returns the token after which a content ends."""
+class BoundaryModel:
+    """Feature weights of one boundary ranker; :meth:`choose` returns the token at the chosen boundary."""
 
+    side: str  # "end" or "start"
     weights: dict[str, float]
     bias: float = 0.0
     margin: float = 0.0
@@ -109,37 +134,38 @@ class EndModel:
     def score(self, feats: list[str]) -> float:
         return self.bias + sum(self.weights.get(x, 0.0) for x in feats)
 
-    def choose(self, doc: Any, s_i: int, rule_k: int, how: str, inside_quote=None,
-               max_end: Optional[int] = None) -> int:
-        """The token after which the content starting at ``s_i`` ends (``rule_k``: the rules' choice).
-        ``inside_quote(offset)`` tells whether a character offset lies inside a double quote; no end
-        beyond character ``max_end`` is considered."""
-        best_k, best = rule_k, None
-        rule_score = None
-        for k in end_candidates(doc, s_i, rule_k):
-            if max_end is not None and k != rule_k and doc[k].idx + len(doc[k]) > max_end:
+    def choose(self, doc: Any, fixed_i: int, rule_k: int, how: str,
+               inside_quote: Optional[Callable[[int], Any]] = None, limit: Optional[int] = None) -> int:
+        """The boundary token for the span fixed at ``fixed_i`` (``rule_k``: the rules' choice).
+        ``inside_quote(offset)`` is not None when a character offset lies inside a double quote; no end
+        after character ``limit`` (side "end") or start before it (side "start") is considered."""
+        best_k, best, rule_score = rule_k, None, None
+        heads = sentence_heads(doc, fixed_i)
+        for k in candidates(doc, fixed_i, rule_k, self.side, (heads[0], heads[0] + len(heads[1]))):
+            t = doc[k]
+            cut = t.idx + len(t) if self.side == "end" else t.idx
+            if limit is not None and k != rule_k and (cut > limit if self.side == "end" else cut < limit):
                 continue
-            inq = inside_quote is not None and inside_quote(doc[k].idx + len(doc[k])) is not None
-            sc = self.score(end_features(doc, s_i, k, rule_k, how, inq))
+            inq = inside_quote is not None and inside_quote(cut) is not None
+            sc = self.score(features(doc, fixed_i, k, rule_k, self.side, how, inq, heads))
             if k == rule_k:
                 rule_score = sc
-            if best is None or sc > best:
-                best_k, best = k, sc
+            if best is None or sc > best or (sc == best and k == rule_k):
+                best_k, best = k, sc  # ties go to the rules
         if rule_score is not None and best is not None and best - rule_score < self.margin:
             return rule_k
         return best_k
 
-    def probability(self, feats: list[str]) -> float:
-        z = self.score(feats)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
 
 @functools.lru_cache(maxsize=1)
-def load_end_model() -> Optional[EndModel]:
-    """The shipped end ranker, or None when ``statement_bounds.json`` is absent (rules' ends are kept)."""
+def load_boundary_models() -> dict[str, BoundaryModel]:
+    """The shipped rankers by boundary name (:data:`BOUNDARIES`); empty when the file is absent."""
     path = DATA_DIR / MODEL_FILE
     if not path.exists():
-        return None
+        return {}
     data = json.loads(path.read_text(encoding="utf-8"))
-    return EndModel(weights=data["weights"], bias=float(data.get("bias", 0.0)),
-                    margin=float(data.get("margin", 0.0)), meta=data.get("meta", {}))
+    out = {}
+    for name, m in data.get("models", {}).items():
+        out[name] = BoundaryModel(side=name.rsplit("_", 1)[1], weights=m["weights"], bias=float(m.get("bias", 0.0)),
+                                  margin=float(m.get("margin", 0.0)), meta=m.get("meta", {}))
+    return out

@@ -26,10 +26,11 @@ import re
 
 import bisect
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from counterclaim.extract.boundaries import load_end_model
+from counterclaim.extract.boundaries import BOUNDARIES, load_boundary_models
 from counterclaim.extract.cues import CueModel, cue_features, cue_key, load_cue_model
 from counterclaim.extract.quotes import Quote, find_quotes
 from counterclaim.extract.speech_acts import (  # noqa: F401  (load_acts, speech_act: re-exported)
@@ -1293,83 +1294,139 @@ _SHIPPED = object()
 
 
 def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] = None,
-                        end_model: Any = _SHIPPED) -> list[RawStatement]:
+                        boundaries: Any = _SHIPPED) -> list[RawStatement]:
     """All statements of a parsed document as :class:`RawStatement` (no ids, no speakers).
 
-    ``model`` is the cue model (default: the shipped one); ``end_model`` the content-end ranker of
-    :mod:`counterclaim.extract.boundaries` (default: the shipped one; None keeps the rules' ends)."""
+    ``model`` is the cue model (default: the shipped one); ``boundaries`` the span-boundary rankers of
+    :mod:`counterclaim.extract.boundaries` by name (default: the shipped ones; None or {} keeps the
+    rules' spans)."""
     model = model or load_cue_model()
-    if end_model is _SHIPPED:
-        end_model = load_end_model()
+    if boundaries is _SHIPPED:
+        boundaries = load_boundary_models()
     ctx = _Ctx(doc, document)
     raws = _headline_statements(ctx) + _verb_statements(ctx, model)
     raws = _dedupe(raws)
-    if end_model is not None:
-        # a content never grows over another statement's source or cue ("... but asserted that",
-        # "..., according to X")
-        marks = sorted({p for r in raws for p in ((r.cue[0],) + ((r.source[0],) if r.source else ()))})
+    if boundaries:
+        marks = boundary_marks(raws)
         for r in raws:
-            _learned_end(r, ctx, end_model, marks)
+            for name in BOUNDARIES:
+                if name in boundaries:
+                    _apply_boundary(r, ctx, name, boundaries[name], marks)
     _continuations(raws, ctx)
     for r in raws:
         r.content = sorted({_trim(ctx.text, s, e) for s, e in r.content if e > s})
     return raws
 
 
-#: content rules whose end the learned ranker may move (quotes end at their marks)
-LEARNED_END_RULES = frozenset({"ccomp", "xcomp", "obj", "obl", "remainder", "relcl", "passive"})
+#: content rules whose span the learned rankers may move (quotes are bounded by their marks)
+LEARNED_CONTENT_RULES = frozenset({"ccomp", "xcomp", "obj", "obl", "remainder", "relcl", "passive"})
+#: rules whose source the learned rankers may move (headline and "according to" sources have their own)
+LEARNED_SOURCE_RULES = frozenset({"verb", "quote"})
 
 
-def learned_end_piece(r: RawStatement, ctx: _Ctx) -> Optional[tuple[int, int, int, str]]:
-    """(piece index, first token, rule's last token, rule) of the content piece whose end the ranker
-    decides, or None: the last piece of an indirect or mixed statement found by a verb rule, within
-    one sentence and after the cue."""
-    if r.kind not in ("indirect", "mixed", "nominal") or not r.rule.startswith("verb:") or not r.content:
-        return None
-    how = r.rule.split(":", 1)[1].split("+")[0]
-    if how not in LEARNED_END_RULES:
-        return None
-    idx = max(range(len(r.content)), key=lambda i: r.content[i][0])
-    s, e = r.content[idx]
-    if s < r.cue[1]:
-        return None
-    first = ctx.doc.char_span(s, s + 1, alignment_mode="expand")
-    last = ctx.doc.char_span(e - 1, e, alignment_mode="expand")
-    if first is None or last is None or first.start >= len(ctx.doc):
-        return None
-    s_i, k = first.start, last.end - 1
-    if ctx.doc[s_i].sent.start != ctx.doc[k].sent.start:
-        return None
-    return idx, s_i, k, how
+def boundary_marks(raws: Sequence[RawStatement]) -> list[int]:
+    """Where statements' sources and cues start: a content never grows over another statement's source
+    or cue ("... but asserted that", "..., according to X")."""
+    return sorted({p for r in raws for p in ((r.cue[0],) + ((r.source[0],) if r.source else ()))})
 
 
-def _learned_end(r: RawStatement, ctx: _Ctx, end_model: Any, marks: Sequence[int] = ()) -> None:
-    found = learned_end_piece(r, ctx)
-    if found is None:
-        return
-    idx, s_i, rule_k, how = found
+@dataclass(frozen=True)
+class BoundaryTask:
+    """One span boundary a ranker decides: the token that stays (``fixed_i``), the rules' boundary token
+    (``rule_k``), the rule (``how``), which piece of the content (``piece``, -1 for the source) and the
+    character ``limit`` the boundary may not cross."""
+
+    fixed_i: int
+    rule_k: int
+    how: str
+    piece: int
+    limit: Optional[int]
+
+
+def boundary_task(r: RawStatement, ctx: _Ctx, name: str, marks: Sequence[int] = ()) -> Optional[BoundaryTask]:
+    """The boundary ``name`` (see :data:`counterclaim.extract.boundaries.BOUNDARIES`) of statement ``r``,
+    or None when no ranker should touch it."""
     doc = ctx.doc
-    s = r.content[idx][0]
-    rule_end = doc[rule_k].idx + len(doc[rule_k])
-    j = bisect.bisect_right(marks, s)
-    limit = marks[j] if j < len(marks) else None
-    if r.head is not None:  # nor over the cue's own dependents ("tied X to Y | in remarks he made")
-        own = [min(t.idx for t in c.subtree) for c in r.head.children if c.i > rule_k
-               and (c.dep_ in ("conj", "parataxis", "advcl") or c.lower_ in MEDIUM_NOUNS)]
-        if own:
-            limit = min(own) if limit is None else min(limit, min(own))
-    if limit is not None:
-        limit = max(limit, rule_end)
-    k = end_model.choose(doc, s_i, rule_k, how, inside_quote=ctx.quote_at, max_end=limit)
-    if k == rule_k:
+    if name.startswith("content"):
+        if r.kind not in ("indirect", "mixed", "nominal") or not r.rule.startswith("verb:") or not r.content:
+            return None
+        how = r.rule.split(":", 1)[1].split("+")[0]
+        if how not in LEARNED_CONTENT_RULES:
+            return None
+        idx = max(range(len(r.content)), key=lambda i: r.content[i][0])
+        s, e = r.content[idx]
+        if s < r.cue[1]:
+            return None
+        span = _token_range(doc, s, e)
+        if span is None:
+            return None
+        s_i, e_i = span
+        if name == "content_end":
+            j = bisect.bisect_right(marks, s)
+            limit = marks[j] if j < len(marks) else None
+            if r.head is not None:  # nor over the cue's own dependents ("tied X to Y | in remarks he made")
+                own = [min(t.idx for t in c.subtree) for c in r.head.children if c.i > e_i
+                       and (c.dep_ in ("conj", "parataxis", "advcl") or c.lower_ in MEDIUM_NOUNS)]
+                if own:
+                    limit = min(own) if limit is None else min(limit, min(own))
+            return BoundaryTask(s_i, e_i, how, idx, None if limit is None else max(limit, e))
+        floor = max([r.cue[1]] + [pe for ps, pe in r.content if pe <= s] +
+                    ([r.source[1]] if r.source and r.source[1] <= s else []))
+        return BoundaryTask(e_i, s_i, how, idx, min(floor, s))
+    # the source: before the cue in its sentence ("X said ..."), found by a verb or quote rule
+    rule = r.rule.split(":", 1)[0]
+    if r.source is None or rule not in LEARNED_SOURCE_RULES or r.source[1] > r.cue[0]:
+        return None
+    span = _token_range(doc, *r.source)
+    cue_tok = doc.char_span(r.cue[0], r.cue[0] + 1, alignment_mode="expand")
+    if span is None or cue_tok is None or doc[span[0]].sent.start != doc[cue_tok.start].sent.start:
+        return None
+    a_i, b_i = span
+    how = rule + "|" + (r.src_head.dep_ if r.src_head is not None else "none")
+    if name == "source_end":
+        return BoundaryTask(a_i, b_i, how, -1, max(r.cue[0], r.source[1]))
+    floor = max([pe for ps, pe in r.content if pe <= r.source[0]] + [doc[a_i].sent.start_char])
+    return BoundaryTask(b_i, a_i, how, -1, min(floor, r.source[0]))
+
+
+def _token_range(doc: Any, s: int, e: int) -> Optional[tuple[int, int]]:
+    """First and last token of characters [s, e) when both lie in one sentence."""
+    first = doc.char_span(s, s + 1, alignment_mode="expand")
+    last = doc.char_span(e - 1, e, alignment_mode="expand")
+    if first is None or last is None or len(first) == 0 or len(last) == 0:
+        return None
+    a, b = first.start, last.end - 1
+    if doc[a].sent.start != doc[b].sent.start:
+        return None
+    return a, b
+
+
+def _apply_boundary(r: RawStatement, ctx: _Ctx, name: str, ranker: Any, marks: Sequence[int]) -> None:
+    task = boundary_task(r, ctx, name, marks)
+    if task is None:
         return
-    e = doc[k].idx + len(doc[k])
-    qi = ctx.quote_at(e - 1)  # never stop inside a quote that opened inside the content
-    if qi is not None and ctx.double[qi].start >= s:
-        e = max(e, ctx.double[qi].end)
-    e = _trim(ctx.text, s, e)[1]
-    if e > s:
-        r.content[idx] = (s, e)
+    doc, text = ctx.doc, ctx.text
+    k = ranker.choose(doc, task.fixed_i, task.rule_k, task.how, inside_quote=ctx.quote_at, limit=task.limit)
+    if k == task.rule_k:
+        return
+    s, e = r.source if task.piece < 0 else r.content[task.piece]
+    if name.endswith("_end"):
+        e = doc[k].idx + len(doc[k])
+        qi = ctx.quote_at(e - 1)  # never stop inside a quote that opened inside the span
+        if qi is not None and ctx.double[qi].start >= s:
+            e = max(e, ctx.double[qi].end)
+    else:
+        s = doc[k].idx
+        qi = ctx.quote_at(s)  # never start inside a quote that closes inside the span
+        if qi is not None and ctx.double[qi].end <= e and (task.limit is None or ctx.double[qi].start >= task.limit):
+            s = min(s, ctx.double[qi].start)
+    s, e = _trim(text, s, e)
+    if e <= s or (s < r.cue[1] and r.cue[0] < e):
+        return
+    if task.piece < 0:
+        r.source = (s, e)
+    else:
+        r.content[task.piece] = (s, e)
 
 
 def _dedupe(raws: list[RawStatement]) -> list[RawStatement]:
