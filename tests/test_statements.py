@@ -626,3 +626,18 @@ def test_speaker_resolution_gives_an_unaffiliated_person_the_group_of_its_descri
     st2 = Statement(id="s2", cue=st.cue, content=st.content, kind="indirect", act="claim",
                     speaker=Speaker(name="Lee Ford", actor_id="a_lee", chain=("Lee Ford", "Nobody")))
     assert affiliations_from_speakers((group, lee), (st2,)) == (group, lee)
+
+
+def test_quote_sentences_before_the_reporting_sentence_are_pieces_of_its_content():
+    first = [  # “Go on.”
+        ("\u201c", False, 1, "punct", "PUNCT", "\u201c"),
+        ("Go", True, 1, "ROOT", "VERB", "go"),
+        ("on", False, 1, "compound:prt", "ADP", "on"),
+        (".", False, 1, "punct", "PUNCT", "."),
+        ("\u201d", False, 1, "punct", "PUNCT", "\u201d"),
+    ]
+    doc, document = parsed(joined(first, QUOTE_THEN_PRONOUN))
+    (r,) = find_raw_statements(doc, document, model=lexicon_model())
+    t = document.text
+    assert [t[s:e] for s, e in r.content] == ["\u201cGo on.\u201d", "\u201cWe will respond,\u201d"]
+    assert t[slice(*r.source)] == "he"

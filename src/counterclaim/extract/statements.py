@@ -331,6 +331,8 @@ def _coordinated_report(tok: Any) -> bool:
             and not any(c.dep_ in SUBJ_DEPS + PASS_SUBJ_DEPS for c in tok.children))
 
 
+#: sentences of a quotation before its reporting sentence join the content
+PRECEDING_QUOTES = True
 #: end a content before a closing ", VBG ..." participle clause
 TRAILING_PARTICIPLE_CUT = True
 #: drop a non-restrictive relative clause from a source (PolNeAR leaves it out)
@@ -1290,6 +1292,41 @@ def _continuations(raws: list[RawStatement], ctx: _Ctx) -> None:
             j += 1
 
 
+def _preceding_quotes(raws: list[RawStatement], ctx: _Ctx) -> None:
+    """A quotation that runs over sentences before its reporting clause (``“A.” “B,” she said``): the
+    sentences before, in the same paragraph, that open with a quotation mark and have no cue of their own
+    are pieces of the same content."""
+    cue_starts = sorted(r.cue[0] for r in raws)
+    text = ctx.text
+    taken = sorted((s, e) for r in raws for s, e in r.content)
+    for r in raws:
+        if r.kind not in ("direct", "mixed") or not r.quote_ids or r.head is None:
+            continue
+        first_q = ctx.double[min(r.quote_ids)]
+        if first_q.end > r.cue[0]:
+            continue  # the reporting clause comes first
+        sent = ctx.doc.char_span(first_q.start, first_q.start + 1, alignment_mode="expand")
+        if sent is None or sent[0].sent.start_char != first_q.start:
+            continue  # the quote does not open its sentence
+        par = ctx.paragraph_index(first_q.start)
+        i = sent[0].sent.start - 1
+        added = []
+        while i > 0:
+            prev = ctx.doc[i].sent
+            s, e = _trim(text, prev.start_char, prev.end_char)
+            if e <= s or ctx.paragraph_index(s) != par or text[s] not in "“\"" or "\n" in text[s:e]:
+                break
+            k = bisect.bisect_left(cue_starts, s)
+            if k < len(cue_starts) and cue_starts[k] < e:
+                break  # it has its own reporting clause
+            if any(ts < e and s < te for ts, te in taken):
+                break
+            added.append((s, e))
+            i = prev.start - 1
+        if added and PRECEDING_QUOTES:
+            r.content = sorted(added) + r.content
+
+
 _SHIPPED = object()
 
 
@@ -1313,6 +1350,7 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
                 if name in boundaries:
                     _apply_boundary(r, ctx, name, boundaries[name], marks)
     _continuations(raws, ctx)
+    _preceding_quotes(raws, ctx)
     for r in raws:
         r.content = sorted({_trim(ctx.text, s, e) for s, e in r.content if e > s})
     return raws
