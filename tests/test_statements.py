@@ -490,6 +490,7 @@ def test_sourceless_participle_gloss_is_not_a_statement_but_a_sourceless_accusat
 
 
 def test_cue_keeps_a_bare_day_word_and_leaves_out_the_passive_by():
+    # the rules alone (the learned boundary rankers may overrule them on real text)
     rows = [  # Officials said Friday that talks failed.
         ("Officials", True, 1, "nsubj", "NOUN", "official"), ("said", True, 1, "ROOT", "VERB", "say"),
         ("Friday", True, 1, "obl:tmod", "PROPN", "Friday"), ("that", True, 5, "mark", "SCONJ", "that"),
@@ -497,7 +498,7 @@ def test_cue_keeps_a_bare_day_word_and_leaves_out_the_passive_by():
         (".", False, 1, "punct", "PUNCT", "."),
     ]
     doc, document = parsed(rows)
-    (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)))
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None)
     assert document.text[slice(*r.cue)] == "said Friday"
     rows = [  # The plan was denounced by Kay as reckless.
         ("The", True, 1, "det", "DET", "the"), ("plan", True, 3, "nsubj:pass", "NOUN", "plan"),
@@ -508,7 +509,7 @@ def test_cue_keeps_a_bare_day_word_and_leaves_out_the_passive_by():
     ]
     doc, document = parsed(rows)
     doc[3].set_morph("VerbForm=Part")
-    (r,) = find_raw_statements(doc, document, model=lexicon_model(("denounced",)))
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("denounced",)), boundaries=None)
     assert document.text[slice(*r.cue)] == "was denounced"
 
 

@@ -243,14 +243,17 @@ def _boundary_instances(name: str, arts, docs_in, docs):
         for r in raws:
             cue = trim_piece(a.text, *r.cue)
             g = gold.get((cue,)) if cue else None
+            if name.startswith("cue") and cue:  # the cue itself is in question: a gold cue overlapping it
+                g = next((x for x in a.attributions if len(x.cue) == 1
+                          and x.cue[0][0] < cue[1] and cue[0] < x.cue[0][1]), None)
             task = boundary_task(r, ctx, name, marks) if g is not None else None
             if task is None:
                 continue
-            span = r.source if task.piece < 0 else r.content[task.piece]
+            span = r.cue if task.piece == -2 else r.source if task.piece < 0 else r.content[task.piece]
             tp = trim_piece(a.text, *span)
             if tp is None:
                 continue
-            golds = g.source if task.piece < 0 else g.content
+            golds = g.cue if task.piece == -2 else g.source if task.piece < 0 else g.content
             if side == "end":
                 wanted = [pe for ps, pe in golds if ps == tp[0]]
             else:

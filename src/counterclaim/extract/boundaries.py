@@ -32,7 +32,7 @@ __all__ = ["BoundaryModel", "load_boundary_models", "candidates", "features", "B
 MODEL_FILE = "statement_bounds.json"
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 #: the boundaries a model can decide: (span, side)
-BOUNDARIES = ("content_end", "content_start", "source_end", "source_start")
+BOUNDARIES = ("content_end", "content_start", "source_end", "source_start", "cue_end", "cue_start")
 #: how far (in tokens) from the rules' boundary a candidate may lie
 MAX_SHIFT = 30
 

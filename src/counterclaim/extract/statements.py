@@ -1411,8 +1411,22 @@ def boundary_task(r: RawStatement, ctx: _Ctx, name: str, marks: Sequence[int] = 
         floor = max([r.cue[1]] + [pe for ps, pe in r.content if pe <= s] +
                     ([r.source[1]] if r.source and r.source[1] <= s else []))
         return BoundaryTask(e_i, s_i, how, idx, min(floor, s))
-    # the source: before the cue in its sentence ("X said ..."), found by a verb or quote rule
     rule = r.rule.split(":", 1)[0]
+    if name.startswith("cue"):
+        if rule not in LEARNED_SOURCE_RULES or r.head is None:
+            return None
+        span = _token_range(doc, *r.cue)
+        if span is None:
+            return None
+        a_i, b_i = span
+        how = rule + "|" + r.head.pos_ + "|" + r.head.dep_
+        others = [p for p in ([r.source] if r.source else []) + list(r.content)]
+        if name == "cue_end":
+            after = [ps for ps, pe in others if ps >= r.cue[1]]
+            return BoundaryTask(a_i, b_i, how, -2, min(after) if after else None)
+        before = [pe for ps, pe in others if pe <= r.cue[0]]
+        return BoundaryTask(b_i, a_i, how, -2, max(before) if before else doc[a_i].sent.start_char)
+    # the source: before the cue in its sentence ("X said ..."), found by a verb or quote rule
     if r.source is None or rule not in LEARNED_SOURCE_RULES or r.source[1] > r.cue[0]:
         return None
     span = _token_range(doc, *r.source)
@@ -1447,7 +1461,7 @@ def _apply_boundary(r: RawStatement, ctx: _Ctx, name: str, ranker: Any, marks: S
     k = ranker.choose(doc, task.fixed_i, task.rule_k, task.how, inside_quote=ctx.quote_at, limit=task.limit)
     if k == task.rule_k:
         return
-    s, e = r.source if task.piece < 0 else r.content[task.piece]
+    s, e = r.cue if task.piece == -2 else r.source if task.piece < 0 else r.content[task.piece]
     if name.endswith("_end"):
         e = doc[k].idx + len(doc[k])
         qi = ctx.quote_at(e - 1)  # never stop inside a quote that opened inside the span
@@ -1459,6 +1473,10 @@ def _apply_boundary(r: RawStatement, ctx: _Ctx, name: str, ranker: Any, marks: S
         if qi is not None and ctx.double[qi].end <= e and (task.limit is None or ctx.double[qi].start >= task.limit):
             s = min(s, ctx.double[qi].start)
     s, e = _trim(text, s, e)
+    if task.piece == -2:
+        if e > s and not any(ps < e and s < pe for ps, pe in ([r.source] if r.source else []) + list(r.content)):
+            r.cue = (s, e)
+        return
     if e <= s or (s < r.cue[1] and r.cue[0] < e):
         return
     if task.piece < 0:
