@@ -229,7 +229,7 @@ def _boundary_instances(name: str, arts, docs_in, docs):
     whose cue matches a gold attribution and whose span agrees with the gold span on the other side,
     the candidate boundaries around the rules' one, labelled with the gold boundary."""
     from counterclaim.evaluation.attribution import _trim as trim_piece
-    from counterclaim.extract.boundaries import candidates, features
+    from counterclaim.extract.boundaries import candidates, features, sentence_view
     from counterclaim.extract.statements import _Ctx, boundary_marks, boundary_task, find_raw_statements
 
     side = name.rsplit("_", 1)[1]
@@ -260,14 +260,15 @@ def _boundary_instances(name: str, arts, docs_in, docs):
                 wanted = [ps for ps, pe in golds if pe == tp[1]]
             if not wanted:
                 continue
-            cands = candidates(doc, task.fixed_i, task.rule_k, side)
+            view = sentence_view(doc, task.fixed_i)
+            cands = candidates(doc, task.fixed_i, task.rule_k, side, view)
             cut = (lambda k: doc[k].idx + len(doc[k])) if side == "end" else (lambda k: doc[k].idx)
             labels = [int(cut(k) == wanted[0]) for k in cands]
             if sum(labels) != 1:
                 continue
             for k, lab in zip(cands, labels):
                 inq = ctx.quote_at(cut(k)) is not None
-                X.append({f: 1 for f in features(doc, task.fixed_i, k, task.rule_k, side, task.how, inq)})
+                X.append({f: 1 for f in features(doc, task.fixed_i, k, task.rule_k, side, task.how, inq, view)})
                 y.append(lab)
                 group.append(n)
                 rule.append(int(k == task.rule_k))

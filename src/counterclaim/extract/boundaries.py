@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-__all__ = ["BoundaryModel", "load_boundary_models", "candidates", "features", "BOUNDARIES", "MODEL_FILE",
-           "MAX_SHIFT"]
+__all__ = ["BoundaryModel", "SentenceView", "load_boundary_models", "sentence_view", "candidates", "features",
+           "BOUNDARIES", "MODEL_FILE", "MAX_SHIFT"]
 
 MODEL_FILE = "statement_bounds.json"
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -44,6 +44,9 @@ def _word(t: Any) -> str:
     return t.pos_
 
 
+_PUNCT_WORDS = frozenset(".,;:!?…\"'“”‘’()[]-–—")
+
+
 def _bucket(d: int) -> str:
     if d < -7:
         return "<-7"
@@ -52,60 +55,81 @@ def _bucket(d: int) -> str:
     return str(d)
 
 
-def candidates(doc: Any, fixed_i: int, rule_k: int, side: str, bounds: Optional[tuple[int, int]] = None) -> list[int]:
+@dataclass(frozen=True)
+class SentenceView:
+    """What the features need from one sentence, read from the spaCy tokens once: plain lists indexed
+    by ``token.i - start``."""
+
+    start: int
+    end: int
+    heads: list[int]
+    words: list[str]
+    deps: list[str]
+    ent_types: list[str]
+    ent_iobs: list[str]
+    idx: list[int]
+    ends: list[int]
+    spaces: list[bool]
+
+
+def sentence_view(doc: Any, i: int) -> SentenceView:
+    """The :class:`SentenceView` of the sentence of token ``i``."""
+    sent = doc[i].sent
+    toks = list(sent)
+    return SentenceView(
+        start=sent.start, end=sent.end, heads=[t.head.i for t in toks], words=[_word(t) for t in toks],
+        deps=[t.dep_ for t in toks], ent_types=[t.ent_type_ for t in toks], ent_iobs=[t.ent_iob_ for t in toks],
+        idx=[t.idx for t in toks], ends=[t.idx + len(t) for t in toks], spaces=[t.is_space for t in toks],
+    )
+
+
+def candidates(doc: Any, fixed_i: int, rule_k: int, side: str, view: Optional[SentenceView] = None) -> list[int]:
     """Token indices ``k`` where a span may end (``side="end"``: after ``doc[k]``, the span starting at
     ``fixed_i``) or start (``side="start"``: at ``doc[k]``, the span ending at ``fixed_i``): within the
-    sentence of ``fixed_i`` (``bounds``: its first and end token, found here when not given), at most
-    :data:`MAX_SHIFT` tokens from the rules' boundary ``rule_k``."""
-    if bounds is None:
-        sent = doc[fixed_i].sent
-        bounds = (sent.start, sent.end)
+    sentence of ``fixed_i``, at most :data:`MAX_SHIFT` tokens from the rules' boundary ``rule_k``."""
+    v = view or sentence_view(doc, fixed_i)
     if side == "end":
-        lo, hi = max(fixed_i, rule_k - MAX_SHIFT), min(bounds[1] - 1, rule_k + MAX_SHIFT)
+        lo, hi = max(fixed_i, rule_k - MAX_SHIFT), min(v.end - 1, rule_k + MAX_SHIFT)
     else:
-        lo, hi = max(bounds[0], rule_k - MAX_SHIFT), min(fixed_i, rule_k + MAX_SHIFT)
-    out = [k for k in range(lo, hi + 1) if not doc[k].is_space]
+        lo, hi = max(v.start, rule_k - MAX_SHIFT), min(fixed_i, rule_k + MAX_SHIFT)
+    out = [k for k in range(lo, hi + 1) if not v.spaces[k - v.start]]
     if rule_k not in out:
         out.append(rule_k)
     return out
 
 
-def sentence_heads(doc: Any, i: int) -> tuple[int, list[int]]:
-    """(first token, head index of every token) of the sentence of token ``i``: what :func:`features`
-    needs to count broken arcs without touching spaCy tokens once per candidate."""
-    sent = doc[i].sent
-    return sent.start, [t.head.i for t in sent]
-
-
 def features(doc: Any, fixed_i: int, k: int, rule_k: int, side: str, how: str, in_quote: bool = False,
-             heads: Optional[tuple[int, list[int]]] = None) -> list[str]:
+             view: Optional[SentenceView] = None) -> list[str]:
     """Features of the span [fixed_i, k] (end) or [k, fixed_i] (start): the words at the cut, on both
     sides of it, the parse arcs it breaks, the distance from the rules' boundary and the rule.
-    ``heads`` is :func:`sentence_heads` of the sentence, computed here when not given."""
-    s0, hd = heads if heads is not None else sentence_heads(doc, fixed_i)
-    s1 = s0 + len(hd)  # end of the sentence
+    ``view`` is the :func:`sentence_view` of the sentence, built here when not given."""
+    v = view or sentence_view(doc, fixed_i)
+    s0, s1, hd = v.start, v.end, v.heads
     step = 1 if side == "end" else -1  # direction from inside the span to outside
     lo, hi = (fixed_i, k) if side == "end" else (k, fixed_i)
     d = (k - rule_k) * step  # > 0: longer than the rules' span
-    t = doc[k]
+    w = v.words[k - s0]
     o1_i, o2_i = k + step, k + 2 * step
-    inside = lambda i: s0 <= i < s1  # noqa: E731
-    o1 = doc[o1_i] if inside(o1_i) else None
-    o2 = doc[o2_i] if inside(o2_i) else None
-    f = ["bias_c", "d=" + _bucket(d), "how=" + how, "how_d=" + how + _bucket(d), "w=" + _word(t)]
+    f = ["bias_c", "d=" + _bucket(d), "how=" + how, "how_d=" + how + _bucket(d), "w=" + w]
     if d == 0:
         f += ["rule", "rule|" + how]
-    if o1 is None or (side == "end" and o2 is None and o1.is_punct):
+    o1_in = s0 <= o1_i < s1
+    o2_in = s0 <= o2_i < s1
+    if not o1_in or (side == "end" and not o2_in and v.words[o1_i - s0] in _PUNCT_WORDS):
         f += ["edge", "edge|" + how]
     else:
-        n1 = _word(o1)
-        f += ["n1=" + n1, "n1d=" + o1.dep_, "w_n1=" + _word(t) + "|" + n1, "how_n1=" + how + "|" + n1]
-        if o2 is not None:
-            f += ["n1_n2=" + n1 + "|" + _word(o2), "n2=" + _word(o2)]
-        f.append("n1_head_in" if lo <= hd[o1_i - s0] <= hi else "n1_head_out")
-        if o1.ent_type_:
-            f.append("n1e=" + o1.ent_type_)
-            if o1.ent_type_ == t.ent_type_ and (o1.ent_iob_ == "I" if side == "end" else t.ent_iob_ == "I"):
+        j1 = o1_i - s0
+        n1 = v.words[j1]
+        f += ["n1=" + n1, "n1d=" + v.deps[j1], "w_n1=" + w + "|" + n1, "how_n1=" + how + "|" + n1]
+        if o2_in:
+            n2 = v.words[o2_i - s0]
+            f += ["n1_n2=" + n1 + "|" + n2, "n2=" + n2]
+        f.append("n1_head_in" if lo <= hd[j1] <= hi else "n1_head_out")
+        et = v.ent_types[j1]
+        if et:
+            f.append("n1e=" + et)
+            inner_iob = v.ent_iobs[j1] if side == "end" else v.ent_iobs[k - s0]
+            if et == v.ent_types[k - s0] and inner_iob == "I":
                 f.append("inside_entity")
     # arcs the cut breaks: span tokens whose head lies outside on the cut's side, outside tokens attached in
     span_heads = hd[lo - s0:hi - s0 + 1]
@@ -135,19 +159,20 @@ class BoundaryModel:
         return self.bias + sum(self.weights.get(x, 0.0) for x in feats)
 
     def choose(self, doc: Any, fixed_i: int, rule_k: int, how: str,
-               inside_quote: Optional[Callable[[int], Any]] = None, limit: Optional[int] = None) -> int:
+               inside_quote: Optional[Callable[[int], Any]] = None, limit: Optional[int] = None,
+               view: Optional[SentenceView] = None) -> int:
         """The boundary token for the span fixed at ``fixed_i`` (``rule_k``: the rules' choice).
         ``inside_quote(offset)`` is not None when a character offset lies inside a double quote; no end
         after character ``limit`` (side "end") or start before it (side "start") is considered."""
         best_k, best, rule_score = rule_k, None, None
-        heads = sentence_heads(doc, fixed_i)
-        for k in candidates(doc, fixed_i, rule_k, self.side, (heads[0], heads[0] + len(heads[1]))):
-            t = doc[k]
-            cut = t.idx + len(t) if self.side == "end" else t.idx
+        v = view or sentence_view(doc, fixed_i)
+        cuts = v.ends if self.side == "end" else v.idx
+        for k in candidates(doc, fixed_i, rule_k, self.side, v):
+            cut = cuts[k - v.start]
             if limit is not None and k != rule_k and (cut > limit if self.side == "end" else cut < limit):
                 continue
             inq = inside_quote is not None and inside_quote(cut) is not None
-            sc = self.score(features(doc, fixed_i, k, rule_k, self.side, how, inq, heads))
+            sc = self.score(features(doc, fixed_i, k, rule_k, self.side, how, inq, v))
             if k == rule_k:
                 rule_score = sc
             if best is None or sc > best or (sc == best and k == rule_k):

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from counterclaim.extract.boundaries import BOUNDARIES, load_boundary_models
+from counterclaim.extract.boundaries import BOUNDARIES, load_boundary_models, sentence_view
 from counterclaim.extract.cues import CueModel, cue_features, cue_key, load_cue_model
 from counterclaim.extract.quotes import Quote, find_quotes
 from counterclaim.extract.speech_acts import (  # noqa: F401  (load_acts, speech_act: re-exported)
@@ -1345,10 +1345,11 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
     raws = _dedupe(raws)
     if boundaries:
         marks = boundary_marks(raws)
+        views: dict = {}  # sentence start -> SentenceView, read once per sentence
         for r in raws:
             for name in BOUNDARIES:
                 if name in boundaries:
-                    _apply_boundary(r, ctx, name, boundaries[name], marks)
+                    _apply_boundary(r, ctx, name, boundaries[name], marks, views)
     _continuations(raws, ctx)
     _preceding_quotes(raws, ctx)
     for r in raws:
@@ -1453,12 +1454,17 @@ def _token_range(doc: Any, s: int, e: int) -> Optional[tuple[int, int]]:
     return a, b
 
 
-def _apply_boundary(r: RawStatement, ctx: _Ctx, name: str, ranker: Any, marks: Sequence[int]) -> None:
+def _apply_boundary(r: RawStatement, ctx: _Ctx, name: str, ranker: Any, marks: Sequence[int],
+                    views: dict) -> None:
     task = boundary_task(r, ctx, name, marks)
     if task is None:
         return
     doc, text = ctx.doc, ctx.text
-    k = ranker.choose(doc, task.fixed_i, task.rule_k, task.how, inside_quote=ctx.quote_at, limit=task.limit)
+    start = doc[task.fixed_i].sent.start
+    view = views.get(start)
+    if view is None:
+        view = views[start] = sentence_view(doc, task.fixed_i)
+    k = ranker.choose(doc, task.fixed_i, task.rule_k, task.how, inside_quote=ctx.quote_at, limit=task.limit, view=view)
     if k == task.rule_k:
         return
     s, e = r.cue if task.piece == -2 else r.source if task.piece < 0 else r.content[task.piece]
