@@ -298,4 +298,4 @@ def _snap(doc: Any, span: Span) -> Span:
         return span
     if sp is None or sp.end_char - sp.start_char > 2 * len(span) + 10:
         return span
-    return Span(sp.start_char, sp.end_char, doc.text[sp.start_char:sp.end_char])
+    return Span(sp.start_char, sp.end_char, sp.text)

@@ -263,7 +263,7 @@ def _recent_subject(index: _Index, doc: Any, s: int, types: tuple[str, ...]) -> 
     lo = sent.start_char
     if sent.start > 0:
         prev = doc[sent.start - 1].sent
-        between = doc.text[prev.end_char:sent.start_char]
+        between = doc[prev.end - 1].whitespace_ + doc[prev.end:sent.start].text_with_ws  # no doc.text: O(n)
         if "\n" not in between and "\n" not in prev.text.strip():
             lo = prev.start_char
     for m in index.before(s):
