@@ -642,3 +642,21 @@ def test_quote_sentences_before_the_reporting_sentence_are_pieces_of_its_content
     t = document.text
     assert [t[s:e] for s, e in r.content] == ["\u201cGo on.\u201d", "\u201cWe will respond,\u201d"]
     assert t[slice(*r.source)] == "he"
+
+
+def test_blame_in_a_relative_clause_is_an_accusation_about_the_noun_it_modifies():
+    rows = [  # He died in a strike Iran blamed on Israel.
+        ("He", True, 1, "nsubj", "PRON", "he"), ("died", True, 1, "ROOT", "VERB", "die"),
+        ("in", True, 4, "case", "ADP", "in"), ("a", True, 4, "det", "DET", "a"),
+        ("strike", True, 1, "obl", "NOUN", "strike"), ("Iran", True, 6, "nsubj", "PROPN", "Iran"),
+        ("blamed", True, 4, "acl:relcl", "VERB", "blame"), ("on", True, 8, "case", "ADP", "on"),
+        ("Israel", False, 6, "obl", "PROPN", "Israel"), (".", False, 1, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    model = lexicon_model(("blamed",))
+    model.weights, model.bias, model.lemmas = {"bias": -5.0}, 0.0, {"blamed": (10.0, 100.0)}  # the classifier says no
+    (r,) = find_raw_statements(doc, document, model=model, boundaries=None)
+    t = document.text
+    assert t[slice(*r.source)] == "Iran" and t[slice(*r.cue)] == "blamed"
+    assert [t[s:e] for s, e in r.content] == ["a strike", "on Israel"]  # the noun phrase without "in"
+    assert speech_act(r, t) == "accusation"

@@ -331,6 +331,11 @@ def _coordinated_report(tok: Any) -> bool:
             and not any(c.dep_ in SUBJ_DEPS + PASS_SUBJ_DEPS for c in tok.children))
 
 
+#: an unambiguous verb of blame in a relative clause with its own subject is a cue ("an airstrike Iran
+#: has blamed on Israel") whatever the cue classifier says: who holds whom responsible matters most to
+#: disputes. (All speech acts this way cost 0.002 exact F1 on PolNeAR dev and train.)
+RELATIVE_CUES = True
+RELATIVE_CUE_ACTS = frozenset({"accusation"})
 #: sentences of a quotation before its reporting sentence join the content
 PRECEDING_QUOTES = True
 #: end a content before a closing ", VBG ..." participle clause
@@ -449,11 +454,12 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
             # "an airstrike Iran has blamed on Israel": the modified noun phrase is what was said about;
             # "what it described as ...": the pronoun alone
             first_rel = min(t.idx for t in tok.subtree)
-            lo = min(t.idx for t in tok.head.subtree)
+            head_toks = [t for t in tok.head.subtree if not (t.head.i == tok.head.i and t.dep_ == "case")]
+            lo = min(t.idx for t in head_toks)
             if tok.head.lower_ in ("what", "which", "that", "whatever"):
                 pieces.append((tok.head.idx, tok.head.idx + len(tok.head)))
             elif lo < first_rel:
-                pieces.append((lo, first_rel))
+                pieces.append((lo, first_rel))  # the noun phrase without its preposition ("in an airstrike")
             for c in kids:
                 if c.i > tok.i and c.dep_ in ("obl", "xcomp", "ccomp"):
                     pieces.append(_subtree_span(c))
@@ -650,7 +656,13 @@ def _verb_statements(ctx: _Ctx, model: CueModel) -> list[RawStatement]:
                 kids = {c.dep_ for c in tok.children}
                 display_clause = (role in HEADLINE_ROLES and bool(kids & set(SUBJ_DEPS))
                                   and bool(kids & {"ccomp", "xcomp"}))
-                if not (unambiguous and (passive_with_agent or display_clause)) and not _unanswered_request(tok):
+                # "an airstrike Iran has blamed on Israel": a speech-act verb in a relative clause, with its
+                # own subject, says something about the noun it modifies
+                relative = (RELATIVE_CUES and tok.dep_ in ("acl:relcl", "relcl") and tok.head.i < tok.i
+                            and bool(kids & set(SUBJ_DEPS)) and tok.head.pos_ in ("NOUN", "PROPN")
+                            and load_acts().get(al, ("",))[0] in RELATIVE_CUE_ACTS)
+                if not (unambiguous and (passive_with_agent or display_clause or relative)) \
+                        and not _unanswered_request(tok):
                     continue
                 p = LEXICON_ONLY_CONFIDENCE
             st = _build(tok, p, ctx, model, adj)
