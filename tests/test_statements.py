@@ -660,3 +660,20 @@ def test_blame_in_a_relative_clause_is_an_accusation_about_the_noun_it_modifies(
     assert t[slice(*r.source)] == "Iran" and t[slice(*r.cue)] == "blamed"
     assert [t[s:e] for s, e in r.content] == ["a strike", "on Israel"]  # the noun phrase without "in"
     assert speech_act(r, t) == "accusation"
+
+
+def test_clause_opening_noun_phrase_mislabelled_as_oblique_is_the_source():
+    rows = [  # The nominee complained about it, suggesting he was sabotaged.
+        ("The", True, 1, "det", "DET", "the"), ("nominee", True, 2, "obl:unmarked", "NOUN", "nominee"),
+        ("complained", True, 2, "ROOT", "VERB", "complain"), ("about", True, 4, "case", "ADP", "about"),
+        ("it", False, 2, "obl", "PRON", "it"), (",", True, 6, "punct", "PUNCT", ","),
+        ("suggesting", True, 2, "advcl", "VERB", "suggest"), ("he", True, 9, "nsubj:pass", "PRON", "he"),
+        ("was", True, 9, "aux:pass", "AUX", "be"), ("sabotaged", False, 6, "ccomp", "VERB", "sabotage"),
+        (".", False, 2, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    doc[6].tag_ = "VBG"
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("suggesting",)), boundaries=None)
+    t = document.text
+    assert t[slice(*r.source)] == "The nominee"
+    assert [t[s:e] for s, e in r.content] == ["he was sabotaged"]

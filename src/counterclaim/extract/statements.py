@@ -295,6 +295,15 @@ def _subject(tok: Any, depth: int = 0) -> Optional[Any]:
         # response will be ..."); quote inversion ("…,” said X") is handled by the caller
         if c.dep_ in SUBJ_DEPS and c.i < tok.i:
             return c
+    if MISLABELLED_SUBJECTS:
+        for c in tok.children:
+            # "The GOP nominee complained ...": a bare noun phrase opening the clause, labelled as an
+            # unmarked oblique, is the subject the parse missed (never a time phrase: "Monday he said")
+            if c.i < tok.i and c.dep_ in ("obl:unmarked", "nmod:unmarked", "obl:npmod", "dep") \
+                    and c.pos_ in ("NOUN", "PROPN") and not _is_time(c) and not c.ent_type_ in ("DATE", "TIME") \
+                    and min(t.i for t in c.subtree) == tok.sent.start \
+                    and not any(x.dep_ == "case" for x in c.children):
+                return c
     if depth == 0 and _coordinated_report(tok):
         # "He said X killed Y but asserted that ...": the parse hung the second reporting verb on a verb
         # of the first one's content; it shares the subject of that reporting verb, not of the content
@@ -336,6 +345,8 @@ def _coordinated_report(tok: Any) -> bool:
 #: disputes. (All speech acts this way cost 0.002 exact F1 on PolNeAR dev and train.)
 RELATIVE_CUES = True
 RELATIVE_CUE_ACTS = frozenset({"accusation"})
+#: a clause-opening noun phrase the parse labelled as an unmarked oblique is taken for the subject
+MISLABELLED_SUBJECTS = True
 #: sentences of a quotation before its reporting sentence join the content
 PRECEDING_QUOTES = True
 #: end a content before a closing ", VBG ..." participle clause
