@@ -1,0 +1,388 @@
+"""Who speaks and which words report it: the cue span and the source of a cue.
+
+The cue is the verb with the auxiliaries, adverbs, particles and bare day words PolNeAR puts in it
+(``has also said Friday``); the source is the verb's subject, the agent of a passive or a subject
+inherited over coordination, as the whole noun phrase without time phrases, participle clauses and
+non-restrictive relative clauses. When the parse gives no subject, the name phrase next to the cue is
+found by part of speech (``Donna Brazile, the interim chairwoman of the DNC, said``, ``“…,” said X``).
+Also here: the extent of the reporting clause and the double quote right before or after it.
+
+The flags ``MISLABELLED_SUBJECTS``, ``DROP_SOURCE_RELATIVES`` and ``SOURCE_KEEPS_CLOSING_COMMA`` are read
+from this module at call time: to toggle one, set it here, not on :mod:`counterclaim.extract.statements`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any, Optional
+
+from counterclaim.extract.cues import CueModel, cue_key
+from counterclaim.extract.speech_acts import act_lemma, load_ambiguous
+from counterclaim.extract.statement_base import ADDRESSEE_VERBS, DATE_WORDS, PASS_SUBJ_DEPS, SUBJ_DEPS, _Ctx, _is_time, _trim
+
+#: a bare time word right after the cue verb is part of the cue ("said Friday"; PolNeAR train: 91 of 156)
+CUE_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                            "today", "yesterday", "tonight", "overnight"})
+#: Left dependents of the cue verb that belong to the cue (PolNeAR: "has said", "was believed").
+CUE_LEFT_DEPS = frozenset({"aux", "aux:pass"})
+#: Adverbs directly before the verb that PolNeAR puts inside the cue ("also said").
+CUE_LEFT_ADVERBS = frozenset({"also", "not", "never", "repeatedly", "publicly", "previously", "later",
+                              "recently", "further", "reportedly", "once", "again", "already", "since",
+                              "first", "even", "still", "often", "swiftly", "quickly", "immediately",
+                              "privately", "openly", "explicitly", "falsely", "wrongly", "specifically",
+                              "widely", "frequently", "consistently", "long", "flatly", "initially"})
+#: Dependents of the cue that belong to the reporting clause, not to the content.
+REGION_DEPS = frozenset({"aux", "aux:pass", "advmod", "obl", "obl:tmod", "obl:npmod", "nmod:tmod", "punct_", "compound:prt", "cc"})
+#: Parts of speech of a name phrase for the POS fallback source.
+NP_POS = ("PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON")
+#: Abbreviations whose full stop belongs to a name ("Mr. Rubio", "Sen. McCaskill").
+NAME_ABBREVIATIONS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt",
+                                "Adm", "Maj", "Brig", "Prof", "Rev", "St", "Jr", "Sr", "Co", "Corp", "Inc", "Ltd",
+                                "U.S", "U.N", "D", "R"})
+#: Longest apposition the part-of-speech fallback walks over.
+APPOS_MAX_TOKENS = 16
+#: What may stand between a quote and its reporting clause.
+ADJ_PUNCT = " ,—–-\n\t"
+#: PolNeAR includes the comma that closes an apposition in the source.
+SOURCE_KEEPS_CLOSING_COMMA = True
+#: a clause-opening noun phrase the parse labelled as an unmarked oblique is taken for the subject
+MISLABELLED_SUBJECTS = True
+#: drop a non-restrictive relative clause from a source (PolNeAR leaves it out)
+DROP_SOURCE_RELATIVES = True
+
+
+def _cue_span(tok: Any, model: CueModel) -> tuple[int, int]:
+    doc = tok.doc
+    start = tok.i
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in CUE_LEFT_DEPS:
+            start = min(start, c.i)
+    # contiguous adverbs, negation and auxiliaries right before the verb group ("later said", "would have loved")
+    while start > 0 and (doc[start - 1].lower_ in CUE_LEFT_ADVERBS or (
+            doc[start - 1].head.i == tok.i and (doc[start - 1].pos_ in ("ADV", "AUX", "PART")
+                                                 and doc[start - 1].dep_ in ("advmod", "aux", "aux:pass", "cop")))) \
+            and doc[start - 1].head.i == tok.i and doc[start - 1].sent.start == tok.sent.start:
+        start -= 1
+    end = tok.i
+    parts = model.particles.get(cue_key(tok), {})
+    j = tok.i + 1
+    while j < len(doc) and j <= tok.i + 3:
+        w = doc[j]
+        if w.dep_ == "compound:prt" and w.head.i == tok.i:
+            end = j
+        elif w.lower_ in parts and parts[w.lower_] >= 0.5 and w.dep_ in ("case", "mark", "punct", "compound:prt", "fixed", "advmod", "obl"):
+            end = j
+        elif w.lower_ in CUE_TIME_WORDS and w.head.i == tok.i:
+            end = j  # "said Friday that ...": PolNeAR keeps a bare day word after the verb in the cue
+        else:
+            break
+        j += 1
+    first, last = doc[start], doc[end]
+    return first.idx, last.idx + len(last)
+
+
+def _is_passive(tok: Any) -> bool:
+    return any(c.dep_ in ("aux:pass", "nsubj:pass", "csubj:pass") for c in tok.children)
+
+
+def _agent(tok: Any) -> Optional[Any]:
+    for c in tok.children:
+        if c.dep_ in ("obl:agent", "obl", "nmod:agent") and any(g.dep_ == "case" and g.lower_ == "by" for g in c.children):
+            return c
+    return None
+
+
+def _subject(tok: Any, depth: int = 0) -> Optional[Any]:
+    """The source token of a cue verb: its subject, the passive agent, or an inherited subject."""
+    if _is_passive(tok) or tok.morph.get("VerbForm") == ["Part"] and tok.dep_ in ("acl", "amod"):
+        a = _agent(tok)
+        if a is not None:
+            return a
+        if _is_passive(tok):
+            return None
+    for c in tok.children:
+        # a "subject" after the verb is the subject of a complement the parse flattened ("vowed the
+        # response will be ..."); quote inversion ("…,” said X") is handled by the caller
+        if c.dep_ in SUBJ_DEPS and c.i < tok.i:
+            return c
+    if MISLABELLED_SUBJECTS:
+        for c in tok.children:
+            # "The GOP nominee complained ...": a bare noun phrase opening the clause, labelled as an
+            # unmarked oblique, is the subject the parse missed (never a time phrase: "Monday he said")
+            if c.i < tok.i and c.dep_ in ("obl:unmarked", "nmod:unmarked", "obl:npmod", "dep") \
+                    and c.pos_ in ("NOUN", "PROPN") and not _is_time(c) and not c.ent_type_ in ("DATE", "TIME") \
+                    and min(t.i for t in c.subtree) == tok.sent.start \
+                    and not any(x.dep_ == "case" for x in c.children):
+                return c
+    if depth == 0 and _coordinated_report(tok):
+        # "He said X killed Y but asserted that ...": the parse hung the second reporting verb on a verb
+        # of the first one's content; it shares the subject of that reporting verb, not of the content
+        for anc in tok.head.ancestors:
+            if _reporting(anc):
+                return _subject(anc, depth + 1)
+    if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+        return _subject(tok.head, depth + 1)
+    return None
+
+
+def _reduced_relative(tok: Any) -> bool:
+    """A past participle right after a noun, with no auxiliary and no subject of its own, whatever label
+    the parse gave it ("sanctions on individuals accused of taking part"): it modifies that noun and
+    inherits no subject from the verb it hangs on."""
+    if tok.tag_ != "VBN" or tok.i == 0 or tok.dep_ not in ("advcl", "conj", "xcomp", "acl", "amod"):
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.pos_ in ("NOUN", "PROPN") and not any(
+        c.dep_ in ("aux", "aux:pass", "cop") + SUBJ_DEPS + PASS_SUBJ_DEPS for c in tok.children)
+
+
+def _reporting(tok: Any) -> bool:
+    """A verb of an unambiguous speech act (``speech_acts.tsv`` minus ``speech_acts_ambiguous.txt``)."""
+    al = act_lemma(tok)
+    return tok.pos_ == "VERB" and al is not None and al not in load_ambiguous()
+
+
+def _coordinated_report(tok: Any) -> bool:
+    """A reporting verb coordinated under a non-reporting verb, with a complement clause and no subject
+    of its own ("said the IRGC knew why Israel killed X but asserted that ...")."""
+    return (tok.dep_ == "conj" and _reporting(tok) and not _reporting(tok.head) and tok.head.i < tok.i
+            and any(c.dep_ == "ccomp" for c in tok.children)
+            and not any(c.dep_ in SUBJ_DEPS + PASS_SUBJ_DEPS for c in tok.children))
+
+
+def _outside_quotes(subj: Optional[Any], tok: Any, ctx: _Ctx) -> Optional[Any]:
+    """A subject inside a quote the cue is not in belongs to the quoted speech, not to the cue; a
+    subject across a semicolon belongs to another clause ("...; Gaza's rulers insist ...")."""
+    if subj is None:
+        return None
+    if subj.dep_ in SUBJ_DEPS and any(c.dep_ == "case" and c.pos_ == "ADP" for c in subj.children):
+        return None  # a prepositional phrase the parse took for a subject ("does not, as a rule, comment")
+    lo, hi = sorted((subj.i, tok.i))
+    if any(t.text == ";" for t in tok.doc[lo:hi]):
+        return None
+    qs = ctx.quote_at(subj.idx)
+    if qs is not None and qs != ctx.quote_at(tok.idx):
+        return None
+    return subj
+
+
+def _source_span(text: str, subj: Any) -> tuple[int, int]:
+    toks = [t for t in subj.subtree]
+    if subj.dep_ in ("obl:agent", "obl"):
+        toks = [t for t in toks if not (t.head.i == subj.i and t.dep_ == "case")]
+    # leading conjunctions, adverbs and quote marks are not part of the name ("and Democrats", "Perhaps ...")
+    while len(toks) > 1 and toks[0].i < subj.i and (toks[0].dep_ in ("cc", "advmod", "punct", "mark") or toks[0].is_quote):
+        toks = toks[1:]
+    # a relative clause or apposition after the name stays; a time phrase or a participle clause
+    # ("Trump, speaking to a veterans group,", "The Times on Saturday") does not
+    drop = set()
+    for c in subj.children:
+        if c.i < subj.i:
+            continue
+        if (c.dep_ in ("acl", "advcl") and c.morph.get("VerbForm") in (["Ger"], ["Part"]) and c.tag_ != "VBN") \
+                or (c.dep_ in ("nmod", "obl", "nmod:tmod", "obl:tmod", "nmod:npmod") and
+                    (c.ent_type_ in ("DATE", "TIME") or c.lower_ in DATE_WORDS)):
+            drop.update(t.i for t in c.subtree)
+        elif DROP_SOURCE_RELATIVES and c.dep_ in ("acl:relcl", "relcl") and c.i > 0 and any(
+                t.text in (",", "―", "—", "--") and t.i < c.i for t in c.subtree):
+            # "Mr. Kamin, who emphasized that ..., said": a non-restrictive relative clause is not the source
+            sub = [t.i for t in c.subtree]
+            comma = subj.doc[min(sub) - 1]
+            drop.update(sub)
+            if comma.text in (",", "―", "—", "--"):
+                drop.add(comma.i)
+    toks = [t for t in toks if t.i not in drop]
+    lo = min(t.idx for t in toks)
+    hi = max(t.idx + len(t) for t in toks)
+    s, e = _trim(text, lo, hi, "")
+    # drop trailing punctuation except a comma that closes an apposition or relative clause
+    while e > s and text[e - 1] in ".;:—–-\"“”":
+        e -= 1
+        s, e = _trim(text, s, e)
+    if e > s and text[e - 1] == ",":
+        if "," not in text[s:e - 1]:
+            e -= 1
+    elif SOURCE_KEEPS_CLOSING_COMMA and "," in text[s:e] and text[e:e + 1] == ",":
+        e += 1  # "Brian Fallon, a spokesman for the campaign," (PolNeAR keeps the closing comma)
+    while s < e and text[s] in ",;:—–-":
+        s += 1
+    return _trim(text, s, e)
+
+
+def _title_before_name(tok: Any) -> Optional[Any]:
+    """The title noun of "the group's military commander Muhammad Deif said ..." when the parse made the
+    cue a relative clause of the title ("commander [Muhammad Deif said]"): the clause's subject is a
+    proper name right after a speaker noun (``speaker_nouns.tsv``), so title and name are one source."""
+    if tok.dep_ not in ("relcl", "acl:relcl") or tok.head.i >= tok.i or tok.head.pos_ != "NOUN":
+        return None
+    from counterclaim.extract.speakers import load_speaker_nouns
+
+    if tok.head.lower_ not in load_speaker_nouns() and tok.head.lemma_.lower() not in load_speaker_nouns():
+        return None
+    subj = [c for c in tok.children if c.dep_ in SUBJ_DEPS and tok.head.i < c.i < tok.i]
+    if not subj or subj[0].pos_ != "PROPN" or min(t.i for t in subj[0].subtree) != tok.head.i + 1:
+        return None
+    return tok.head
+
+
+def _region(tok: Any, subj: Optional[Any], cue: tuple[int, int]) -> tuple[int, int]:
+    """Characters of the reporting clause: cue, source and the cue's non-content modifiers."""
+    lo, hi = cue
+    if subj is not None:
+        st = list(subj.subtree)
+        lo = min(lo, min(t.idx for t in st))
+        hi = max(hi, max(t.idx + len(t) for t in st))
+    for c in tok.children:
+        if c.dep_ in REGION_DEPS or (c.dep_ in ("obj", "iobj") and tok.lemma_.lower() in ADDRESSEE_VERBS):
+            clausal = set()
+            for g in c.children:
+                if g.dep_ in ("acl", "acl:relcl", "relcl", "ccomp", "advcl", "parataxis") and g.i > c.i:
+                    clausal.update(t.i for t in g.subtree)
+            st = [t for t in c.subtree if t.i not in clausal]
+            if c.i > tok.i:
+                hi = max(hi, max(t.idx + len(t) for t in st))
+            else:
+                lo = min(lo, min(t.idx for t in st))
+    return lo, hi
+
+
+def _quote_adjacent(tok: Any, ctx: _Ctx, subj: Optional[Any] = None) -> Optional[int]:
+    """A double quote right before the reporting clause ("“…,” he said") or right after it ("said: “…”")."""
+    text = ctx.text
+    if subj is None:
+        subj = _outside_quotes(_subject(tok), tok, ctx)
+    if ctx.quote_at(tok.idx) is not None:
+        return None
+    lo, hi = _region(tok, subj, (tok.idx, tok.idx + len(tok)))
+    lo = _extend_left_over_nouns(tok.doc, lo, ctx)
+    par = ctx.paragraph_index(tok.idx)
+    i = bisect.bisect_right(ctx.dstarts, lo) - 1
+    while i >= 0:
+        q = ctx.double[i]
+        if q.end <= lo:
+            if ctx.paragraph_index(q.start) == par and not text[q.end:lo].strip(ADJ_PUNCT):
+                return i
+            break
+        i -= 1
+    j = bisect.bisect_left(ctx.dstarts, hi)
+    if j < len(ctx.double):
+        q = ctx.double[j]
+        between = text[hi:q.start]
+        if ctx.paragraph_index(q.start) == par and len(between) < 40 and not between.strip(ADJ_PUNCT + ":"):
+            return j
+    return None
+
+
+def _extend_left_over_nouns(doc: Any, lo: int, ctx: _Ctx) -> int:
+    """Move ``lo`` left over nouns the parse split off a name ("spokesman | Ramazan Sharif")."""
+    span = doc.char_span(lo, lo + 1, alignment_mode="expand")
+    if span is None:
+        return lo
+    i = span.start
+    while i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN") and not doc[i - 1].is_quote \
+            and ctx.paragraph_index(doc[i - 1].idx) == ctx.paragraph_index(lo):
+        i -= 1
+    return doc[i].idx if i < span.start else lo
+
+
+def _inverted_subject(tok: Any) -> Optional[Any]:
+    """The subject after the cue in ``“…,” said the Rev. Peter Wherry`` (parsed as obj or nsubj)."""
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ in ("nsubj", "obj", "appos", "dep") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            return c
+    return None
+
+
+def _np_left(doc: Any, end_i: int, lo_i: int) -> Optional[tuple[int, int]]:
+    """Token range [i, end_i) of a name phrase ending before ``end_i`` (POS only, for bad parses):
+    ``Donna Brazile, the interim chairwoman of the DNC,`` or ``Mr. McKinley``."""
+    j = end_i - 1
+    appos_end = None
+    if j >= lo_i and doc[j].text == ",":
+        appos_end = j
+        j -= 1
+    k = j
+    while k >= lo_i and (_name_part(doc, k) or doc[k].text in ("(", ")")):
+        k -= 1
+    if k == j:
+        return None
+    start = k + 1
+    if appos_end is not None:
+        # an apposition: "<Name>, <description>," — the name before the first comma; the description
+        # may list names ("Iranian officials, including President Raisi and Foreign Minister X,")
+        while k >= lo_i and k > appos_end - APPOS_MAX_TOKENS and (doc[k].pos_ in NP_POS + ("CCONJ", "ADP", "VERB", "PUNCT")
+                                                                  and doc[k].text not in (",", ";", ".", ":") and not doc[k].is_quote):
+            k -= 1
+        if k >= lo_i and doc[k].text == ",":
+            m = k - 1
+            while m >= lo_i and (doc[m].pos_ in ("PROPN", "NOUN", "ADJ", "DET") or doc[m].text in ("’s", "'s")) and not doc[m].is_quote:
+                m -= 1
+            if m < k - 1 and any(doc[x].pos_ in ("PROPN", "NOUN") for x in range(m + 1, k)):
+                return (m + 1, appos_end + 1)
+        return None
+    if not any(doc[x].pos_ in ("PROPN", "NOUN", "PRON") for x in range(start, j + 1)):
+        return None
+    return (start, j + 1)
+
+
+def _name_part(doc: Any, k: int) -> bool:
+    """Token ``k`` can be inside a name phrase: a noun-phrase word, a possessive, a hyphen, or the full
+    stop of an abbreviation ("Mr.", "Donald J.", "Sen.")."""
+    t = doc[k]
+    if t.is_quote:
+        return False
+    if t.pos_ in NP_POS or t.text in ("’s", "'s", "-", "–"):
+        return True
+    return t.text == "." and k > 0 and doc[k - 1].text in NAME_ABBREVIATIONS or (
+        t.text == "." and k > 0 and len(doc[k - 1].text) == 1 and doc[k - 1].text.isupper())
+
+
+def _np_right(doc: Any, start_i: int, hi_i: int) -> Optional[tuple[int, int]]:
+    """Token range of a name phrase right after the cue: ``said David Wasserman, House editor for the
+    Cook Political Report``, ``said Sen. Claire McCaskill (D-Mo.)``, ``said Victor Cha, who served ...``."""
+    k = start_i
+    while k < hi_i and _name_part(doc, k) and not (doc[k].text == "." and k + 1 < hi_i and doc[k + 1].is_space):
+        k += 1
+    if k == start_i or not any(doc[x].pos_ in ("PROPN", "NOUN", "PRON") for x in range(start_i, k)):
+        return None
+    if k < hi_i and doc[k].text == "(":  # "(D-Mo.)"
+        close = next((m for m in range(k + 1, min(hi_i, k + 8)) if doc[m].text == ")"), None)
+        if close is not None:
+            k = close + 1
+    end = k
+    while end < hi_i and doc[end].text == ",":
+        m = end + 1
+        if m < hi_i and doc[m].lower_ in ("who", "whose"):
+            # a relative clause about the speaker runs to the end of the sentence
+            while m < hi_i and not (doc[m].is_punct and doc[m].text in (".", ";", "?", "!")) and not doc[m].is_quote:
+                m += 1
+            return (start_i, m)
+        while m < hi_i and (_name_part(doc, m) or doc[m].pos_ in ("ADP", "CCONJ") or doc[m].text in ("(", ")")):
+            m += 1
+        if m > end + 1 and (m >= hi_i or doc[m].is_punct):
+            end = m
+            continue
+        break
+    return (start_i, end)
+
+
+def _fallback_source(tok: Any, cue: tuple[int, int], ctx: _Ctx) -> Optional[tuple[int, int]]:
+    """Source by part of speech when the parse gives no subject: the name phrase before the cue, or
+    after it when a quote precedes (``“…,” said X``)."""
+    doc = tok.doc
+    sent = tok.sent
+    cs = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    if cs is None:
+        return None
+    par = ctx.document.paragraphs[ctx.paragraph_index(tok.idx)] if ctx.document.paragraphs else None
+    par_span = doc.char_span(par.start, par.end, alignment_mode="expand") if par is not None else None
+    left = _np_left(doc, cs.start, par_span.start if par_span is not None else sent.start)
+    if left is not None and ctx.quote_at(doc[left[0]].idx) is None:
+        return _trim(ctx.text, doc[left[0]].idx, doc[left[1] - 1].idx + len(doc[left[1] - 1]))
+    before = ctx.text[sent.start_char:cue[0]].rstrip()
+    if before.endswith((",", "”", '"', "''", ",”", ',"')) or not before:
+        right = _np_right(doc, cs.end, par_span.end if par_span is not None else sent.end)
+        if right is not None:
+            s, e = doc[right[0]].idx, doc[right[1] - 1].idx + len(doc[right[1] - 1])
+            return _trim(ctx.text, s, e, ".")
+    return None
