@@ -677,3 +677,46 @@ def test_clause_opening_noun_phrase_mislabelled_as_oblique_is_the_source():
     t = document.text
     assert t[slice(*r.source)] == "The nominee"
     assert [t[s:e] for s, e in r.content] == ["he was sabotaged"]
+
+
+def test_passive_charge_takes_the_with_oblique_and_an_interviewer_question_is_no_statement():
+    rows = [  # Lee was charged with fraud.
+        ("Lee", True, 2, "nsubj:pass", "PROPN", "Lee"), ("was", True, 2, "aux:pass", "AUX", "be"),
+        ("charged", True, 2, "ROOT", "VERB", "charge"), ("with", True, 4, "case", "ADP", "with"),
+        ("fraud", False, 2, "obl", "NOUN", "fraud"), (".", False, 2, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    doc[2].tag_ = "VBN"
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("charged",)), boundaries=None)
+    t = document.text
+    assert [t[s:e] for s, e in r.content] == ["Lee", "fraud"]
+    rows = [  # Do you think the plan failed?
+        ("Do", True, 2, "aux", "AUX", "do"), ("you", True, 2, "nsubj", "PRON", "you"),
+        ("think", True, 2, "ROOT", "VERB", "think"), ("the", True, 4, "det", "DET", "the"),
+        ("plan", True, 5, "nsubj", "NOUN", "plan"), ("failed", False, 2, "ccomp", "VERB", "fail"),
+        ("?", False, 2, "punct", "PUNCT", "?"),
+    ]
+    doc, document = parsed(rows)
+    assert find_raw_statements(doc, document, model=lexicon_model(("think",)), boundaries=None) == []
+
+
+def test_a_learned_start_never_reaches_back_over_another_statements_cue():
+    from counterclaim.extract.boundaries import BoundaryModel
+    from counterclaim.extract.learned_spans import boundary_marks, boundary_task
+    from counterclaim.extract.statement_base import _Ctx
+
+    rows = [  # Ann said it failed while Bo declined to comment.
+        ("Ann", True, 1, "nsubj", "PROPN", "Ann"), ("said", True, 1, "ROOT", "VERB", "say"),
+        ("it", True, 3, "nsubj", "PRON", "it"), ("failed", True, 1, "ccomp", "VERB", "fail"),
+        ("while", True, 6, "mark", "SCONJ", "while"), ("Bo", True, 6, "nsubj", "PROPN", "Bo"),
+        ("declined", True, 3, "advcl", "VERB", "decline"), ("to", True, 8, "mark", "PART", "to"),
+        ("comment", False, 6, "xcomp", "VERB", "comment"), (".", False, 1, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    raws = find_raw_statements(doc, document, model=lexicon_model(("said", "declined")), boundaries=None)
+    declined = next(r for r in raws if document.text[slice(*r.cue)] == "declined")
+    task = boundary_task(declined, _Ctx(doc, document), "source_start", boundary_marks(raws))
+    assert task is not None and task.limit >= doc[1].idx + len("said")  # not back over "said"
+    greedy = BoundaryModel(side="start", weights={"edge": 9.0})  # would start at the sentence start
+    k = greedy.choose(doc, task.fixed_i, task.rule_k, task.how, limit=task.limit)
+    assert doc[k].idx >= doc[1].idx + len("said")

@@ -24,7 +24,7 @@ from counterclaim.extract.statement_base import ADDRESSEE_VERBS, DATE_WORDS, PAS
 CONTENT_EXT_DEPS = frozenset({"obj", "iobj", "xcomp", "ccomp", "obl", "advcl", "nmod", "dep"})
 CONTENT_OBL_CASES = frozenset({"to", "of", "on", "as", "for", "with", "about", "in", "from", "against", "over"})
 #: the preposition that opens a passive cue's content: "was accused of X", "is criticized for X"
-PASSIVE_CONTENT_CASES = frozenset({"of", "for", "over", "about", "as"})
+PASSIVE_CONTENT_CASES = frozenset({"of", "for", "over", "about", "as", "with"})
 #: Verbs that name or characterise ("called it X", "what it described as X"): their content is the predicate.
 NAMING_VERBS = frozenset({"call", "label", "term", "dub", "name", "describe", "brand"})
 #: nouns of the occasion or medium of a statement: "tied X to Y in remarks he made", "said X in an

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 from counterclaim.extract.boundaries import sentence_view
 from counterclaim.extract.contents import MEDIUM_NOUNS
@@ -25,10 +25,26 @@ LEARNED_CONTENT_RULES = frozenset({"ccomp", "xcomp", "obj", "obl", "remainder", 
 LEARNED_SOURCE_RULES = frozenset({"verb", "quote"})
 
 
-def boundary_marks(raws: Sequence[RawStatement]) -> list[int]:
-    """Where statements' sources and cues start: a content never grows over another statement's source
-    or cue ("... but asserted that", "..., according to X")."""
-    return sorted({p for r in raws for p in ((r.cue[0],) + ((r.source[0],) if r.source else ()))})
+class Marks(NamedTuple):
+    """Where statements' sources and cues start, and where their cues end: a span never grows over
+    another statement's source or cue ("... but asserted that", "..., according to X", "X said it
+    regretted ... while BP declined": the source of "declined" does not reach back over "said")."""
+
+    starts: list[int]
+    cue_ends: list[int]
+
+
+def boundary_marks(raws: Sequence[RawStatement]) -> Marks:
+    return Marks(sorted({p for r in raws for p in ((r.cue[0],) + ((r.source[0],) if r.source else ()))}),
+                 sorted({r.cue[1] for r in raws}))
+
+
+def _last_end_before(marks: Optional[Marks], offset: int) -> int:
+    """The end of the last other cue that ends at or before ``offset`` (0 when none)."""
+    if not marks:
+        return 0
+    j = bisect.bisect_right(marks.cue_ends, offset) - 1
+    return marks.cue_ends[j] if j >= 0 else 0
 
 
 @dataclass(frozen=True)
@@ -44,7 +60,7 @@ class BoundaryTask:
     limit: Optional[int]
 
 
-def boundary_task(r: RawStatement, ctx: _Ctx, name: str, marks: Sequence[int] = ()) -> Optional[BoundaryTask]:
+def boundary_task(r: RawStatement, ctx: _Ctx, name: str, marks: Optional[Marks] = None) -> Optional[BoundaryTask]:
     """The boundary ``name`` (see :data:`counterclaim.extract.boundaries.BOUNDARIES`) of statement ``r``,
     or None when no ranker should touch it."""
     doc = ctx.doc
@@ -63,15 +79,16 @@ def boundary_task(r: RawStatement, ctx: _Ctx, name: str, marks: Sequence[int] = 
             return None
         s_i, e_i = span
         if name == "content_end":
-            j = bisect.bisect_right(marks, s)
-            limit = marks[j] if j < len(marks) else None
+            starts = marks.starts if marks else []
+            j = bisect.bisect_right(starts, s)
+            limit = starts[j] if j < len(starts) else None
             if r.head is not None:  # nor over the cue's own dependents ("tied X to Y | in remarks he made")
                 own = [min(t.idx for t in c.subtree) for c in r.head.children if c.i > e_i
                        and (c.dep_ in ("conj", "parataxis", "advcl") or c.lower_ in MEDIUM_NOUNS)]
                 if own:
                     limit = min(own) if limit is None else min(limit, min(own))
             return BoundaryTask(s_i, e_i, how, idx, None if limit is None else max(limit, e))
-        floor = max([r.cue[1]] + [pe for ps, pe in r.content if pe <= s] +
+        floor = max([r.cue[1], _last_end_before(marks, s)] + [pe for ps, pe in r.content if pe <= s] +
                     ([r.source[1]] if r.source and r.source[1] <= s else []))
         return BoundaryTask(e_i, s_i, how, idx, min(floor, s))
     rule = r.rule.split(":", 1)[0]
@@ -87,8 +104,8 @@ def boundary_task(r: RawStatement, ctx: _Ctx, name: str, marks: Sequence[int] = 
         if name == "cue_end":
             after = [ps for ps, pe in others if ps >= r.cue[1]]
             return BoundaryTask(a_i, b_i, how, -2, min(after) if after else None)
-        before = [pe for ps, pe in others if pe <= r.cue[0]]
-        return BoundaryTask(b_i, a_i, how, -2, max(before) if before else doc[a_i].sent.start_char)
+        before = [pe for ps, pe in others if pe <= r.cue[0]] + [_last_end_before(marks, r.cue[0])]
+        return BoundaryTask(b_i, a_i, how, -2, max(before + [doc[a_i].sent.start_char]))
     # the source: before the cue in its sentence ("X said ..."), found by a verb or quote rule
     if r.source is None or rule not in LEARNED_SOURCE_RULES or r.source[1] > r.cue[0]:
         return None
@@ -100,7 +117,8 @@ def boundary_task(r: RawStatement, ctx: _Ctx, name: str, marks: Sequence[int] = 
     how = rule + "|" + (r.src_head.dep_ if r.src_head is not None else "none")
     if name == "source_end":
         return BoundaryTask(a_i, b_i, how, -1, max(r.cue[0], r.source[1]))
-    floor = max([pe for ps, pe in r.content if pe <= r.source[0]] + [doc[a_i].sent.start_char])
+    floor = max([pe for ps, pe in r.content if pe <= r.source[0]] + [doc[a_i].sent.start_char,
+                                                                      _last_end_before(marks, r.source[0])])
     return BoundaryTask(b_i, a_i, how, -1, min(floor, r.source[0]))
 
 
@@ -116,7 +134,7 @@ def _token_range(doc: Any, s: int, e: int) -> Optional[tuple[int, int]]:
     return a, b
 
 
-def _apply_boundary(r: RawStatement, ctx: _Ctx, name: str, ranker: Any, marks: Sequence[int],
+def _apply_boundary(r: RawStatement, ctx: _Ctx, name: str, ranker: Any, marks: Marks,
                     views: dict) -> None:
     task = boundary_task(r, ctx, name, marks)
     if task is None:

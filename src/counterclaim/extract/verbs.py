@@ -262,6 +262,8 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
     pieces = [pc for pc in pieces if pc[1] > pc[0] and not (pc[0] <= cue[0] and cue[1] <= pc[1])]
     if not pieces:
         return None
+    if subj is not None and subj.lower_ == "you" and ctx.text[tok.sent.start_char:tok.sent.end_char].rstrip(" \n\"'”’").endswith("?"):
+        return None  # "Do you attribute that success to ...?": an interviewer's question, not a statement
     if source and any(pc[0] <= source[0] and source[1] <= pc[1] for pc in pieces):
         source = None
     if not _content_is_speech(pieces, source, text):
