@@ -720,3 +720,24 @@ def test_a_learned_start_never_reaches_back_over_another_statements_cue():
     greedy = BoundaryModel(side="start", weights={"edge": 9.0})  # would start at the sentence start
     k = greedy.choose(doc, task.fixed_i, task.rule_k, task.how, limit=task.limit)
     assert doc[k].idx >= doc[1].idx + len("said")
+
+
+def test_phrasal_verb_of_action_and_copula_passive():
+    rows = [  # Ford is calling back cars.
+        ("Ford", True, 2, "nsubj", "PROPN", "Ford"), ("is", True, 2, "aux", "AUX", "be"),
+        ("calling", True, 2, "ROOT", "VERB", "call"), ("back", True, 4, "advmod", "ADV", "back"),
+        ("cars", False, 2, "obj", "NOUN", "car"), (".", False, 2, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    assert find_raw_statements(doc, document, model=lexicon_model(("calling",)), boundaries=None) == []
+    rows = [  # Growth is forecast to slow.
+        ("Growth", True, 2, "nsubj", "NOUN", "growth"), ("is", True, 2, "cop", "AUX", "be"),
+        ("forecast", True, 2, "ROOT", "VERB", "forecast"), ("to", True, 4, "mark", "PART", "to"),
+        ("slow", False, 2, "xcomp", "VERB", "slow"), (".", False, 2, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    doc[2].tag_ = "VBN"
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("forecast",)), boundaries=None)
+    t = document.text
+    assert r.source is None  # the passive subject is what was forecast, not who forecast it
+    assert [t[s:e] for s, e in r.content] == ["Growth", "to slow"]

@@ -71,8 +71,9 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
         return [(s, e)], "ccomp"
     xcomp = [c for c in kids if c.dep_ == "xcomp"]
     objs = [c for c in kids if c.dep_ in ("obj", "iobj") and c.i > tok.i]
-    if _is_passive(tok) and any(c.dep_ == "aux:pass" for c in kids) and tok.tag_ in ("VBN", "") :
-        subj = [c for c in kids if c.dep_ in PASS_SUBJ_DEPS and c.i < tok.i and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    if _is_passive(tok) and any(c.dep_ in ("aux:pass", "aux", "cop") for c in kids) and tok.tag_ in ("VBN", ""):
+        subj = [c for c in kids if c.dep_ in PASS_SUBJ_DEPS + ("nsubj",) and c.i < tok.i
+                and c.pos_ in ("NOUN", "PROPN", "PRON")]
         if not subj and tok.dep_ == "conj":  # "Mousavi was responsible ... and was believed by Israel to ..."
             subj = [c for c in tok.head.children if c.dep_ in SUBJ_DEPS + PASS_SUBJ_DEPS and c.i < tok.head.i]
         if not xcomp:  # "to have been involved", whatever label the parse gave it

@@ -82,7 +82,13 @@ def _cue_span(tok: Any, model: CueModel) -> tuple[int, int]:
 
 
 def _is_passive(tok: Any) -> bool:
-    return any(c.dep_ in ("aux:pass", "nsubj:pass", "csubj:pass") for c in tok.children)
+    """A passive verb: labelled so, or a past participle with a form of "be" and no "have" before it
+    ("Japan's economy is forecast to grow", which the parse may give a copula and an active subject)."""
+    kids = list(tok.children)
+    if any(c.dep_ in ("aux:pass", "nsubj:pass", "csubj:pass") for c in kids):
+        return True
+    return (tok.tag_ == "VBN" and any(c.dep_ in ("aux", "cop") and c.lemma_.lower() == "be" and c.i < tok.i for c in kids)
+            and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids))
 
 
 def _agent(tok: Any) -> Optional[Any]:

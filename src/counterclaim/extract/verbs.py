@@ -52,6 +52,7 @@ from counterclaim.extract.sources import (
 )
 from counterclaim.extract.speech_acts import (
     NO_COMMENT_LEMMAS,
+    NON_COMMUNICATION_CONTENT_RULES,
     act_lemma,
     load_acts,
     load_ambiguous,
@@ -134,6 +135,12 @@ def _verb_statements(ctx: _Ctx, model: CueModel) -> list[RawStatement]:
             if st is not None:
                 out.append(st)
     return out
+
+
+#: particles that make a cue verb a phrasal verb of action ("call back", "call off"): such a cue needs
+#: speech-like content (a complement clause or a quotation), as the action verbs of
+#: speech_acts_noncommunication.txt do ("fired back that ...")
+NONSPEECH_PARTICLES = frozenset({"back", "off"})
 
 
 def _unanswered_request(tok: Any) -> bool:
@@ -262,6 +269,10 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
     pieces = [pc for pc in pieces if pc[1] > pc[0] and not (pc[0] <= cue[0] and cue[1] <= pc[1])]
     if not pieces:
         return None
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in NONSPEECH_PARTICLES and how not in NON_COMMUNICATION_CONTENT_RULES \
+            and kind == "indirect":
+        return None  # "is calling back 17,815 cars", "called off the talks": a phrasal verb of action
     if subj is not None and subj.lower_ == "you" and ctx.text[tok.sent.start_char:tok.sent.end_char].rstrip(" \n\"'”’").endswith("?"):
         return None  # "Do you attribute that success to ...?": an interviewer's question, not a statement
     if source and any(pc[0] <= source[0] and source[1] <= pc[1] for pc in pieces):
