@@ -216,3 +216,12 @@ def test_sentence_initial_connectives_and_photo_credits_are_not_actors():
     assert "Karim Haddad" in names  # named in the body and in the caption itself
     assert "However" not in names
     assert not any("Lina Obeid" in n for n in names)  # the photographer in the credit
+
+
+def test_a_capital_that_is_a_persons_surname_is_that_person():
+    text = "Valeska Paris left . Paris claims abuse ."
+    doc, document, actors = analyse(text, ents=[(0, 2, "PERSON"), (4, 5, "GPE")],
+                                    pos={2: "VERB", 5: "VERB"}, deps={4: ("nsubj", 5)})
+    names = {a.name: a for a in actors}
+    assert "France" not in names  # no capital metonymy
+    assert names["Valeska Paris"].type == "person" and len(names["Valeska Paris"].mentions) == 2

@@ -741,3 +741,34 @@ def test_phrasal_verb_of_action_and_copula_passive():
     t = document.text
     assert r.source is None  # the passive subject is what was forecast, not who forecast it
     assert [t[s:e] for s, e in r.content] == ["Growth", "to slow"]
+
+
+def test_title_phrase_before_a_headline_colon_is_no_speaker_and_a_relative_pronoun_source_is_its_antecedent():
+    rows = [  # Cold as ice: scientists find anemone
+        ("Cold", True, 4, "amod", "ADJ", "cold"), ("as", True, 2, "case", "ADP", "as"),
+        ("ice", False, 0, "obl", "NOUN", "ice"), (":", True, 4, "punct", "PUNCT", ":"),
+        ("scientists", True, 5, "nsubj", "NOUN", "scientist"), ("find", True, 5, "ROOT", "VERB", "find"),
+        ("anemone", False, 5, "obj", "NOUN", "anemone"),
+    ]
+    rows[0] = ("Cold", True, 5, "dep", "ADJ", "cold")
+    rows[2] = ("ice", False, 0, "obl", "NOUN", "ice")
+    rows[4] = ("scientists", True, 5, "nsubj", "NOUN", "scientist")
+    doc, document = parsed(rows, paragraphs=[(len(rows), "headline")])
+    assert [r for r in find_raw_statements(doc, document, model=lexicon_model()) if r.kind == "headline"] == []
+    rows = [  # He cited the Times, which writes that talks failed.
+        ("He", True, 1, "nsubj", "PRON", "he"), ("cited", True, 1, "ROOT", "VERB", "cite"),
+        ("the", True, 3, "det", "DET", "the"), ("Times", False, 1, "obj", "PROPN", "Times"),
+        (",", True, 6, "punct", "PUNCT", ","), ("which", True, 6, "nsubj", "PRON", "which"),
+        ("writes", True, 3, "acl:relcl", "VERB", "write"), ("that", True, 9, "mark", "SCONJ", "that"),
+        ("talks", True, 9, "nsubj", "NOUN", "talk"), ("failed", False, 6, "ccomp", "VERB", "fail"),
+        (".", False, 1, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    raws = find_raw_statements(doc, document, model=lexicon_model(("writes",)), boundaries=None)
+    r = next(r for r in raws if document.text[slice(*r.cue)] == "writes")
+    t = document.text
+    assert t[slice(*r.source)] == "which"  # the source span is the pronoun (PolNeAR's convention) ...
+    times = Actor(id="a_times", name="The Times", type="media",
+                  mentions=(Span.of(t, t.index("Times"), t.index("Times") + 5),))
+    (spk,) = resolve_speakers([r], doc, document, (times,))
+    assert spk.actor_id == "a_times"  # ... and the speaker its antecedent

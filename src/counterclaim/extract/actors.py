@@ -606,9 +606,14 @@ def _member_of(doc, m: _M, at: dict, k: Knowledge) -> Optional[_M]:
 
 
 def _metonymy(doc, ms: list[_M], k: Knowledge) -> None:
-    """A capital that acts (subject, possessor) stands for its state."""
+    """A capital that acts (subject, possessor) stands for its state, unless a person of the article
+    bears its name ("Valeska Paris ... Paris claims"): then it is that person."""
+    surnames = {m.text.split()[-1] for m in ms if m.kind == "person" and len(m.text.split()) > 1}
     for m in ms:
         if m.kind != "other":
+            continue
+        if m.text in surnames:
+            m.kind, m.country, m.rule = "person", None, m.rule + "+surname"
             continue
         place = k.place(m.text)
         if place is None or not place.capital or not place.country:

@@ -87,6 +87,11 @@ def _headline_statements(ctx: _Ctx) -> list[RawStatement]:
                 continue
             if any(w.pos_ in ("VERB", "AUX") and w.text[:1].islower() for w in src):
                 continue
+            # a speaker before the colon is a name or a noun phrase ("Iran:", "US officials:"), not a title
+            # phrase ("Cold as ice: ...", "A lesson from X: ...")
+            if not any(w.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for w in src) and \
+                    not all(w.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM", "PUNCT") for w in src):
+                continue
             end_i = t.i + 1
             while end_i < sent.end and doc[end_i].text not in (";", "|") and not (
                     doc[end_i].text in (".", "?", "!") and end_i + 1 < sent.end and doc[end_i + 1].text[:1].isupper()

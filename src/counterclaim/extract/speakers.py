@@ -106,7 +106,14 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
         s, e = r.source
         name = text[s:e]
         head = _source_head(doc, s, e) or r.src_head
-        actor = _direct(index, head, s, e)
+        if head is not None and head.lower_ in ("who", "which", "that") and head.head.dep_ in ("acl:relcl", "relcl"):
+            # "the Times, which writes ...": a relative pronoun speaks for its antecedent
+            ante = head.head.head
+            a0 = min(t.idx for t in ante.subtree if t.i <= ante.i)
+            s_a, e_a, head = a0, ante.idx + len(ante), ante
+            actor = _direct(index, head, s_a, e_a)
+        else:
+            actor = _direct(index, head, s, e)
         if actor is None and actors:
             actor = _anaphor(index, head, s, history, nouns, doc, e)
         if actor is None:
