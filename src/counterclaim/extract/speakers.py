@@ -112,6 +112,7 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
             a0 = min(t.idx for t in ante.subtree if t.i <= ante.i)
             s_a, e_a, head = a0, ante.idx + len(ante), ante
             actor = _direct(index, head, s_a, e_a)
+            name = text[s_a:e_a]  # named after the antecedent ("anyone who disclosed ...") when no actor
         else:
             actor = _direct(index, head, s, e)
         if actor is None and actors:
