@@ -772,3 +772,5 @@ def test_title_phrase_before_a_headline_colon_is_no_speaker_and_a_relative_prono
                   mentions=(Span.of(t, t.index("Times"), t.index("Times") + 5),))
     (spk,) = resolve_speakers([r], doc, document, (times,))
     assert spk.actor_id == "a_times"  # ... and the speaker its antecedent
+    (spk,) = resolve_speakers([r], doc, document, ())
+    assert spk.name == "the Times" and spk.actor_id is None  # named after the antecedent, not "which"
