@@ -1,0 +1,156 @@
+"""Clustering actor mentions into actors (same entry, same name, acronym = initials, a name inside a longer
+one, a surname of a person) and choosing each actor's canonical name and aliases."""
+from __future__ import annotations
+
+import re
+
+from counterclaim.extract.actor_base import INITIALS_SKIP, ORGLIKE, TYPE_RANK, _M
+from counterclaim.extract.gazetteer import Knowledge, key
+
+
+def _initials(text: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", text) if w and w.lower() not in INITIALS_SKIP]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def _is_acronym(text: str) -> bool:
+    bare = text.replace(".", "")
+    return 2 <= len(bare) <= 6 and bare.isupper() and bare.isalpha()
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9\-]+", key(text)) if w not in INITIALS_SKIP and len(w) > 2}
+
+
+def _similar(a: str, b: str) -> bool:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, key(a), key(b)).ratio() >= 0.75
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+def _compatible_kinds(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return a in ORGLIKE and b in ORGLIKE
+
+
+def _same(m: _M, c: dict) -> bool:
+    if not _compatible_kinds(m.kind, c["kind"]):
+        return False
+    if m.kind == "country":
+        return m.country is not None and m.country == c["country"]
+    mk = key(m.text)
+    if mk in c["keys"]:
+        return True
+    m_cw, m_init = _content_words(m.text), _initials(m.text)
+    m_bare = m.text.replace(".", "").upper()
+    if m.entry is not None and any(x is m.entry for x in c["entries"]):
+        for t, cw, init in c["forms"]:
+            if cw & m_cw or init == m_bare or m_init == t.replace(".", "").upper() or _similar(t, m.text):
+                return True
+    if m.kind == "person" or (m.kind == "other" and c["kind"] == "person"):
+        words = mk.split()
+        for t in c["keys"]:
+            tw = t.split()
+            if len(words) < len(tw) and tw[-len(words):] == words:
+                return True
+        return False
+    if m.kind in ORGLIKE:
+        acro = _is_acronym(m.text)
+        mw = mk.split()
+        for t, cw, init in c["forms"]:
+            if acro and init == m_bare and len(t.split()) > 1:
+                return True
+            if _is_acronym(t) and m_init == t.replace(".", "").upper() and len(mw) > 1:
+                return True
+            tw = key(t).split()
+            if 1 < len(mw) < len(tw) and any(tw[i:i + len(mw)] == mw for i in range(len(tw) - len(mw) + 1)):
+                return True
+    return False
+
+
+def _cluster(ms: list[_M], k: Knowledge) -> list[dict]:
+    clusters: list[dict] = []
+    order = sorted(range(len(ms)), key=lambda i: (-len(ms[i].text.split()), ms[i].kind != "person", ms[i].s))
+    for i in order:
+        m = ms[i]
+        if m.rule == "propn_name":
+            matches = [c for c in clusters if c["kind"] == "person" and _same(m, c)]
+            if matches:
+                _join(min(matches, key=lambda c: min(abs(x.s - m.s) for x in c["members"])), m, clusters)
+            continue
+        if m.kind == "other" and k.place(m.text) is None:
+            # an unknown "place" may be a surname the NER mistook ("Soleimani" as LOC)
+            pass
+        elif m.kind == "other":
+            m_cands = [c for c in clusters if c["kind"] == "other" and key(m.text) in c["keys"]]
+            c = m_cands[0] if m_cands else None
+            if c is None:
+                c = _new_cluster(m)
+                clusters.append(c)
+            _join(c, m, clusters)
+            continue
+        matches = [c for c in clusters if _same(m, c)]
+        if m.kind == "other" and not matches:
+            matches = [c for c in clusters if c["kind"] == "person" and _same(_as_person(m), c)]
+        if matches:
+            # nearest preceding mention wins (Bagga & Baldwin style within-document linking)
+            def dist(c):
+                before = [x.s for x in c["members"] if x.s <= m.s]
+                return (0, m.s - max(before)) if before else (1, min(x.s for x in c["members"]) - m.s)
+            c = min(matches, key=dist)
+        else:
+            c = _new_cluster(m)
+            clusters.append(c)
+        _join(c, m, clusters)
+    return clusters
+
+
+def _as_person(m: _M) -> _M:
+    return _M(m.s, m.e, m.text, "person", m.rule)
+
+
+def _new_cluster(m: _M) -> dict:
+    return {"kind": m.kind, "country": m.country, "texts": [], "keys": set(), "forms": [], "entries": [], "members": []}
+
+
+def _join(c: dict, m: _M, clusters: list[dict]) -> None:
+    if c["kind"] == "person" and m.kind == "other":
+        m.kind, m.rule = "person", m.rule + "+surname"
+    c["members"].append(m)
+    c["texts"].append(m.text)
+    mk = key(m.text)
+    if mk not in c["keys"]:
+        c["keys"].add(mk)
+        c["forms"].append((m.text, _content_words(m.text), _initials(m.text)))
+    if m.entry is not None and not any(x is m.entry for x in c["entries"]):
+        c["entries"].append(m.entry)
+    if TYPE_RANK.get(m.kind, 0) > TYPE_RANK.get(c["kind"], 0) and m.kind != "person" and c["kind"] != "person":
+        c["kind"] = m.kind
+    c["country"] = c["country"] or m.country
+    m.cluster = clusters.index(c)
+
+
+def _canonical(c: dict, k: Knowledge) -> tuple[str, tuple[str, ...]]:
+    texts = []
+    for t in c["texts"]:
+        if t not in texts:
+            texts.append(t)
+    if c["kind"] == "country" and c["country"]:
+        name = k.country_name(c["country"])
+    else:
+        full = [t for t in texts if not _is_acronym(t)]
+        pool = full or texts
+        name = max(pool, key=lambda t: (len(t.split()), len(t), -texts.index(t)))
+        if not full and c["entries"]:
+            name = c["entries"][0].name if len(c["entries"][0].name.split()) > 1 else name
+    aliases = tuple(t for t in texts if key(t) != key(name))
+    seen, out = set(), []
+    for a in aliases:
+        if key(a) not in seen:
+            seen.add(key(a))
+            out.append(a)
+    return name, tuple(out)

@@ -1,0 +1,283 @@
+"""Finding actor mentions: NER entities (grown over the proper nouns they cut off), longest matches in the
+actor dictionary and proper-noun runs the NER missed, with edges, titles and roles stripped."""
+from __future__ import annotations
+
+from typing import Optional
+
+from counterclaim.extract.actor_base import (INITIALS_SKIP, MAX_AGENT_WORDS, ORGLIKE, POSSESSIVE, _M, _cap, _phrase_at,
+                                                _tokens_key)
+from counterclaim.extract.actor_types import _classify, _inherit_partial
+from counterclaim.extract.gazetteer import Entry, Knowledge
+from counterclaim.model import Document
+
+#: NER labels that name actors or places.
+ACTOR_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
+EDGE_WORDS = ("the", "a", "an")
+TRAILING_WORDS = ("of", "and", "the")
+#: paragraphs whose names are not the article's actors.
+SKIP_ROLES = ("boilerplate", "byline")
+#: capitalised words at the start of a sentence that the NER or the proper-noun fallback can take for names
+NOT_NAMES = frozenset({"however", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless",
+                       "instead", "still", "yet", "thus", "therefore", "hence", "indeed", "also", "besides",
+                       "otherwise", "then", "now", "today", "yesterday", "later", "earlier", "finally",
+                       "additionally", "separately", "similarly", "likewise", "overall", "file"})
+HYPHENS = ("-", "‐", "–")
+#: lower-case particles inside names ("Abu Mahdi al-Muhandis").
+PRONOUN_WORDS = ("he", "she", "it", "they", "his", "her", "its", "their", "we", "our", "i", "you", "him", "them")
+NAME_PARTICLES = ("al", "el", "bin", "ibn", "abu", "bint", "ben", "van", "von", "de", "da", "di")
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def _trim(doc, s: int, e: int) -> tuple[int, int]:
+    while e > s and (doc[e - 1].text in POSSESSIVE or doc[e - 1].is_punct or doc[e - 1].lower_ in TRAILING_WORDS):
+        e -= 1
+    while s < e and (doc[s].lower_ in EDGE_WORDS or doc[s].is_punct):
+        s += 1
+    return s, e
+
+
+def _strip_titles(doc, s: int, e: int, k: Knowledge) -> tuple[int, list[str], Optional[tuple[int, int]]]:
+    """Strip leading titles/roles from a person span; return (new start, role words, prefix actor range)."""
+    roles: list[str] = []
+    last_agent = -1
+    i = s
+    while i < e - 1:
+        n = _phrase_at(doc, i, k.titles) or _phrase_at(doc, i, k.agents)
+        if n and i + n < e:
+            last_agent = i + n
+            i += n
+            continue
+        i += 1
+    if last_agent < 0:
+        return s, roles, None
+    prefix = None
+    i = s
+    first_agent = None
+    while i < last_agent:
+        n = _phrase_at(doc, i, k.titles) or _phrase_at(doc, i, k.agents)
+        if n:
+            first_agent = i if first_agent is None else first_agent
+            phrase = _tokens_key(doc, i, i + n)
+            kind = k.titles.get(phrase, ("role", ""))[0]
+            if kind == "role":
+                roles.append(doc[i:i + n].text)
+            i += n
+        else:
+            i += 1
+    if first_agent is not None and first_agent > s:
+        ps, pe = _trim(doc, s, first_agent)
+        if pe > ps and _cap(doc[ps]):
+            prefix = (ps, pe)
+    if not any(_cap(t) for t in doc[last_agent:e]):
+        return s, [], None
+    return last_agent, roles, prefix
+
+
+def _dict_candidates(doc, k: Knowledge) -> list[tuple[int, int, Entry]]:
+    out = []
+    n_tok = len(doc)
+    for i in range(n_tok):
+        if not _cap(doc[i]) or doc[i].is_punct:
+            continue
+        for n in range(min(k.max_words, n_tok - i), 0, -1):
+            last = doc[i + n - 1]
+            if last.is_punct and n > 1:
+                continue
+            kk = _tokens_key(doc, i, i + n)
+            entry = k.entries.get(kk)
+            if entry is None:
+                continue
+            toks = doc[i:i + n]
+            if n == 1 and not (doc[i].pos_ in ("PROPN", "ADJ") or doc[i].is_upper or not doc[i].pos_):
+                continue
+            if not all(_cap(t) or t.lower_ in INITIALS_SKIP or t.is_punct for t in toks):
+                continue
+            out.append((i, i + n, entry))
+            break
+    return out
+
+
+def _skip_paragraph(document: Document, offset: int) -> bool:
+    return document.role_at(offset) in SKIP_ROLES
+
+
+def _credit_spans(document: Document) -> list[tuple[int, int]]:
+    """Photo credits and "FILE –" marks of the caption paragraphs: not where actors are named."""
+    from counterclaim.ingest.text import caption_credit_spans
+
+    out: list[tuple[int, int]] = []
+    for p in document.paragraphs:
+        if p.role == "caption":
+            out += caption_credit_spans(document.text, p.start, p.end)
+    return out
+
+
+def _in_other_ent(doc, i: int, ent) -> bool:
+    t = doc[i]
+    return bool(t.ent_type_) and not (ent.start <= i < ent.end)
+
+
+def _extend(doc, s: int, e: int, label: str, k: Knowledge) -> tuple[int, int]:
+    """Grow an entity over the proper nouns it cuts off: "Razi" + "Mousavi", "Revolutionary Guard" + "Corps",
+    "Hossein Amir" + "-Abdollahian", "Qassem" + "Soleimani" (tagged LOC on its own)."""
+    n = len(doc)
+    j = e
+    while j < n and not (doc[j].is_sent_start and (doc[j - 1].is_punct or doc[j - 1].whitespace_ != " ")):
+        t = doc[j]
+        if doc[j - 1].whitespace_ == "" and t.text in HYPHENS and j + 1 < n and _cap(doc[j + 1]) and not t.whitespace_:
+            j += 2
+            continue
+        if t.lower_ in NAME_PARTICLES and j + 1 < n and (doc[j + 1].text in HYPHENS or _cap(doc[j + 1])):
+            j += 1
+            continue
+        name_like = t.pos_ == "PROPN" or (label == "PERSON" and t.is_alpha and not _phrase_at(doc, j, k.titles, 1)
+                                           and not _phrase_at(doc, j, k.agents, 1) and not k.lookup(t.text))
+        if _cap(t) and name_like and t.text not in POSSESSIVE:
+            if t.ent_type_ and t.ent_iob_ == "B":
+                other = next((x for x in doc.ents if x.start == j), None)
+                if other is None or label != "PERSON" or other.label_ in ("DATE", "TIME") or len(other) > 1 \
+                        or k.place(other.text) or k.lookup(other.text):
+                    break
+            elif t.ent_type_:
+                break
+            j += 1
+            continue
+        break
+    i = s
+    if label in ("ORG",):
+        while i > 0 and not doc[i].is_sent_start:
+            t = doc[i - 1]
+            if t.ent_type_ or not _cap(t) or t.pos_ not in ("PROPN", "ADJ") or t.text in POSSESSIVE:
+                break
+            if _phrase_at(doc, i - 1, k.titles, 1):
+                break
+            i -= 1
+    return i, j
+
+
+def _propn_runs(doc, taken: list[bool]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised proper nouns outside entities (names the NER missed)."""
+    out, i, n = [], 0, len(doc)
+    while i < n:
+        t = doc[i]
+        if taken[i] or t.ent_type_ or not (_cap(t) and t.pos_ == "PROPN"):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not taken[j] and not doc[j].ent_type_ and not doc[j].is_sent_start:
+            u = doc[j]
+            if _cap(u) and u.pos_ == "PROPN":
+                j += 1
+            elif u.text in HYPHENS and not doc[j - 1].whitespace_ and j + 1 < n and _cap(doc[j + 1]):
+                j += 2
+            elif u.lower_ == "of" and j + 1 < n and _cap(doc[j + 1]) and doc[j + 1].pos_ == "PROPN":
+                j += 1
+            else:
+                break
+        out.append((i, j))
+        i = j
+    return out
+
+
+def _mentions(doc, document: Document, k: Knowledge) -> list[_M]:
+    cands: list[tuple[int, int, str, str, tuple[str, ...]]] = []  # s, e, label, rule, roles
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS or _skip_paragraph(document, ent.start_char):
+            continue
+        s, e = _extend(doc, ent.start, ent.end, ent.label_, k)
+        s, e = _trim(doc, s, e)
+        s = _strip_leading_titles(doc, s, e, k) if ent.label_ != "PERSON" else s
+        if e <= s:
+            continue
+        roles: tuple[str, ...] = ()
+        if ent.label_ == "PERSON":
+            s2, rl, prefix = _strip_titles(doc, s, e, k)
+            if prefix:
+                lab = "DICT" if k.lookup(doc[prefix[0]:prefix[1]].text) or k.demonym(doc[prefix[0]:prefix[1]].text) else "ORG"
+                cands.append((prefix[0], prefix[1], lab, "ner_split", ()))
+            s, roles = s2, tuple(rl)
+            s = _strip_leading_titles(doc, s, e, k)
+            if e <= s:
+                continue
+        cands.append((s, e, ent.label_, "ner", roles))
+    for s, e, _entry in _dict_candidates(doc, k):
+        s, e = _trim(doc, s, e)
+        if e > s and not _skip_paragraph(document, doc[s].idx):
+            cands.append((s, e, "DICT", "dict", ()))
+    # longest first; at equal length NER before dictionary
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[3] not in ("ner", "ner_split"), c[0]))
+    taken = [False] * len(doc)
+    out: list[_M] = []
+
+    credits = _credit_spans(document)
+
+    def add(s: int, e: int, label: str, rule: str, roles: tuple[str, ...]) -> None:
+        if all(t.pos_ == "PRON" or t.lower_ in PRONOUN_WORDS for t in doc[s:e]):
+            return  # "His", "They" tagged as names
+        if e - s == 1 and doc[s].lower_ in NOT_NAMES:
+            return  # "However," at the start of a sentence tagged as a name
+        if any(cs <= doc[s].idx < ce for cs, ce in credits):
+            return  # "(Atta Kenare/AFP)", "FILE –"
+        m = _M(s, e, doc[s:e].text, "other", rule)
+        m.start, m.end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+        if roles:
+            m.role = " ".join(roles)
+        ner_label = label
+        if rule == "dict":
+            # a dictionary match inside an NER entity keeps the entity's label
+            ner_label = next((x.label_ for x in doc.ents if x.start <= s and e <= x.end), "DICT")
+        got = _classify(doc, m, ner_label, k)
+        if got is None:
+            return
+        if got.entry is None or got.entry.type in ORGLIKE:
+            nt = k.name_type(got.text)
+            if nt == "place" and got.entry is None:
+                got.kind = "other"
+            elif nt == "media" and got.kind in ("organization", "person", "other") and got.entry is None:
+                got.kind = "media"
+            elif nt == "organization" and got.kind in ("person", "other") and got.entry is None:
+                got.kind = "organization"
+        if got.kind in ORGLIKE and got.entry is None:
+            _inherit_partial(doc, got, k)
+        for i in range(s, e):
+            taken[i] = True
+        out.append(got)
+
+    for s, e, label, rule, roles in cands:
+        if not any(taken[s:e]):
+            add(s, e, label, rule, roles)
+    # proper-noun runs the NER missed, typed by their words or by a title before them
+    for s, e in _propn_runs(doc, taken):
+        if _skip_paragraph(document, doc[s].idx):
+            continue
+        s, e = _trim(doc, s, e)
+        s = _strip_leading_titles(doc, s, e, k)
+        if e <= s:
+            continue
+        text = doc[s:e].text
+        nt = k.name_type(text)
+        titled = s > 0 and (_phrase_at(doc, s - 1, k.titles, 3, forward=False) or
+                            _phrase_at(doc, s - 1, k.agents, MAX_AGENT_WORDS, forward=False))
+        if nt in ("media", "organization"):
+            add(s, e, "ORG", "propn", ())
+        elif nt == "place":
+            add(s, e, "LOC", "propn", ())
+        elif titled and e - s >= 2:
+            add(s, e, "PERSON", "propn", ())
+        elif k.lookup(text) is None and k.place(text) is None:
+            add(s, e, "PERSON", "propn_name", ())  # kept only if it names a person found elsewhere
+    out.sort(key=lambda m: m.s)
+    return out
+
+
+def _strip_leading_titles(doc, s: int, e: int, k: Knowledge) -> int:
+    """Drop leading ranks and honorifics ("Brig. Gen.") from a span; a span of titles only becomes empty."""
+    while s < e:
+        n = _phrase_at(doc, s, k.titles, 3)
+        if n and k.titles.get(_tokens_key(doc, s, s + n), ("",))[0] in ("title", "modifier") and (s + n < e or e - s == n):
+            s += n
+            continue
+        break
+    return s
