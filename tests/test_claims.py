@@ -167,3 +167,16 @@ def test_leading_phrase_before_a_pronoun_subject_is_dropped():
     doc2 = document(text2)
     st2 = statement(doc2, "has blamed", "on Israel", ("Iran",), act="accusation")
     assert [c.subject.text for c in extract_claims(None, doc2, [st2], (), ()) if c.relation == "responsibility"] == ["an airstrike"]
+
+
+def test_one_claim_per_id_when_two_patterns_read_two_pieces_of_a_content():
+    doc = document("He died in an airstrike Iran has blamed on Israel.")
+    t = doc.text
+    cue = span(t, "has blamed")
+    st = Statement(id="s_x", cue=cue, content=(span(t, "an airstrike"), span(t, "on Israel")), kind="indirect",
+                   act="accusation", speaker=Speaker("Iran", None, ("Iran",)), rule="test")
+    claims = extract_claims(None, doc, [st])
+    ids = [c.id for c in claims]
+    assert len(ids) == len(set(ids))  # the store refuses a document with two records of one id
+    blame = [c for c in claims if c.relation == "responsibility"]
+    assert len(blame) == 1 and blame[0].object is not None and blame[0].object.text == "Israel"

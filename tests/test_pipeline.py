@@ -32,6 +32,13 @@ def test_ids_are_deterministic(example: Analysis) -> None:
     assert again.to_json() == example.to_json()
 
 
+def test_ids_are_unique_per_record_type(example: Analysis) -> None:
+    # the store keys every record by (document, id): a repeated id loses the whole document
+    for name in ("statements", "actors", "events", "claims", "disputes"):
+        ids = [r.id for r in getattr(example, name)]
+        assert len(ids) == len(set(ids)), name
+
+
 def test_json_round_trip(example: Analysis) -> None:
     assert Analysis.from_json(example.to_json()) == example
 

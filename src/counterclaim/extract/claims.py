@@ -285,7 +285,22 @@ def extract_claims(doc: Any, document: Document, statements: Sequence[Statement]
         out.append(_claim(document, st, "assertion", first, None, event, _content_polarity(text, st),
                           " … ".join(c.text for c in st.content),
                           "claims.assertion" + ("_after_structured" if structured else "") + (f"+{how}" if how else "")))
-    return tuple(out)
+    return _dedupe(out)
+
+
+def _dedupe(claims: list[Claim]) -> tuple[Claim, ...]:
+    """One claim per id (statement, relation, subject): when two patterns read the same claim in two
+    pieces of a content ("an airstrike | on Israel"), keep the fuller reading (with an object, longer)."""
+    best: dict[str, Claim] = {}
+    order: list[str] = []
+    for c in claims:
+        old = best.get(c.id)
+        if old is None:
+            order.append(c.id)
+            best[c.id] = c
+        elif (c.object is not None, len(c.text)) > (old.object is not None, len(old.text)):
+            best[c.id] = c
+    return tuple(best[i] for i in order)
 
 
 def _snap(doc: Any, span: Span) -> Span:
