@@ -213,3 +213,17 @@ def test_disputes_across_articles(app, monkeypatch):
     assert status == 200 and "stance model missing" in body
     status, _, body = call(app, "/api/disputes", "across=1")
     assert status == 503 and "stance model missing" in json.loads(body)["error"]["message"]
+
+
+def test_direct_quotes_keep_their_own_marks_and_indirect_content_gets_them(app):
+    from counterclaim.report import _quoted
+
+    assert _quoted("“We will respond,”") == "“We will respond,”"
+    assert _quoted("that talks failed") == "“that talks failed”"
+    assert _quoted("that “all actions” are a response") == "“that “all actions” are a response”"
+    _, _, body = call(app, "/documents/ruritania-1")
+    assert "<blockquote" in body
+    for m in re.finditer(r'<blockquote( class="quoted")?>([^<]*)</blockquote>', body):
+        text = html.unescape(m.group(2))
+        own = text[:1] in "“\"" and text.rstrip(" ,.")[-1:] in "”\""
+        assert bool(m.group(1)) == own, text

@@ -48,6 +48,13 @@ def _content(s: Statement) -> str:
     return " … ".join(span.text for span in s.content)
 
 
+def _quoted(text: str) -> str:
+    """``text`` in quotation marks, unless it is a direct quote that already has its own."""
+    if text[:1] in "“\"" and text.rstrip(" ,.")[-1:] in "”\"":
+        return text
+    return f"“{text}”"
+
+
 def _speaker_name(analysis: Analysis, s: Statement) -> str:
     if s.speaker is not None:
         return s.speaker.name
@@ -73,7 +80,7 @@ def _statements(analysis: Analysis, width: int) -> list[str]:
             act = click.style(f"{s.act:<12}", fg=ACT_COLORS.get(s.act), bold=s.act in ACT_COLORS)
             role = analysis.document.role_at(s.cue.start)
             tag = f"{s.kind}" + (f", in {role}" if role not in ("body",) else "")
-            quote = (f"“{_content(s)}”" if s.content else "(no content)") + f" — {s.cue.text}" + (" (negated)" if s.negated else "")
+            quote = (_quoted(_content(s)) if s.content else "(no content)") + f" — {s.cue.text}" + (" (negated)" if s.negated else "")
             body = textwrap.wrap(quote, max(30, width - 18)) or [""]
             lines.append(f"  {act} {body[0]}")
             lines.extend(f"  {'':12} {more}" for more in body[1:])
@@ -98,7 +105,7 @@ def _disputes(analysis: Analysis, width: int) -> list[str]:
                     st = analysis.statement(sid)
                     if st is not None:
                         marker = "!" if sid in d.explicit else "-"
-                        cells += textwrap.wrap(f"{marker} “{_content(st)}”", col, subsequent_indent="  ")
+                        cells += textwrap.wrap(f"{marker} {_quoted(_content(st))}", col, subsequent_indent="  ")
                 columns.append(cells)
             for row in zip_longest(*columns, fillvalue=""):
                 lines.append("  " + " | ".join(cell.ljust(col) for cell in row).rstrip())
