@@ -20,21 +20,11 @@ import pytest
 from _store_sample import sample_analysis
 from counterclaim.store import open_store
 from counterclaim.store.migrations import MIGRATION_LOCK_KEY, MIGRATIONS
-from test_store import _reset_pg, _start_postgres
+from _pg import reset_pg
 
 WRITERS = 4
 SQLITE_ROUNDS = 30  # the race needs a few tries to show on SQLite; a round takes milliseconds
 PG_ROUNDS = 3
-
-
-@pytest.fixture(scope="module")
-def pg_url():
-    started, reason = _start_postgres()
-    if started is None:
-        pytest.skip(reason)
-    url, stop = started
-    yield url
-    stop()
 
 
 def _open_together(db: str, n: int = WRITERS) -> list[list[str]]:
@@ -109,11 +99,11 @@ def test_sqlite_concurrent_open_of_a_fresh_file(tmp_path):
 
 
 def test_postgres_concurrent_open_of_a_fresh_database(pg_url):
-    _reset_pg(pg_url)
+    reset_pg(pg_url)
     expected = _expected_migrations(pg_url)
     assert "0002_fulltext" in expected
     for _ in range(PG_ROUNDS):
-        _reset_pg(pg_url)
+        reset_pg(pg_url)
         results = _open_together(pg_url)
         assert results == [expected] * WRITERS
         assert _recorded_counts_pg(pg_url) == {name: 1 for name in expected}
@@ -155,9 +145,9 @@ def test_two_processes_open_a_fresh_database_at_once(backend, tmp_path, request)
         db = str(tmp_path / "shared.db")
     else:
         db = request.getfixturevalue("pg_url")
-        _reset_pg(db)
+        reset_pg(db)
         expected = _expected_migrations(db)
-        _reset_pg(db)
+        reset_pg(db)
     assert _open_in_two_processes(db) == [("ok", expected), ("ok", expected)]
     counts = _recorded_counts_sqlite(db) if backend == "sqlite" else _recorded_counts_pg(db)
     assert counts == {name: 1 for name in expected}
@@ -173,9 +163,9 @@ def test_postgres_writer_waits_for_the_migration_lock(pg_url):
     """While another session holds the advisory lock, opening a fresh database blocks, then migrates."""
     import psycopg
 
-    _reset_pg(pg_url)
+    reset_pg(pg_url)
     expected = _expected_migrations(pg_url)
-    _reset_pg(pg_url)
+    reset_pg(pg_url)
     done = threading.Event()
     outcome: dict = {}
 
