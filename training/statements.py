@@ -35,9 +35,10 @@ import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 from counterclaim.extract.cues import cue_key
-from counterclaim.evaluation.attribution import gold_document, load_gold, parse_documents, score, statement_to_attribution
+from counterclaim.evaluation.attribution import gold_document, load_gold, parse_documents, score
 
 
 def _cue_head(doc, s: int, e: int):
@@ -132,27 +133,6 @@ def _examples(arts, docs, heads, lemmas, loo: bool):
     return X, y
 
 
-def _evaluate(arts, docs_in, docs, model) -> dict:
-    from counterclaim.extract.statements import extract_statements
-    import counterclaim.extract.cues as cues
-
-    cues.load_cue_model.cache_clear()
-    orig = cues.load_cue_model
-    cues.load_cue_model = lambda: model  # type: ignore[assignment]
-    import counterclaim.extract.statements as st
-
-    st.load_cue_model = cues.load_cue_model
-    try:
-        pairs = []
-        for a, d, doc in zip(arts, docs_in, docs):
-            preds = extract_statements(doc, d, ())
-            pairs.append((a.attributions, [statement_to_attribution(s, a.text) for s in preds]))
-    finally:
-        cues.load_cue_model = orig
-        st.load_cue_model = orig
-    return score(pairs)
-
-
 def _int32(m):
     """liblinear wants 32-bit sparse indices."""
     import numpy as np
@@ -191,7 +171,7 @@ def cmd_train(args) -> None:
                          bias=float(clf.intercept_[0]), threshold=0.5, particles=particles)
         for th in args.thresholds:
             model.threshold = th
-            res = _evaluate(dv_arts, dv_in, dv_docs, model)
+            res = _evaluate_with(dv_arts, dv_in, dv_docs, model)
             e = res["exact"]
             # whole-attribution F1 counts too: a statement is only useful when source, cue and content are all right
             mean = (e["source"]["f1"] + e["cue"]["f1"] + e["content"]["f1"] + res["attribution"]["f1"]) / 4
@@ -346,23 +326,18 @@ def cmd_bounds(args) -> None:
     print(f"wrote {args.out}: {', '.join(models) or 'no models'}", file=sys.stderr)
 
 
-def _evaluate_with(arts, docs_in, docs, cue_model, boundaries) -> dict:
+def _evaluate_with(arts, docs_in, docs, cue_model, boundaries: Any = "shipped") -> dict:
+    """Exact/overlap scores of the raw statements found with ``cue_model`` and the boundary rankers
+    ``boundaries`` (the shipped ones by default; ``{}`` for the rules alone)."""
+    from counterclaim.evaluation.attribution import spans_to_attribution
     from counterclaim.extract.statements import find_raw_statements
 
+    extra = {} if boundaries == "shipped" else {"boundaries": boundaries}
     pairs = []
     for a, d, doc in zip(arts, docs_in, docs):
-        raws = find_raw_statements(doc, d, model=cue_model, boundaries=boundaries)
-        pairs.append((a.attributions, [_raw_to_attribution(r, a.text) for r in raws]))
+        raws = find_raw_statements(doc, d, model=cue_model, **extra)
+        pairs.append((a.attributions, [spans_to_attribution(a.text, r.source, r.cue, r.content) for r in raws]))
     return score(pairs)
-
-
-def _raw_to_attribution(r, text):
-    from counterclaim.evaluation.attribution import Attribution, _trim as trim_piece
-
-    def pieces(spans):
-        return tuple(sorted({p for p in (trim_piece(text, s, e) for s, e in spans) if p}))
-
-    return Attribution(source=pieces([r.source] if r.source else []), cue=pieces([r.cue]), content=pieces(r.content))
 
 
 def main(argv=None) -> None:

@@ -32,6 +32,7 @@ __all__ = [
     "load_gold",
     "gold_document",
     "statement_to_attribution",
+    "spans_to_attribution",
     "score",
     "format_scores",
     "parse_documents",
@@ -131,15 +132,17 @@ def gold_document(article: GoldArticle) -> Document:
     return Document(id=article.id, text=text, title=article.title, published=published, paragraphs=tuple(paragraphs))
 
 
-def statement_to_attribution(st: Statement, text: str) -> Attribution:
+def spans_to_attribution(text: str, source: Optional[Piece], cue: Piece, content: Sequence[Piece]) -> Attribution:
+    """An attribution from character spans ``(start, end)``, each trimmed of whitespace."""
     def trim_all(spans):
-        return tuple(sorted({p for p in (_trim(text, s.start, s.end) for s in spans) if p}))
+        return tuple(sorted({p for p in (_trim(text, s, e) for s, e in spans) if p}))
 
-    return Attribution(
-        source=trim_all([st.source] if st.source else []),
-        cue=trim_all([st.cue]),
-        content=trim_all(st.content),
-    )
+    return Attribution(source=trim_all([source] if source else []), cue=trim_all([cue]), content=trim_all(content))
+
+
+def statement_to_attribution(st: Statement, text: str) -> Attribution:
+    return spans_to_attribution(text, (st.source.start, st.source.end) if st.source else None,
+                                (st.cue.start, st.cue.end), [(c.start, c.end) for c in st.content])
 
 
 def _prf(tp_p: int, n_p: int, tp_r: int, n_g: int) -> dict[str, float]:
