@@ -4,6 +4,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from counterclaim.ingest.text import TERMINAL_PUNCTUATION, ends_sentence
+
 
 # Abbreviations that precede a name or a number and never end a sentence in news text.
 NO_BREAK_AFTER = frozenset("""
@@ -42,25 +44,17 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
-#: what ends a sentence of running text; a paragraph whose last word is none of these is a display line
-TERMINAL_PUNCT = frozenset({".", "!", "?", "…", ":"})
-CLOSING_QUOTES = frozenset({"”", "’", '"', "'", "»", ")"})
-
-
 def _display_semicolons(doc: Doc) -> None:
-    """In display lines (headlines, subheads: no final full stop), a semicolon joins two headlines:
-    "Iran: Oct. 7 was revenge; Hamas: No it wasn't". Each part is parsed as a sentence of its own,
-    so the second part gets its own subject and verb instead of hanging off the first."""
+    """In display lines (headlines, subheads: no final full stop, as ingest tells them), a semicolon
+    joins two headlines: "Iran: Oct. 7 was revenge; Hamas: No it wasn't". Each part is parsed as a
+    sentence of its own, so the second part gets its own subject and verb instead of hanging off the first."""
     start = 0
     n = len(doc)
     for i in range(n + 1):
         if i < n and not (doc[i].is_space and "\n" in doc[i].text):
             continue
         words = [t for t in doc[start:i] if not t.is_space]
-        j = len(words) - 1
-        while j >= 0 and words[j].text in CLOSING_QUOTES:
-            j -= 1
-        if j >= 0 and words[j].text not in TERMINAL_PUNCT:
+        if words and not ends_sentence(doc[start:i].text, TERMINAL_PUNCTUATION + ":"):
             for a, b in zip(words, words[1:]):
                 if a.text == ";":
                     b.is_sent_start = True
