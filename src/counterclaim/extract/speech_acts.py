@@ -14,13 +14,15 @@ from pathlib import Path
 from typing import Any, Optional
 
 __all__ = ["load_acts", "act_lemma", "load_ambiguous", "load_noncommunication", "speech_act",
-           "NON_COMMUNICATION_CONTENT_RULES", "NO_COMMENT_LEMMAS", "CONDEMN_WORDS"]
+           "NON_COMMUNICATION_CONTENT_RULES", "NO_COMMENT_LEMMAS", "ANSWER_LEMMAS", "CONDEMN_WORDS"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 #: Content lemmas that turn a refusal into no_comment ("declined to comment").
 NO_COMMENT_LEMMAS = frozenset({"comment", "respond", "confirm", "discuss", "elaborate", "say", "answer",
                                "speak", "specify", "reply", "interview", "request", "question", "detail"})
+#: Verbs of answering: negated, with a request for comment as content, they make a no_comment.
+ANSWER_LEMMAS = frozenset({"respond", "reply", "return", "answer"})
 #: Content words that make "called X ..." a condemnation.
 CONDEMN_WORDS = frozenset({"terror", "terrorism", "terrorist", "crime", "crimes", "atrocity", "massacre",
                            "aggression", "violation", "shameful", "outrageous", "disgraceful", "barbaric",
@@ -112,13 +114,11 @@ def speech_act(r: Any, text: str) -> str:
             key = f"{lemma}_{nxt.lower_}"
     act, neg_act = acts.get(key, ("other", ""))
     content_words = " ".join(text[s:e] for s, e in r.content).lower()
-    if r.negated and lemma in ("respond", "reply", "return", "answer"):
-        # "did not respond to requests for comment"
-        words = set(content_words.replace("“", " ").replace("”", " ").split())
-        if words & NO_COMMENT_LEMMAS or any(w.startswith(("comment", "request", "inquir")) for w in words):
-            return "no_comment"
+    words = set(content_words.replace("“", " ").replace("”", " ").split())
+    if r.negated and lemma in ANSWER_LEMMAS and (
+            words & NO_COMMENT_LEMMAS or any(w.startswith(("comment", "request", "inquir")) for w in words)):
+        return "no_comment"  # "did not respond to requests for comment"
     if lemma in ("decline", "refuse"):
-        words = set(content_words.replace("“", " ").replace("”", " ").split())
         if words & NO_COMMENT_LEMMAS or any(w.startswith(tuple(NO_COMMENT_LEMMAS)) for w in list(words)[:4]):
             return "no_comment"
         return "denial" if lemma == "refuse" else "other"

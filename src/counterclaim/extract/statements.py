@@ -90,7 +90,7 @@ from counterclaim.extract.sources import (
     SOURCE_KEEPS_CLOSING_COMMA,
     _quote_adjacent,
 )
-from counterclaim.extract.speech_acts import act_lemma, load_acts, speech_act
+from counterclaim.extract.speech_acts import ANSWER_LEMMAS, act_lemma, load_acts, speech_act
 from counterclaim.extract.statement_base import (
     ADDRESSEE_VERBS,
     DATE_WORDS,
@@ -104,7 +104,6 @@ from counterclaim.extract.statement_base import (
     _trim,
 )
 from counterclaim.extract.verbs import (
-    ANSWER_LEMMAS,
     CLAIM_NOUNS,
     LEXICON_ONLY_CONFIDENCE,
     RELATIVE_CUE_ACTS,
