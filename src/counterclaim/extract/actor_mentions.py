@@ -20,7 +20,7 @@ SKIP_ROLES = ("boilerplate", "byline")
 NOT_NAMES = frozenset({"however", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless",
                        "instead", "still", "yet", "thus", "therefore", "hence", "indeed", "also", "besides",
                        "otherwise", "then", "now", "today", "yesterday", "later", "earlier", "finally",
-                       "additionally", "separately", "similarly", "likewise", "overall", "file"})
+                       "additionally", "separately", "similarly", "likewise", "overall"})
 HYPHENS = ("-", "‐", "–")
 #: lower-case particles inside names ("Abu Mahdi al-Muhandis").
 PRONOUN_WORDS = ("he", "she", "it", "they", "his", "her", "its", "their", "we", "our", "i", "you", "him", "them")
