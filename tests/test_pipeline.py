@@ -63,15 +63,23 @@ def test_relative_dates_are_anchored(example: Analysis) -> None:
     assert values.get("Monday") == "2024-03-04"
 
 
-def test_batch_goes_on_past_a_bad_document() -> None:
-    class BadLine(ValueError):
-        id = "line-2"
+class BadLine(ValueError):
+    """What a reader yields for an unreadable input line: an error that carries the line's id."""
 
-    docs = [
+    id = "line-2"
+
+
+def batch_with_a_bad_line(*more: Document) -> list:
+    return [
         Document(id="a", text="The mayor said the bridge would reopen on Friday."),
         BadLine("line 2 is not valid JSON; fix the line or remove it"),
         Document(id="c", text="Police denied that anyone had been arrested."),
+        *more,
     ]
+
+
+def test_batch_goes_on_past_a_bad_document() -> None:
+    docs = batch_with_a_bad_line()
     stats = BatchStats()
     items = list(analyze_many(docs, stats=stats))
     assert [i.id for i in items] == ["a", "line-2", "c"]
@@ -89,15 +97,7 @@ def test_descriptions_resolve_by_head_noun(example: Analysis) -> None:
 
 
 def test_two_processes_give_the_same_records_in_order() -> None:
-    class BadLine(ValueError):
-        id = "line-2"
-
-    docs = [
-        Document(id="a", text="The mayor said the bridge would reopen on Friday."),
-        BadLine("line 2 is not valid JSON"),
-        Document(id="c", text="Police denied that anyone had been arrested."),
-        Document(id="d", text="“We will not pay,” the union leader said on Monday."),
-    ]
+    docs = batch_with_a_bad_line(Document(id="d", text="“We will not pay,” the union leader said on Monday."))
     one = [i.to_dict() for i in analyze_many(docs, batch_size=1)]
     stats = BatchStats()
     two = [i.to_dict() for i in analyze_many(docs, batch_size=1, n_process=2, stats=stats)]
