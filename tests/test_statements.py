@@ -774,3 +774,29 @@ def test_title_phrase_before_a_headline_colon_is_no_speaker_and_a_relative_prono
     assert spk.actor_id == "a_times"  # ... and the speaker its antecedent
     (spk,) = resolve_speakers([r], doc, document, ())
     assert spk.name == "the Times" and spk.actor_id is None  # named after the antecedent, not "which"
+
+
+def _held(predicate, obj_dep="obj"):
+    return [  # The US held him <predicate> for the deaths.
+        ("The", True, 1, "det", "DET", "the"), ("US", True, 2, "nsubj", "PROPN", "US"),
+        ("held", True, 2, "ROOT", "VERB", "hold"), ("him", True, 2, obj_dep, "PRON", "he"),
+        (predicate, True, 2, "xcomp", "ADJ", predicate), ("for", True, 7, "case", "ADP", "for"),
+        ("the", True, 7, "det", "DET", "the"), ("deaths", False, 4, "obl", "NOUN", "death"),
+        (".", False, 2, "punct", "PUNCT", "."),
+    ]
+
+
+def test_holding_someone_responsible_is_an_accusation_whatever_the_classifier_says():
+    doc, document = parsed(_held("responsible"))
+    model = lexicon_model(("said",))  # "held" is not even a candidate cue
+    (r,) = find_raw_statements(doc, document, model=model, boundaries=None)
+    t = document.text
+    assert t[slice(*r.source)] == "The US" and t[slice(*r.cue)] == "held"
+    assert [t[s:e] for s, e in r.content] == ["him responsible for the deaths"]
+    assert speech_act(r, t) == "accusation"
+
+
+def test_holding_without_a_predicate_of_blame_is_no_statement():
+    for rows in (_held("dear"), _held("responsible", obj_dep="nsubj")):  # "held him dear"; no object
+        doc, document = parsed(rows)
+        assert find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None) == []

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any, Optional
 
 __all__ = ["load_acts", "act_lemma", "load_ambiguous", "load_noncommunication", "speech_act",
-           "NON_COMMUNICATION_CONTENT_RULES", "NO_COMMENT_LEMMAS", "ANSWER_LEMMAS", "CONDEMN_WORDS"]
+           "NON_COMMUNICATION_CONTENT_RULES", "NO_COMMENT_LEMMAS", "ANSWER_LEMMAS", "CONDEMN_WORDS",
+           "predicative_blame", "BLAME_FRAME_VERBS", "BLAME_PREDICATES"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -28,6 +29,10 @@ CONDEMN_WORDS = frozenset({"terror", "terrorism", "terrorist", "crime", "crimes"
                            "aggression", "violation", "shameful", "outrageous", "disgraceful", "barbaric",
                            "criminal", "heinous", "cowardly", "murder", "genocide", "war crime", "brutal",
                            "unacceptable", "illegal", "act of war", "provocation", "outrage", "despicable"})
+#: Verbs that ascribe a property to their object ("held him responsible", "deems Iran accountable") and
+#: the predicates that make that ascription a charge: :func:`predicative_blame`.
+BLAME_FRAME_VERBS = frozenset({"hold", "deem", "consider", "find", "judge", "declare"})
+BLAME_PREDICATES = frozenset({"responsible", "accountable", "culpable", "guilty", "liable", "complicit", "to blame"})
 #: Content rules that give speech-like content (a complement clause, a quote, the sentence around a
 #: clause-final reporting clause); a cue whose lemma is in ``speech_acts_noncommunication.txt`` makes a
 #: statement only with one of them, or with quoted content ("responded to X", "attacked along Y" do not).
@@ -97,6 +102,21 @@ def load_noncommunication() -> dict[str, frozenset[str]]:
     return out
 
 
+def predicative_blame(tok: Any) -> bool:
+    """ "The US held him responsible for the deaths", "deemed Iran accountable": a verb that ascribes a
+    predicate of blame to its object (object, then an adjectival small-clause predicate) charges the
+    object — an accusation whatever the verb's own sense ("held talks" is no statement)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in BLAME_FRAME_VERBS:
+        return False
+    obj = next((c for c in tok.children if c.dep_ == "obj" and c.i > tok.i), None)
+    if obj is None:
+        return False
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "oprd") and c.i > obj.i and c.lower_ in BLAME_PREDICATES:
+            return True
+    return False
+
+
 def speech_act(r: Any, text: str) -> str:
     """The speech act of a raw statement (its ``kind``, ``lemma``, ``head``, ``negated`` and ``content``
     pieces) from the cue lemma, negation and content words (``speech_acts.tsv``)."""
@@ -106,6 +126,8 @@ def speech_act(r: Any, text: str) -> str:
         if content.startswith(("no ", "no,", "not ")) or " denies" in content:
             return "denial"
         return "claim"
+    if r.head is not None and predicative_blame(r.head):
+        return "accusation"
     lemma = r.lemma
     key = lemma
     if r.head is not None:

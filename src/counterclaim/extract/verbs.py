@@ -55,6 +55,7 @@ from counterclaim.extract.speech_acts import (
     NO_COMMENT_LEMMAS,
     NON_COMMUNICATION_CONTENT_RULES,
     act_lemma,
+    predicative_blame,
     load_acts,
     load_ambiguous,
     load_noncommunication,
@@ -92,7 +93,7 @@ def _verb_statements(ctx: _Ctx, model: CueModel) -> list[RawStatement]:
         for tok in sent:
             if tok.is_punct:
                 continue
-            if not model.is_candidate(tok):
+            if not model.is_candidate(tok) and not predicative_blame(tok):
                 # a speech-act verb in a form the training data never had as a cue ("tied X to Y"):
                 # the lexicon decides, with a fixed confidence, when the verb has a subject and a complement
                 al = act_lemma(tok)
@@ -127,7 +128,7 @@ def _verb_statements(ctx: _Ctx, model: CueModel) -> list[RawStatement]:
                             and bool(kids & set(SUBJ_DEPS)) and tok.head.pos_ in ("NOUN", "PROPN")
                             and load_acts().get(al, ("",))[0] in RELATIVE_CUE_ACTS)
                 if not (unambiguous and (passive_with_agent or display_clause or relative)) \
-                        and not _unanswered_request(tok):
+                        and not _unanswered_request(tok) and not predicative_blame(tok):
                     continue
                 p = LEXICON_ONLY_CONFIDENCE
             st = _build(tok, p, ctx, model, adj)
