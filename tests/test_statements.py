@@ -800,3 +800,42 @@ def test_holding_without_a_predicate_of_blame_is_no_statement():
     for rows in (_held("dear"), _held("responsible", obj_dep="nsubj")):  # "held him dear"; no object
         doc, document = parsed(rows)
         assert find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None) == []
+
+
+def _no_model(form):
+    model = lexicon_model((form,))
+    model.weights, model.bias, model.lemmas = {"bias": -5.0}, 0.0, {form: (10.0, 100.0)}  # the classifier says no
+    return model
+
+
+def test_speech_gerund_after_a_preposition_with_a_complement_clause_is_a_statement():
+    rows = [  # Dean began by saying he would stop.
+        ("Dean", True, 1, "nsubj", "PROPN", "Dean"), ("began", True, 1, "ROOT", "VERB", "begin"),
+        ("by", True, 3, "mark", "SCONJ", "by"), ("saying", True, 1, "advcl", "VERB", "say"),
+        ("he", True, 6, "nsubj", "PRON", "he"), ("would", True, 6, "aux", "AUX", "would"),
+        ("stop", False, 3, "ccomp", "VERB", "stop"), (".", False, 1, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    doc[3].tag_ = "VBG"
+    (r,) = find_raw_statements(doc, document, model=_no_model("saying"), boundaries=None)
+    t = document.text
+    assert t[slice(*r.cue)] == "saying" and [t[s:e] for s, e in r.content] == ["he would stop"]
+    doc[3].tag_ = "VBN"  # not a gerund: the classifier decides, and says no
+    assert find_raw_statements(doc, document, model=_no_model("saying"), boundaries=None) == []
+
+
+def test_a_study_finding_is_a_report_but_a_person_finding_is_left_to_the_classifier():
+    def rows(subject):  # One study found taxes would rise.
+        return [
+            ("One", True, 1, "nummod", "NUM", "one"), (subject, True, 2, "nsubj", "NOUN", subject),
+            ("found", True, 2, "ROOT", "VERB", "find"), ("taxes", True, 5, "nsubj", "NOUN", "tax"),
+            ("would", True, 5, "aux", "AUX", "would"), ("rise", False, 2, "ccomp", "VERB", "rise"),
+            (".", False, 2, "punct", "PUNCT", "."),
+        ]
+    doc, document = parsed(rows("study"))
+    (r,) = find_raw_statements(doc, document, model=_no_model("found"), boundaries=None)
+    t = document.text
+    assert t[slice(*r.source)] == "One study" and t[slice(*r.cue)] == "found"
+    assert [t[s:e] for s, e in r.content] == ["taxes would rise"] and speech_act(r, t) == "report"
+    doc, document = parsed(rows("man"))
+    assert find_raw_statements(doc, document, model=_no_model("found"), boundaries=None) == []
