@@ -255,13 +255,15 @@ def _region(tok: Any, subj: Optional[Any], cue: tuple[int, int]) -> tuple[int, i
 def _quote_adjacent(tok: Any, ctx: _Ctx, subj: Optional[Any] = None) -> Optional[int]:
     """A double quote right before the reporting clause ("“…,” he said") or right after it ("said: “…”")."""
     text = ctx.text
+    par = ctx.paragraph_index(tok.idx)
+    if par not in ctx.quote_paragraphs:  # both cases need a quote that starts in this paragraph
+        return None
     if subj is None:
         subj = _outside_quotes(_subject(tok), tok, ctx)
     if ctx.quote_at(tok.idx) is not None:
         return None
     lo, hi = _region(tok, subj, (tok.idx, tok.idx + len(tok)))
     lo = _extend_left_over_nouns(tok.doc, lo, ctx)
-    par = ctx.paragraph_index(tok.idx)
     i = bisect.bisect_right(ctx.dstarts, lo) - 1
     while i >= 0:
         q = ctx.double[i]

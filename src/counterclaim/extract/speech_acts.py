@@ -63,11 +63,14 @@ def act_lemma(tok: Any) -> Optional[str]:
     """The ``speech_acts.tsv`` lemma of a token: its lemma if listed, else its form with a regular
     ending removed ("declined" → "decline", "admitted" → "admit", "tied" → "tie"); None if unlisted.
     Independent of the lemmatizer's mistakes on rare verbs."""
+    return _act_lemma(tok.lemma_.lower(), tok.lower_)
+
+
+@functools.lru_cache(maxsize=65536)
+def _act_lemma(lem: str, w: str) -> Optional[str]:
     acts = load_acts()
-    lem = tok.lemma_.lower()
     if lem in acts:
         return lem
-    w = tok.lower_
     if w in acts:
         return w
     for suf, rep in SUFFIX_RULES:

@@ -87,6 +87,8 @@ class _Ctx:
         self.double = [q for q in self.quotes if not q.single]
         self.dstarts = [q.start for q in self.double]
         self.par_starts = [p.start for p in document.paragraphs]
+        #: paragraphs in which a double quote starts
+        self.quote_paragraphs = frozenset(self.paragraph_index(q.start) for q in self.double)
 
     def role(self, offset: int) -> str:
         if not self.document.paragraphs:
