@@ -60,6 +60,52 @@ def test_numpy_inference_equals_the_dense_computation():
     assert np.allclose(got.sum(axis=1), 1.0)
 
 
+def test_headline_terms_leave_out_the_claim_words_and_keep_punctuation():
+    assert S.headline_tokens("the mayor resigned", "Rumour: mayor resigned, aide says") == ["rumour", ":", "aide", "says"]
+    assert S.headline_tokens("the mayor resigned", "“Mayor” didn’t resign – report") == ['"', '"', "did", "not", "resign", "-", "report"]
+    terms = S.headline_terms("the mayor resigned", "Mayor resigned? Aide: no!")
+    assert {"aide", ":", "no", "!", "aide :", "aide : no", ": no !", "QMARK"} <= set(terms)
+    assert not any("mayor" in t or "resigned" in t for t in terms)
+
+
+def _tiny_headline_model(kind):
+    model, w, meta = _tiny_model()
+    terms = ["hoax", "reportedly", ":"]
+    rng = np.random.default_rng(1)
+    head_labels = ["agree", "disagree", "discuss"]
+    w = dict(w, HW=rng.normal(size=(len(terms) + len(S.DENSE_FEATURES), 3)), Hb=rng.normal(size=3))
+    head = {"terms": terms, "labels": head_labels, "dense_mean": [0.0] * len(S.DENSE_FEATURES),
+            "dense_scale": [1.0] * len(S.DENSE_FEATURES)}
+    if kind:
+        head["kind"] = kind
+    return S.StanceModel(w, dict(meta, headline=head)), w, terms, head_labels
+
+
+@pytest.mark.parametrize("kind", ["nblr", None])
+def test_headline_model_splits_the_related_mass_of_short_texts(kind):
+    model, w, terms, head_labels = _tiny_headline_model(kind)
+    claim, text = "the attack was revenge", "Attack revenge story a hoax: reportedly"
+    lex = S.load_lexicons()
+    _, _, dense = S.pair_features(S.text_stats(claim, lex), S.text_stats(text, lex), model.vocab, model.idf, lex)
+    logits = w["Hb"] + w["HW"][[0, 1, 2]].sum(axis=0) + dense @ w["HW"][3:]  # all three terms occur
+    if kind == "nblr":  # one-vs-rest scores: sigmoid per class, normalised
+        hp = 1 / (1 + np.exp(-logits))
+    else:  # older artefacts: multinomial logistic regression
+        hp = np.exp(logits - logits.max())
+    hp /= hp.sum()
+    assert np.allclose(model._headline_proba(claim, text, dense, lex), hp, atol=1e-4)
+    plain, *_ = _tiny_model()
+    p_plain = plain.proba([(claim, text)])[0]
+    p = model.proba([(claim, text)])[0]
+    ui = S.LABELS.index("unrelated")
+    assert p[ui] == pytest.approx(p_plain[ui], abs=1e-6)  # the perceptron still decides related/unrelated
+    cols = [model.labels.index(lab) for lab in head_labels]
+    assert np.allclose(p[cols], (1 - p_plain[ui]) * hp, atol=1e-4)
+    # a long text is left to the perceptron alone
+    long_text = " ".join(["attack revenge hoax reportedly"] * 20)
+    assert np.allclose(model.proba([(claim, long_text)]), plain.proba([(claim, long_text)]), atol=1e-6)
+
+
 def test_mismatched_artefact_is_a_clear_error():
     model, w, meta = _tiny_model()
     w = dict(w, W1=w["W1"][:-1])
@@ -78,6 +124,10 @@ def test_packaged_artefact_is_small_and_not_pickled():
         assert {"W1", "b1", "W2", "b2"} <= set(arrays.files)
     meta = json.loads(vocab.read_text("utf-8"))
     assert sorted(meta["labels"]) == sorted(S.LABELS) and len(meta["vocab"]) > 1000
+    head = meta["headline"]
+    assert head["kind"] == "nblr" and head["labels"] == ["agree", "disagree", "discuss"]
+    with npz.open("rb") as fh:
+        assert np.load(fh, allow_pickle=False)["HW"].shape == (len(head["terms"]) + len(S.DENSE_FEATURES), 3)
 
 
 def test_packaged_model_on_clear_cases():

@@ -11,6 +11,9 @@ Model: UCL's FNC-1 design (Riedel et al. 2017): TF vectors of claim and text ove
 frequent non-stop words + TF-IDF cosine, plus hand features (counterclaim.reconcile.stance.DENSE_FEATURES),
 one hidden layer of 100 ReLUs, softmax over the four labels. Fitted with scikit-learn's MLPClassifier
 (Adam, L2), exported as plain arrays: inference is numpy only (counterclaim.reconcile.stance).
+Short texts (headlines) get a second model trained on Emergent alone, which splits the perceptron's
+related probability into agree/disagree/discuss: NB-LR over counterclaim.reconcile.stance.headline_terms
++ the dense features (fit_headline).
 The cross-validation that measures it is bench/stance_cv.py, which reuses the functions here.
 """
 
@@ -38,7 +41,8 @@ LEARNING_RATE = 1e-3
 EMERGENT_REPEAT = 4  # Emergent pairs are few (2k vs 50k): repeat them so the short-text regime is learned
 EMERGENT_UNRELATED = 1  # synthetic unrelated claim-headline pairs per Emergent pair
 SEED = 0
-HEAD_C = 0.3  # inverse L2 strength of the headline model (logistic regression)
+HEAD_C = 0.3  # inverse L2 strength of the headline model (logistic regressions)
+HEAD_NB_ALPHA = 1.0  # smoothing of the headline model's log-count ratios (NB-LR, Wang & Manning 2012)
 HEAD_MIN_DF = 2
 HEAD_BLEND = 1.0  # short texts: weight of the headline model vs the perceptron's agree/disagree/discuss split
 EMERGENT_MAP = {"for": "agree", "against": "disagree", "observing": "discuss"}
@@ -183,7 +187,11 @@ def fit(feat: Featurizer, rows: list[dict], *, epochs: int = EPOCHS, seed: int =
 
 
 def fit_headline(feat: Featurizer, rows: list[dict], vocab, idf):
-    """Logistic regression over headline terms + the dense features, on claim–headline pairs (Emergent)."""
+    """NB-LR (Wang & Manning 2012, "Baselines and bigrams") over headline terms + the dense features, on
+    claim–headline pairs (Emergent): for each class, the binary term features are scaled by their
+    log-count ratio (class vs the rest, add-``HEAD_NB_ALPHA`` smoothing) and a one-vs-rest logistic
+    regression is fitted on them and the standardised dense features. The ratio is folded into the
+    exported term weights, so inference is a sum of weights as before, then a sigmoid per class, normalised."""
     from scipy import sparse
     from sklearn.linear_model import LogisticRegression
 
@@ -202,13 +210,26 @@ def fit_headline(feat: Featurizer, rows: list[dict], vocab, idf):
     _, dense = feat.matrix(rows, vocab, idf)
     mean, scale = dense.mean(axis=0), dense.std(axis=0)
     scale[scale == 0] = 1.0
-    X = sparse.hstack([B, sparse.csr_matrix((dense - mean) / scale)], format="csr")
-    y = [r["label"] for r in rows]
-    clf = LogisticRegression(C=HEAD_C, max_iter=3000).fit(X, y)
-    weights = {"HW": clf.coef_.T.astype(np.float32), "Hb": clf.intercept_.astype(np.float32)}
-    meta = {"terms": terms, "labels": [str(c) for c in clf.classes_],
+    Z = sparse.csr_matrix((dense - mean) / scale)
+    y = np.array([r["label"] for r in rows])
+    labels = sorted(set(y))
+    HW = np.zeros((len(terms) + dense.shape[1], len(labels)), dtype=np.float64)
+    Hb = np.zeros(len(labels), dtype=np.float64)
+    for k, lab in enumerate(labels):
+        yk = y == lab
+        p = HEAD_NB_ALPHA + np.asarray(B[yk].sum(axis=0)).ravel()
+        q = HEAD_NB_ALPHA + np.asarray(B[~yk].sum(axis=0)).ravel()
+        ratio = np.log((p / p.sum()) / (q / q.sum()))
+        X = sparse.hstack([B.multiply(ratio).tocsr(), Z], format="csr")
+        clf = LogisticRegression(C=HEAD_C, max_iter=3000).fit(X, yk)
+        w = clf.coef_[0]
+        HW[: len(terms), k] = w[: len(terms)] * ratio
+        HW[len(terms):, k] = w[len(terms):]
+        Hb[k] = clf.intercept_[0]
+    weights = {"HW": HW.astype(np.float32), "Hb": Hb.astype(np.float32)}
+    meta = {"kind": "nblr", "terms": terms, "labels": [str(c) for c in labels],
             "dense_mean": [float(x) for x in mean], "dense_scale": [float(x) for x in scale],
-            "C": HEAD_C, "min_df": HEAD_MIN_DF, "blend": HEAD_BLEND}
+            "C": HEAD_C, "nb_alpha": HEAD_NB_ALPHA, "min_df": HEAD_MIN_DF, "blend": HEAD_BLEND}
     return weights, meta
 
 

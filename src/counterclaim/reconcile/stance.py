@@ -214,14 +214,36 @@ def _stem(w: str) -> str:
     return w[:-1] if len(w) > 4 and w.endswith("s") else w
 
 
-def headline_terms(claim: str, text: str, lex: Optional[Lexicons] = None) -> list[str]:
-    """Terms of a short text for the headline model (Ferreira & Vlachos 2016: bag of words of the
-    article headline + question mark). Words shared with the claim are masked as ``_c_`` so the model
-    learns the stance words around the topic ("_c_ is a hoax", "reportedly _c_") rather than the topic."""
+#: punctuation kept in headline terms: attribution colons ("Senator: ..."), quotes, dashes ("... -CNBC"), "!"
+_HEAD_TOKEN_RE = re.compile(r"[a-z0-9]+|[:\"'|!-]")
+_HEAD_PUNCT = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+
+def headline_tokens(claim: str, text: str, lex: Optional[Lexicons] = None) -> list[str]:
+    """The short text's words (light-stemmed) and punctuation marks, without the words it shares with the claim
+    (how much of the claim it repeats is in the dense overlap features), so n-grams bridge over the topic:
+    claim "the mayor resigned", text "Rumour: mayor resigned, aide says" -> rumour, ":", aide, says."""
     lex = lex or load_lexicons()
     claim_words = {_stem(w) for w in tokenize(claim)} - lex.stopwords
-    toks = ["_c_" if w in claim_words else w for w in map(_stem, tokenize(text))]
-    out = toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).translate(_HEAD_PUNCT).lower()
+    text = re.sub(r"n't\b", " not", text)
+    out = []
+    for t in _HEAD_TOKEN_RE.findall(text):
+        if t[0].isalnum():
+            t = _stem(t)
+            if t in claim_words:
+                continue
+        out.append(t)
+    return out
+
+
+def headline_terms(claim: str, text: str, lex: Optional[Lexicons] = None) -> list[str]:
+    """Terms of a short text for the headline model (Ferreira & Vlachos 2016: bag of words of the
+    article headline + question mark). Words shared with the claim are left out so the model learns the
+    stance words around the topic ("is a hoax", "reportedly") rather than the topic: uni-, bi- and trigrams
+    over the remaining words and punctuation (:func:`headline_tokens`)."""
+    toks = headline_tokens(claim, text, lex)
+    out = toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])] + [f"{a} {b} {c}" for a, b, c in zip(toks, toks[1:], toks[2:])]
     if "?" in text:
         out.append("QMARK")
     return out
@@ -260,6 +282,9 @@ class StanceModel:
         self.head_mean = np.asarray(head["dense_mean"]) if head else None
         self.head_scale = np.asarray(head["dense_scale"]) if head else None
         self.head_blend = float(head.get("blend", 1.0)) if head else 1.0
+        # "nblr": one-vs-rest NB-LR scores (Wang & Manning 2012), sigmoid per class then normalised;
+        # "lr" (older artefacts): one multinomial logistic regression, softmax
+        self.head_kind = head.get("kind", "lr") if head else "lr"
         self.HW = weights["HW"].astype(np.float32) if head else None
         self.Hb = weights["Hb"].astype(np.float32) if head else None
         if self.W1.shape[0] != 2 * len(self.vocab) + len(DENSE_FEATURES):
@@ -307,6 +332,9 @@ class StanceModel:
         z = ((dense - self.head_mean) / self.head_scale).astype(np.float32)
         n = len(self.head_terms)
         logits = self.Hb + self.HW[idx].sum(axis=0) + z @ self.HW[n:]
+        if self.head_kind == "nblr":
+            p = 1.0 / (1.0 + np.exp(-logits.astype(np.float64)))
+            return p / p.sum()
         return _softmax(logits[None, :])[0]
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> list[str]:
