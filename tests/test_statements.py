@@ -839,3 +839,48 @@ def test_a_study_finding_is_a_report_but_a_person_finding_is_left_to_the_classif
     assert [t[s:e] for s, e in r.content] == ["taxes would rise"] and speech_act(r, t) == "report"
     doc, document = parsed(rows("man"))
     assert find_raw_statements(doc, document, model=_no_model("found"), boundaries=None) == []
+
+
+TRANSCRIPT = (
+    "Mike Pence spoke to Chris Wallace of Fox News on Sunday. Partial transcript as follows:\n\n"
+    "\"WALLACE: Will Gennifer Flowers be there tomorrow night?\n\n"
+    "\"PENCE: Gennifer Flowers will not be attending the debate.\n\n"
+    "UPDATE: The campaign later confirmed this.\n\n"
+    "Voters were asked what they thought.\n\n"
+    "\u201cHe is clueless about the struggles of minorities.\u201d \u2015 Stephanie Egan, 24, student\n"
+    "\u201dThe most unqualified candidate ever.\u201d\u2015 Oscar P. Quintero\n"
+    "\u201cAn ad said so.\u201d \u2013 Ready to quiz Trump\n"
+    "\u201cNo,\u201d he said. \u201cIt was not.\u201d \u2014 Jane Byline\n"
+)
+
+
+def test_transcript_labels_and_dash_credits_are_direct_statements():
+    from counterclaim import ingest
+    from counterclaim.nlp import parse
+
+    document = ingest.from_text(TRANSCRIPT, published="2016-09-25")
+    sts = extract_statements(parse(document), document, ())
+    by_source = {s.source.text: s for s in sts if s.source is not None}
+    wallace, pence = by_source["WALLACE"], by_source["PENCE"]
+    assert wallace.cue.text == ":" and wallace.kind == "direct"
+    assert wallace.content[0].text == "Will Gennifer Flowers be there tomorrow night?" and wallace.act == "other"
+    assert pence.content[0].text == "Gennifer Flowers will not be attending the debate" and pence.act == "claim"
+    assert "UPDATE" not in by_source  # a section label, not a speaker
+    egan = by_source["Stephanie Egan"]
+    assert egan.cue.text == "\u2015" and egan.kind == "direct"
+    assert egan.content[0].text == "\u201cHe is clueless about the struggles of minorities.\u201d"
+    # the marks need not pair (a typo'd opening mark), and the dash may touch the quote
+    assert by_source["Oscar P. Quintero"].content[0].text.startswith("\u201dThe most unqualified")
+    assert not any("Ready" in s.source.text for s in sts if s.source is not None)  # not a name
+    assert "Jane Byline" not in by_source  # a quote with its reporting clause, then a byline
+
+
+def test_one_label_or_labels_naming_no_one_make_no_transcript():
+    from counterclaim import ingest
+    from counterclaim.nlp import parse
+
+    for text in ("Talks went on.\n\nWARNING: The images are graphic.\n\nNo one spoke.",
+                 # teaser labels name no one
+                 "Stars mourned.\n\nSHOCK LOSS: Joan Rivers dead at 81\n\nFOND FAREWELL: Star-studded send-off at her funeral"):
+        document = ingest.from_text(text, published="2016-09-25")
+        assert not [s for s in extract_statements(parse(document), document, ()) if s.cue.text == ":"]

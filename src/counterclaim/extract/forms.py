@@ -5,7 +5,10 @@
 * ``Iran: Oct. 7 attack was revenge...; Hamas: No it wasn't`` in headlines and subheads (rule
   ``headline``);
 * a direct quote's continuations: the quotes after its reporting sentence (``“A,” he said. “B.”``) and
-  the paragraphs that go on with it, and the quoted sentences before it (``“A.” “B,” she said``).
+  the paragraphs that go on with it, and the quoted sentences before it (``“A.” “B,” she said``);
+* layout forms without a verb: the speaker labels of a transcript (``WALLACE: Let's start ...`` /
+  ``Q: ...``; rule ``transcript``) and a quotation credited after a dash (``“…” ― Sonya Herridge``;
+  rule ``dash_credit``).
 
 The flag ``PRECEDING_QUOTES`` is read from this module at call time: to toggle it, set it here, not on
 :mod:`counterclaim.extract.statements`.
@@ -14,6 +17,7 @@ The flag ``PRECEDING_QUOTES`` is read from this module at call time: to toggle i
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any, Optional
 
 from counterclaim.extract.contents import _clean_content, _snap_to_quotes
@@ -23,7 +27,7 @@ from counterclaim.extract.statement_base import HEADLINE_ROLES, RawStatement, _C
 #: A headline source: at most this many tokens before ":".
 HEADLINE_MAX_SOURCE_TOKENS = 6
 #: Confidence of structural rules without a learned score.
-RULE_CONFIDENCE = {"headline": 0.8, "according": 0.9}
+RULE_CONFIDENCE = {"headline": 0.8, "according": 0.9, "transcript": 0.8, "dash_credit": 0.8}
 #: Longest rest of a reporting clause between a quote and its continuation (characters).
 CONTINUATION_MAX_GAP = 100
 #: sentences of a quotation before its reporting sentence join the content
@@ -62,6 +66,118 @@ def _according(tok: Any, p: float, ctx: _Ctx) -> Optional[RawStatement]:
                       head=tok, src_head=src_tok, lemma="according")
     st.quote_ids = used
     return st
+
+
+#: a transcript's speaker label at the start of a paragraph ("WALLACE:", "MR. PENCE:"), after an optional
+#: opening quotation mark (transcripts quoted paragraph by paragraph). Interview "Q:"/"A:" labels are
+#: left out: they name no one (and PolNeAR leaves them unannotated).
+TRANSCRIPT_LABEL_RE = re.compile(r"""[\s"“”'‘]*((?:[A-Z][A-Z.'’\-]*[A-Z.])(?:\s+[A-Z][A-Z.'’\-]*[A-Z.]){0,3})\s*:\s+(?=\S)""")
+#: labels that head sections, not speakers ("UPDATE:", "EDITOR'S NOTE:")
+NON_SPEAKER_LABELS = frozenset({"UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "EDITORS NOTE",
+                                "WATCH", "VIDEO", "PHOTOS", "PHOTO", "READ MORE", "RELATED", "CORRECTION",
+                                "ADVERTISEMENT", "SOURCE", "SOURCES", "BREAKING", "BREAKING NEWS", "ALSO READ",
+                                "SEE ALSO", "CLARIFICATION", "DISCLAIMER", "WARNING", "LIVE", "ANALYSIS",
+                                "OPINION", "FACT CHECK", "TL;DR", "PS", "P.S.", "FILE", "MORE", "LISTEN"})
+#: at least this many labelled paragraphs make a document a transcript (one "UPDATE:"-like label is not)
+TRANSCRIPT_MIN_TURNS = 2
+#: ... by at least this many different labels ("WALLACE:" and "PENCE:"), of which at least this share name
+#: a person known from the text or the NER
+TRANSCRIPT_MIN_SPEAKERS = 2
+TRANSCRIPT_PERSON_SHARE = 0.5
+#: a closing double quotation mark, then on the same line a dash and a name: "“…” ― Sonya Herridge, 24"
+#: (the name ends at a comma, a bracket or the end of the line; a dash and name on a line of their own
+#: after a paragraph are a byline)
+DASH_CREDIT_RE = re.compile(r"""[”"][ \t\xa0]*([―—–])[ \t\xa0]*([A-Z][^\n,;:()\[\]“”"]{1,60}?)[ \t\xa0]*(?=[,;(\[\n]|$)""")
+DASH_CREDIT_MAX_WORDS = 6
+#: a closing mark, lower-case words and a new opening mark: a reporting clause between two quotations
+REPORTING_BETWEEN_QUOTES_RE = re.compile(r"[”\"],?\s+[a-z][^“\n]*“")
+#: lower-case words a credited name may contain ("Ludwig van Beethoven", "Ali al-Sistani")
+NAME_PARTICLES = frozenset({"de", "da", "del", "della", "der", "di", "du", "la", "le", "van", "von", "bin", "ibn",
+                            "al", "el", "y", "dos", "das", "ter", "ten"})
+
+
+def _token_at(doc: Any, offset: int) -> Optional[Any]:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _layout_statements(ctx: _Ctx) -> list[RawStatement]:
+    """Statements that layout marks, not verbs, attribute: transcript speaker labels and dash credits."""
+    return _transcript_turns(ctx) + _dash_credits(ctx)
+
+
+def _transcript_turns(ctx: _Ctx) -> list[RawStatement]:
+    """``WALLACE: Let's start with ...`` / ``PENCE: Well, look, ...``: in a document with paragraphs opened
+    by capitalised labels and a colon that name at least :data:`TRANSCRIPT_MIN_SPEAKERS` people, each such
+    paragraph is a direct statement of the labelled speaker (cue: the colon)."""
+    doc, text = ctx.doc, ctx.text
+    turns = []
+    for par in ctx.document.paragraphs:
+        if par.role in HEADLINE_ROLES or par.role == "caption":
+            continue
+        m = TRANSCRIPT_LABEL_RE.match(text, par.start, par.end)
+        if m is None or m.group(1).strip(" .") in NON_SPEAKER_LABELS:
+            continue
+        turns.append((par, m))
+    if len(turns) < TRANSCRIPT_MIN_TURNS:
+        return []
+    # the labels must name people: a label names a person when its last word is a word of a person named
+    # elsewhere in the text ("PENCE" / "Mike Pence") or the NER reads it as a person; teaser and caption
+    # labels ("SHOCK LOSS:", "CANBERRA:") do not
+    labelled = {(m.start(1), m.end(1)) for _, m in turns}
+    person_words = {w.lower_ for e in doc.ents if e.label_ == "PERSON"
+                    and not any(s <= e.start_char < t for s, t in labelled) for w in e}
+
+    def names_person(m) -> bool:
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        return span is not None and (span[-1].lower_ in person_words or any(t.ent_type_ == "PERSON" for t in span))
+
+    labels = {m.group(1) for _, m in turns}
+    people = {m.group(1) for _, m in turns if names_person(m)}
+    if len(labels) < TRANSCRIPT_MIN_SPEAKERS or not people or len(people) < TRANSCRIPT_PERSON_SHARE * len(labels):
+        return []
+    out = []
+    for par, m in turns:
+        colon = text.index(":", m.end(1))
+        content = _clean_content(text, m.end(), par.end)
+        content = _trim(text, *content, "\"“”")
+        head = _token_at(doc, colon)
+        src = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if content[1] - content[0] < 2 or head is None or src is None:
+            continue
+        out.append(RawStatement((colon, colon + 1), (m.start(1), m.end(1)), [content], "direct", "transcript",
+                                RULE_CONFIDENCE["transcript"], head=head, src_head=src.root, lemma=":"))
+    return out
+
+
+def _dash_credits(ctx: _Ctx) -> list[RawStatement]:
+    """``“Mr. Trump is clueless …” ― Stephanie Egan``: a quotation followed by a dash and a name is a
+    direct statement of that name (cue: the dash) when the quotation is the whole line before the dash
+    (its marks need not pair). The content is that line."""
+    doc, text = ctx.doc, ctx.text
+    out = []
+    for m in DASH_CREDIT_RE.finditer(text):
+        name = m.group(2).strip().rstrip(".")
+        words = name.split()
+        if not words or len(words) > DASH_CREDIT_MAX_WORDS or \
+                not all(w[:1].isupper() or w.lower().split("-")[0] in NAME_PARTICLES for w in words):
+            continue  # "– Ready to quiz Trump" is a headline, not a name
+        src = doc.char_span(m.start(2), m.start(2) + len(name), alignment_mode="expand")
+        head = _token_at(doc, m.start(1))
+        if src is None or head is None or not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in src):
+            continue
+        close = m.start() + 1  # just after the closing mark
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        lo = _trim(text, line_start, close)[0]
+        if text[lo] not in "“”\"`" or REPORTING_BETWEEN_QUOTES_RE.search(text, lo + 1, close - 1):
+            continue  # a sentence, or quotes around a reporting clause ("“No,” he said. “It was not.” — X")
+        content = (lo, close)  # the line is the quotation (its marks need not pair: ”…” is common)
+        if content[1] - content[0] < 3:
+            continue
+        out.append(RawStatement((m.start(1), m.start(1) + 1), (src.start_char, src.end_char), [content], "direct",
+                                "dash_credit", RULE_CONFIDENCE["dash_credit"], head=head, src_head=src.root,
+                                lemma=m.group(1)))
+    return out
 
 
 def _headline_statements(ctx: _Ctx) -> list[RawStatement]:

@@ -129,6 +129,9 @@ def speech_act(r: Any, text: str) -> str:
         if content.startswith(("no ", "no,", "not ")) or " denies" in content:
             return "denial"
         return "claim"
+    if r.rule in ("transcript", "dash_credit"):  # layout forms: what the speaker said, or asked
+        last = text[r.content[-1][0]:r.content[-1][1]].rstrip("\"”’' ") if r.content else ""
+        return "other" if last.endswith("?") else "claim"
     if r.head is not None and predicative_blame(r.head):
         return "accusation"
     lemma = r.lemma

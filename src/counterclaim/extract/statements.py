@@ -66,6 +66,7 @@ from counterclaim.extract.forms import (
     RULE_CONFIDENCE,
     _continuations,
     _headline_statements,
+    _layout_statements,
     _preceding_quotes,
 )
 from counterclaim.extract.learned_spans import (
@@ -150,7 +151,7 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
     if boundaries is _SHIPPED:
         boundaries = load_boundary_models()
     ctx = _Ctx(doc, document)
-    raws = _headline_statements(ctx) + _verb_statements(ctx, model)
+    raws = _headline_statements(ctx) + _layout_statements(ctx) + _verb_statements(ctx, model)
     raws = _dedupe(raws)
     if boundaries:
         marks = boundary_marks(raws)
