@@ -884,3 +884,21 @@ def test_one_label_or_labels_naming_no_one_make_no_transcript():
                  "Stars mourned.\n\nSHOCK LOSS: Joan Rivers dead at 81\n\nFOND FAREWELL: Star-studded send-off at her funeral"):
         document = ingest.from_text(text, published="2016-09-25")
         assert not [s for s in extract_statements(parse(document), document, ()) if s.cue.text == ":"]
+
+
+def test_possessor_of_a_noun_of_saying_with_a_that_clause_is_the_source():
+    def rows(that_dep):  # Trump's claim that taxes rose angered them.
+        return [
+            ("Trump", False, 2, "nmod:poss", "PROPN", "Trump"), ("'s", True, 0, "case", "PART", "'s"),
+            ("claim", True, 7, "nsubj", "NOUN", "claim"), ("that", True, 5, that_dep, "SCONJ", "that"),
+            ("taxes", True, 5, "nsubj", "NOUN", "tax"), ("rose", True, 2, "acl", "VERB", "rise"),
+            ("angered", True, 7, "ROOT", "VERB", "anger"), ("them", False, 7, "obj", "PRON", "they"),
+            (".", False, 7, "punct", "PUNCT", "."),
+        ]
+    doc, document = parsed(rows("mark"))
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None)
+    t = document.text
+    assert (t[slice(*r.source)], t[slice(*r.cue)]) == ("Trump's", "claim")
+    assert [t[s:e] for s, e in r.content] == ["that taxes rose"] and speech_act(r, t) == "claim"
+    doc, document = parsed(rows("obj"))  # "the claim that he made": a relative pronoun, no statement
+    assert find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None) == []

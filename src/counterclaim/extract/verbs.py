@@ -60,7 +60,7 @@ from counterclaim.extract.speech_acts import (
     load_ambiguous,
     load_noncommunication,
 )
-from counterclaim.extract.statement_base import HEADLINE_ROLES, SKIP_ROLES, SUBJ_DEPS, RawStatement, _Ctx
+from counterclaim.extract.statement_base import HEADLINE_ROLES, SKIP_ROLES, SUBJ_DEPS, RawStatement, _Ctx, _trim
 
 #: Confidence of a cue found by the speech-act lexicon alone (a form unseen in training).
 LEXICON_ONLY_CONFIDENCE = 0.6
@@ -93,6 +93,11 @@ def _verb_statements(ctx: _Ctx, model: CueModel) -> list[RawStatement]:
         for tok in sent:
             if tok.is_punct:
                 continue
+            if POSSESSIVE_CLAIMS and tok.pos_ == "NOUN" and tok.lower_ in SAYING_NOUNS:
+                st = _possessive_claim(tok, ctx)
+                if st is not None:
+                    out.append(st)
+                    continue
             if not model.is_candidate(tok) and not predicative_blame(tok):
                 # a speech-act verb in a form the training data never had as a cue ("tied X to Y"):
                 # the lexicon decides, with a fixed confidence, when the verb has a subject and a complement
@@ -158,6 +163,41 @@ FINDING_NOUNS = frozenset({"study", "report", "survey", "poll", "analysis", "res
                            "investigation", "inquiry", "judge", "court", "panel", "probe", "researcher",
                            "researchers", "paper", "data", "assessment", "estimate", "commission", "jury"})
 FINDING_LEMMAS = frozenset({"find", "show", "conclude", "estimate", "determine"})
+
+
+#: "Trump's claim that there have been ...": a noun of saying with a possessor and a "that" clause is a
+#: statement of the possessor (the noun -> the speech_acts.tsv lemma that gives its act)
+POSSESSIVE_CLAIMS = True
+SAYING_NOUNS = {"claim": "claim", "claims": "claim", "assertion": "assert", "assertions": "assert",
+                "allegation": "allege", "allegations": "allege", "accusation": "accuse", "accusations": "accuse",
+                "insistence": "insist", "argument": "argue", "contention": "contend", "suggestion": "suggest",
+                "warning": "warn", "warnings": "warn", "promise": "promise", "promises": "promise",
+                "pledge": "pledge", "vow": "vow", "threat": "threaten", "threats": "threaten", "denial": "deny",
+                "admission": "admit", "belief": "believe", "charge": "charge", "charges": "charge",
+                "announcement": "announce", "statement": "state", "remark": "remark", "comment": "comment"}
+POSSESSIVE_CLAIM_CONFIDENCE = 0.7
+
+
+def _possessive_claim(tok: Any, ctx: _Ctx) -> Optional[RawStatement]:
+    """ "Donald Trump's claim that there have been thousands of shootings", "Israel's accusation that it hid
+    weapons": the possessor is the source, the noun the cue, the complement clause ("that" as a
+    complementiser, not a relative pronoun) the content."""
+    doc = tok.doc
+    poss = next((c for c in tok.children if c.dep_ in ("nmod:poss", "poss") and c.i < tok.i), None)
+    if poss is None or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "that" or doc[tok.i + 1].dep_ != "mark":
+        return None
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "acl:relcl", "appos", "dep")
+                   and c.i > tok.i and min(t.i for t in c.subtree) == tok.i + 1), None)
+    if clause is None:
+        return None
+    src = list(poss.subtree)
+    source = _trim(ctx.text, src[0].idx, src[-1].idx + len(src[-1]))
+    last = max(t.i for t in clause.subtree)
+    content = _clean_content(ctx.text, doc[tok.i + 1].idx, doc[last].idx + len(doc[last]))
+    if content[1] - content[0] < 3:
+        return None
+    return RawStatement((tok.idx, tok.idx + len(tok)), source, [content], "indirect", "noun:possessive",
+                        POSSESSIVE_CLAIM_CONFIDENCE, head=tok, src_head=poss, lemma=SAYING_NOUNS[tok.lower_])
 
 
 def _reporting_construction(tok: Any) -> bool:
