@@ -839,6 +839,14 @@ def test_a_study_finding_is_a_report_but_a_person_finding_is_left_to_the_classif
     assert [t[s:e] for s, e in r.content] == ["taxes would rise"] and speech_act(r, t) == "report"
     doc, document = parsed(rows("man"))
     assert find_raw_statements(doc, document, model=_no_model("found"), boundaries=None) == []
+    shows = [  # The poll shows Clinton ahead.
+        ("The", True, 1, "det", "DET", "the"), ("poll", True, 2, "nsubj", "NOUN", "poll"),
+        ("shows", True, 2, "ROOT", "VERB", "show"), ("Clinton", True, 2, "obj", "PROPN", "Clinton"),
+        ("ahead", False, 2, "xcomp", "ADV", "ahead"), (".", False, 2, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(shows)
+    (r,) = find_raw_statements(doc, document, model=_no_model("shows"), boundaries=None)
+    assert document.text[slice(*r.source)] == "The poll" and document.text[slice(*r.content[0])] == "Clinton ahead"
 
 
 TRANSCRIPT = (

@@ -159,10 +159,12 @@ FINDING_CUES = True
 #: "was criticised for saying that ...", "after saying her foot was swollen"
 GERUND_MARKERS = frozenset({"by", "for", "after", "from", "before", "while", "in", "without", "despite"})
 #: subjects whose "found that ..." / "showed that ..." is a reported finding
-FINDING_NOUNS = frozenset({"study", "report", "survey", "poll", "analysis", "research", "review", "audit",
+FINDING_NOUNS = frozenset({"study", "studies", "report", "survey", "surveys", "poll", "polls", "average", "analysis", "research", "review", "audit",
                            "investigation", "inquiry", "judge", "court", "panel", "probe", "researcher",
                            "researchers", "paper", "data", "assessment", "estimate", "commission", "jury"})
 FINDING_LEMMAS = frozenset({"find", "show", "conclude", "estimate", "determine"})
+#: a finding's complement: a clause ("found that ..."), or an object ("the poll shows Clinton ahead")
+FINDING_COMPLEMENTS = frozenset({"ccomp", "obj"})
 
 
 #: "Trump's claim that there have been ...": a noun of saying with a possessor and a "that" clause is a
@@ -210,7 +212,7 @@ def _reporting_construction(tok: Any) -> bool:
     if MARKED_GERUND_CUES and tok.tag_ == "VBG" and al and al not in load_ambiguous() and "ccomp" in deps \
             and any(c.dep_ in ("mark", "case") and c.lower_ in GERUND_MARKERS and c.i < tok.i for c in kids):
         return True
-    if FINDING_CUES and tok.lemma_.lower() in FINDING_LEMMAS and "ccomp" in deps:
+    if FINDING_CUES and tok.lemma_.lower() in FINDING_LEMMAS and (deps & FINDING_COMPLEMENTS):
         subj = next((c for c in kids if c.dep_ in SUBJ_DEPS), None)
         if subj is not None and subj.lemma_.lower() in FINDING_NOUNS:
             return True
