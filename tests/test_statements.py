@@ -910,3 +910,26 @@ def test_possessor_of_a_noun_of_saying_with_a_that_clause_is_the_source():
     assert [t[s:e] for s, e in r.content] == ["that taxes rose"] and speech_act(r, t) == "claim"
     doc, document = parsed(rows("obj"))  # "the claim that he made": a relative pronoun, no statement
     assert find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None) == []
+
+
+def test_a_fronted_particular_poll_is_the_source_of_its_clause():
+    def rows(det, mod):  # In <det> <mod> poll, Clinton led.
+        return [
+            ("In", True, 3, "case", "ADP", "in"), (det, True, 3, "det", "DET", det.lower()),
+            (mod, True, 3, "compound" if mod == "CNN" else "amod", "PROPN", mod), ("poll", False, 6, "obl", "NOUN", "poll"),
+            (",", True, 6, "punct", "PUNCT", ","), ("Clinton", True, 6, "nsubj", "PROPN", "Clinton"),
+            ("led", False, 6, "ROOT", "VERB", "lead"), (".", False, 6, "punct", "PUNCT", "."),
+        ]
+    doc, document = parsed(rows("a", "CNN"))
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None)
+    t = document.text
+    assert (t[slice(*r.cue)], t[slice(*r.source)]) == ("In", "a CNN poll")
+    assert [t[s:e] for s, e in r.content] == ["Clinton led"] and r.kind == "according_to"
+    bare = [  # In the polls, Clinton led.
+        ("In", True, 2, "case", "ADP", "in"), ("the", True, 2, "det", "DET", "the"),
+        ("polls", False, 5, "obl", "NOUN", "poll"), (",", True, 5, "punct", "PUNCT", ","),
+        ("Clinton", True, 5, "nsubj", "PROPN", "Clinton"), ("led", False, 5, "ROOT", "VERB", "lead"),
+        (".", False, 5, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(bare)
+    assert find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None) == []

@@ -180,6 +180,49 @@ def _dash_credits(ctx: _Ctx) -> list[RawStatement]:
     return out
 
 
+#: nouns of measured opinion: "In the latest Post/ABC poll, Clinton led by 5 points" attributes the rest of
+#: the clause to the poll
+POLL_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "census"})
+
+
+def _in_poll(tok: Any, ctx: _Ctx) -> Optional[RawStatement]:
+    """``In the previous Washington Post/ABC News poll, Clinton led Trump by 5 points``: a sentence-initial
+    "in" + a particular poll, set off by a comma, is a cue; the poll phrase is the source and the clause
+    without the phrase the content. ("gains in the polls" inside a clause is not: on PolNeAR train that
+    reading was right one time in three.)"""
+    if tok.lower_ != "in" or tok.dep_ != "case" or tok.head.lower_ not in POLL_NOUNS:
+        return None
+    noun = tok.head
+    verb = noun.head
+    if noun.dep_ not in ("obl", "nmod") or verb.pos_ not in ("VERB", "AUX", "ADJ", "NOUN") or verb.i == noun.i:
+        return None
+    if noun.dep_ == "nmod" and verb.pos_ == "NOUN" and verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    doc, text = ctx.doc, ctx.text
+    phrase = sorted(t.i for t in noun.subtree)
+    if phrase[0] != tok.i or tok.i != tok.sent.start or phrase[-1] + 1 >= len(doc) or doc[phrase[-1] + 1].text != ",":
+        return None  # only a fronted phrase set off by a comma: "in the polls" inside a clause is no source
+    if not any(c.dep_ in ("compound", "amod", "nmod", "flat", "nummod") for c in noun.children):
+        return None  # a particular poll ("a CNN national poll"), not "the polls"
+    clause = sorted(t.i for t in (verb.head if noun.dep_ == "nmod" else verb).subtree
+                    if not (phrase[0] <= t.i <= phrase[-1]))
+    src_lo = doc[tok.i + 1].idx
+    source = _trim(text, src_lo, doc[phrase[-1]].idx + len(doc[phrase[-1]]), ",")
+    before = [i for i in clause if i < phrase[0]]
+    after = [i for i in clause if i > phrase[-1]]
+    pieces = []
+    for part in (before, after):
+        if part:
+            pc = _clean_content(text, doc[part[0]].idx, doc[part[-1]].idx + len(doc[part[-1]]))
+            pc = _trim(text, *pc, ",")
+            if pc[1] - pc[0] > 2:
+                pieces.append(pc)
+    if not pieces:
+        return None
+    return RawStatement((tok.idx, tok.idx + len(tok)), source, pieces, "according_to", "in_poll",
+                        RULE_CONFIDENCE["according"], head=tok, src_head=noun, lemma="according")
+
+
 def _headline_statements(ctx: _Ctx) -> list[RawStatement]:
     """``Iran: Oct. 7 attack was revenge...; Hamas: No it wasn't`` in headlines and subheads."""
     doc, text = ctx.doc, ctx.text

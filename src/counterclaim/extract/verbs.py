@@ -33,7 +33,7 @@ from counterclaim.extract.contents import (
     _that_clause,
 )
 from counterclaim.extract.cues import CueModel, cue_features, cue_key
-from counterclaim.extract.forms import _according
+from counterclaim.extract.forms import _according, _in_poll
 from counterclaim.extract.sources import (
     _agent,
     _coordinated_report,
@@ -93,6 +93,11 @@ def _verb_statements(ctx: _Ctx, model: CueModel) -> list[RawStatement]:
         for tok in sent:
             if tok.is_punct:
                 continue
+            if IN_POLL and tok.lower_ == "in":
+                st = _in_poll(tok, ctx)
+                if st is not None:
+                    out.append(st)
+                    continue
             if POSSESSIVE_CLAIMS and tok.pos_ == "NOUN" and tok.lower_ in SAYING_NOUNS:
                 st = _possessive_claim(tok, ctx)
                 if st is not None:
@@ -170,6 +175,8 @@ FINDING_COMPLEMENTS = frozenset({"ccomp", "obj"})
 #: "Trump's claim that there have been ...": a noun of saying with a possessor and a "that" clause is a
 #: statement of the possessor (the noun -> the speech_acts.tsv lemma that gives its act)
 POSSESSIVE_CLAIMS = True
+#: "In the latest poll, X" (forms._in_poll)
+IN_POLL = True
 SAYING_NOUNS = {"claim": "claim", "claims": "claim", "assertion": "assert", "assertions": "assert",
                 "allegation": "allege", "allegations": "allege", "accusation": "accuse", "accusations": "accuse",
                 "insistence": "insist", "argument": "argue", "contention": "contend", "suggestion": "suggest",
