@@ -933,3 +933,34 @@ def test_a_fronted_particular_poll_is_the_source_of_its_clause():
     ]
     doc, document = parsed(bare)
     assert find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None) == []
+
+
+def test_medial_reporting_clause_source_is_the_nearer_subject_and_the_words_before_a_piece():
+    rows = [  # The benefit, it says, would be high.
+        ("The", True, 1, "det", "DET", "the"), ("benefit", False, 4, "nsubj:outer", "NOUN", "benefit"),
+        (",", True, 4, "punct", "PUNCT", ","), ("it", True, 4, "nsubj", "PRON", "it"),
+        ("says", False, 4, "ROOT", "VERB", "say"), (",", True, 8, "punct", "PUNCT", ","),
+        ("would", True, 8, "aux", "AUX", "would"), ("be", True, 8, "cop", "AUX", "be"),
+        ("high", False, 4, "ccomp", "ADJ", "high"), (".", False, 4, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("says",)), boundaries=None)
+    t = document.text
+    assert t[slice(*r.source)] == "it"
+    assert [t[s:e] for s, e in r.content] == ["The benefit", "would be high"]
+
+
+def test_quotation_split_by_its_reporting_clause_gives_both_parts():
+    from counterclaim import ingest
+    from counterclaim.nlp import parse
+
+    for text, left, right in (
+        ('"One of the reasons I think that China was prepared to go further," Mr. Obama said, "is that their '
+         'overriding concern tends to be political stability."', '"One of the reasons I think that China was '
+         'prepared to go further,"', '"is that their overriding concern tends to be political stability."'),
+        ("\u201cOne reason,\u201d he said, \u201cis that it is stable.\u201d", "\u201cOne reason,\u201d",
+         "\u201cis that it is stable.\u201d"),
+    ):
+        document = ingest.from_text(text)
+        (st,) = extract_statements(parse(document), document, ())
+        assert [c.text for c in st.content] == [left, right] and st.kind == "direct"

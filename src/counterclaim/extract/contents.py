@@ -415,8 +415,15 @@ def _cut_trailing_participle(doc: Any, piece: tuple[int, int], ctx: _Ctx) -> tup
     return piece
 
 
+#: the medial reporting clause starts at its source, not at the leftmost dependent of the cue
+MEDIAL_FROM_SOURCE = True
+#: a quotation split by a medial reporting clause gives both quoted parts as pieces
+MEDIAL_QUOTES = True
+CLOSING_MARKS = ("”", '"', "''", "’’")
+
+
 def _medial_left_piece(tok: Any, subj: Optional[Any], source: Optional[tuple[int, int]], cue: tuple[int, int],
-                       pieces: list[tuple[int, int]], ctx: _Ctx) -> list[tuple[int, int]]:
+                       pieces: list[tuple[int, int]], ctx: _Ctx, direct: bool = False) -> list[tuple[int, int]]:
     """A reporting clause set off by commas inside its content ("The weapons, he added, are like bombs";
     "which, he says, he is doing"): the words before it are the content's first piece, from the
     sentence start or from a relative pronoun right before the comma."""
@@ -424,15 +431,31 @@ def _medial_left_piece(tok: Any, subj: Optional[Any], source: Optional[tuple[int
     if source is None or source[0] >= cue[0]:
         return pieces
     lo, hi = _region(tok, subj, cue)
-    lo = min(lo, source[0])
+    if MEDIAL_FROM_SOURCE:
+        # the reporting clause starts at its source: the parse may hang the words before it on the cue
+        # ("The average weekly benefit, it says, would be $300": "benefit" as the cue's outer subject)
+        lo = source[0]
+    else:
+        lo = min(lo, source[0])
     before = text[:lo].rstrip()
     after = text[hi:pieces[0][0]].strip()
+    closing = ""  # '“One of the reasons …,” Mr. Obama said, “is that …”': a quotation split by the clause
+    if MEDIAL_QUOTES and before.endswith(CLOSING_MARKS) and before[:-1].rstrip("”\"'’").endswith(","):
+        closing = before[len(before[:-1].rstrip("”\"'’")) - 1:]
+        before = before[:len(before) - len(closing) + 1]
+    if direct and not closing:
+        return pieces  # a direct quote's content is the quote
     if not before.endswith(",") or not after.startswith(",") or pieces[0][0] < hi:
         return pieces
     s0, _ = _sentence_bounds(tok, ctx)
     comma = len(before) - 1
     if comma <= s0:
         return pieces
+    if closing:
+        left = (_trim(text, s0, comma)[0], comma + len(closing))
+        if any(q[0] < left[1] and left[0] < q[1] for q in pieces) or left[1] - left[0] <= 2:
+            return pieces
+        return [left] + pieces
     span = tok.doc.char_span(s0, comma, alignment_mode="contract")
     if span is None or len(span) == 0:
         return pieces

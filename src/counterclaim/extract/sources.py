@@ -98,6 +98,10 @@ def _agent(tok: Any) -> Optional[Any]:
     return None
 
 
+#: of several subjects before a cue, the nearest is the source
+NEAREST_SUBJECT = True
+
+
 def _subject(tok: Any, depth: int = 0) -> Optional[Any]:
     """The source token of a cue verb: its subject, the passive agent, or an inherited subject."""
     if _is_passive(tok) or tok.morph.get("VerbForm") == ["Part"] and tok.dep_ in ("acl", "amod"):
@@ -106,11 +110,12 @@ def _subject(tok: Any, depth: int = 0) -> Optional[Any]:
             return a
         if _is_passive(tok):
             return None
-    for c in tok.children:
-        # a "subject" after the verb is the subject of a complement the parse flattened ("vowed the
-        # response will be ..."); quote inversion ("…,” said X") is handled by the caller
-        if c.dep_ in SUBJ_DEPS and c.i < tok.i:
-            return c
+    subjects = [c for c in tok.children if c.dep_ in SUBJ_DEPS and c.i < tok.i]
+    # a "subject" after the verb is the subject of a complement the parse flattened ("vowed the response
+    # will be ..."); quote inversion ("…,” said X") is handled by the caller. Of two, the nearer one
+    # speaks: "The average weekly benefit, it says, ..." (the parse makes "benefit" an outer subject)
+    if subjects:
+        return subjects[-1] if NEAREST_SUBJECT else subjects[0]
     if MISLABELLED_SUBJECTS:
         for c in tok.children:
             # "The GOP nominee complained ...": a bare noun phrase opening the clause, labelled as an

@@ -175,6 +175,9 @@ FINDING_COMPLEMENTS = frozenset({"ccomp", "obj"})
 #: "Trump's claim that there have been ...": a noun of saying with a possessor and a "that" clause is a
 #: statement of the possessor (the noun -> the speech_acts.tsv lemma that gives its act)
 POSSESSIVE_CLAIMS = True
+#: content rules after which a medial reporting clause is looked for ("The weapons, he added, are ...";
+#: '“One reason,” he said, “is …”')
+MEDIAL_RULES = frozenset({"ccomp", "remainder", "quote"})
 #: "In the latest poll, X" (forms._in_poll)
 IN_POLL = True
 SAYING_NOUNS = {"claim": "claim", "claims": "claim", "assertion": "assert", "assertions": "assert",
@@ -332,8 +335,8 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
             kind = "direct"
         elif used:
             kind = "mixed"
-    if kind != "direct" and how in ("ccomp", "remainder") and pieces:
-        pieces = _medial_left_piece(tok, subj, source, cue, pieces, ctx)
+    if how in MEDIAL_RULES and pieces:
+        pieces = _medial_left_piece(tok, subj, source, cue, pieces, ctx, direct=kind == "direct")
     if kind != "direct" and pieces and TRAILING_PARTICIPLE_CUT:
         pieces = [_cut_trailing_participle(tok.doc, pc, ctx) for pc in pieces]
     # a reporting verb coordinated inside the content ("said X ... but asserted that Y") is a statement
