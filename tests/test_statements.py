@@ -964,3 +964,16 @@ def test_quotation_split_by_its_reporting_clause_gives_both_parts():
         document = ingest.from_text(text)
         (st,) = extract_statements(parse(document), document, ())
         assert [c.text for c in st.content] == [left, right] and st.kind == "direct"
+
+
+def test_raising_verb_has_the_subject_in_its_content_and_no_source():
+    rows = [  # Melania seems to have vanished.
+        ("Melania", True, 1, "nsubj", "PROPN", "Melania"), ("seems", True, 1, "ROOT", "VERB", "seem"),
+        ("to", True, 4, "mark", "PART", "to"), ("have", True, 4, "aux", "AUX", "have"),
+        ("vanished", False, 1, "xcomp", "VERB", "vanish"), (".", False, 1, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("seems",)), boundaries=None)
+    t = document.text
+    assert r.source is None and t[slice(*r.cue)] == "seems"
+    assert [t[s:e] for s, e in r.content] == ["Melania", "to have vanished"]

@@ -178,6 +178,9 @@ POSSESSIVE_CLAIMS = True
 #: content rules after which a medial reporting clause is looked for ("The weapons, he added, are ...";
 #: '“One reason,” he said, “is …”')
 MEDIAL_RULES = frozenset({"ccomp", "remainder", "quote"})
+#: raising verbs: "X seems to Y" is an impression of X's, with X and "to Y" as the content and no source
+RAISING_CONTENT = True
+RAISING_LEMMAS = frozenset({"seem", "appear"})
 #: "In the latest poll, X" (forms._in_poll)
 IN_POLL = True
 SAYING_NOUNS = {"claim": "claim", "claims": "claim", "assertion": "assert", "assertions": "assert",
@@ -351,6 +354,12 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
                 break
         cut.append((ps, pe))
     pieces = cut
+    if RAISING_CONTENT and lem in RAISING_LEMMAS and how == "xcomp" and source is not None and source[1] <= cue[0] \
+            and subj is not None and subj.i < tok.i and pieces:
+        # "Melania seems to have vanished": the writer's impression of the subject, not the subject's
+        # words; PolNeAR gives the subject and the predicate as the content and no source
+        pieces = [source] + pieces
+        source = None
     # the content must not contain the cue or the source
     pieces = [pc for pc in pieces if pc[1] > pc[0] and not (pc[0] <= cue[0] and cue[1] <= pc[1])]
     if not pieces:
