@@ -977,3 +977,17 @@ def test_raising_verb_has_the_subject_in_its_content_and_no_source():
     t = document.text
     assert r.source is None and t[slice(*r.cue)] == "seems"
     assert [t[s:e] for s, e in r.content] == ["Melania", "to have vanished"]
+
+
+def test_quote_continues_after_a_long_appositive_of_its_source():
+    from counterclaim import ingest
+    from counterclaim.nlp import parse
+
+    text = ('"If it does not have the capability to threaten its neighbors yet, it will at some point," said James '
+            'Acton, a physicist who is co-director of the Nuclear Policy Program at the Carnegie Endowment for '
+            'International Peace. "People disagree about the threat."')
+    document = ingest.from_text(text)
+    (st,) = extract_statements(parse(document), document, ())
+    assert [c.text for c in st.content] == [
+        '"If it does not have the capability to threaten its neighbors yet, it will at some point,"',
+        '"People disagree about the threat."']
