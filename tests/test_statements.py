@@ -991,3 +991,16 @@ def test_quote_continues_after_a_long_appositive_of_its_source():
     assert [c.text for c in st.content] == [
         '"If it does not have the capability to threaten its neighbors yet, it will at some point,"',
         '"People disagree about the threat."']
+
+
+def test_source_after_its_cue_takes_its_appositive():
+    from counterclaim import ingest
+    from counterclaim.nlp import parse
+
+    text = ('"This is gutless," said Kenneth Baer, a former Obama administration official who runs Crosscut '
+            'Strategies. "It is wrong," said Baer, adding that he would vote.')
+    document = ingest.from_text(text)
+    sts = [s for s in extract_statements(parse(document), document, ()) if s.cue.text == "said"]
+    assert [s.source.text for s in sts] == [
+        "Kenneth Baer, a former Obama administration official who runs Crosscut Strategies", "Baer"]
+    assert {s.speaker.name for s in sts} == {"Kenneth Baer"}

@@ -215,6 +215,25 @@ def _possessive_claim(tok: Any, ctx: _Ctx) -> Optional[RawStatement]:
                         POSSESSIVE_CLAIM_CONFIDENCE, head=tok, src_head=poss, lemma=SAYING_NOUNS[tok.lower_])
 
 
+#: a source after its cue takes its appositive to the end of the sentence ('“…,” said Kenneth Baer, a
+#: former Obama administration official who runs Crosscut Strategies.'), as PolNeAR does
+INVERTED_APPOSITIVE = True
+APPOSITIVE_MAX_CHARS = 200
+
+
+def _with_appositive(source: tuple[int, int], tok: Any, pieces: list[tuple[int, int]], ctx: _Ctx) -> tuple[int, int]:
+    text = ctx.text
+    end = tok.sent.end_char
+    rest = text[source[1]:end]
+    if not rest.startswith(",") or len(rest) > APPOSITIVE_MAX_CHARS or any(c in rest for c in "“”\"") \
+            or any(source[1] < ps < end for ps, _ in pieces):
+        return source
+    words = rest[1:].split()
+    if not words or not (words[0][:1].isupper() or words[0].lower() in ("a", "an", "the", "who", "whose")):
+        return source  # "…,” said X, adding that …": a new clause, not an appositive
+    return source[0], _trim(text, source[1], end, " .,;:!?")[1]
+
+
 def _reporting_construction(tok: Any) -> bool:
     """A construction that reports speech or a finding whatever the classifier's score: a speech verb's
     gerund after a preposition with a complement clause ("began by saying he would ..."), a finding of a
@@ -387,6 +406,8 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         heads = [c for c in tok.children if c.dep_ == "obj"]
         if heads and heads[0].lower_ in CLAIM_NOUNS:
             kind = "nominal"
+    if INVERTED_APPOSITIVE and source is not None and source[0] >= cue[1]:
+        source = _with_appositive(source, tok, pieces, ctx)
     st = RawStatement(cue, source, sorted(pieces), kind, "quote" if how == "quote" else f"verb:{how}", p,
                       head=tok, negated=negated, src_head=subj, lemma=lem)
     st.quote_ids = quote_ids
