@@ -118,6 +118,9 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
         if actor is None and actors:
             actor = _anaphor(index, head, s, history, nouns, doc, e)
         if actor is None:
+            comma = name.find(", ")
+            if comma > 0 and head is not None and head.idx < s + comma:
+                name = name[:comma]  # "Kenneth Baer, a former official who ...": named without the appositive
             # "Iran's state-owned Press TV": not an actor itself, but it belongs to one named inside it
             owner = _owner(index, s, e)
             chain = (name,) + index.chain(owner) if owner is not None else ()
