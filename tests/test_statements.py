@@ -1000,7 +1000,10 @@ def test_source_after_its_cue_takes_its_appositive():
     text = ('"This is gutless," said Kenneth Baer, a former Obama administration official who runs Crosscut '
             'Strategies. "It is wrong," said Baer, adding that he would vote.')
     document = ingest.from_text(text)
-    sts = [s for s in extract_statements(parse(document), document, ()) if s.cue.text == "said"]
+    every = extract_statements(parse(document), document, ())
+    adding = next(s for s in every if s.cue.text == "adding")
+    assert adding.source.text == "Baer"  # inherited from the inverted subject of "said"
+    sts = [s for s in every if s.cue.text == "said"]
     assert [s.source.text for s in sts] == [
         "Kenneth Baer, a former Obama administration official who runs Crosscut Strategies", "Baer"]
     # without actors a speaker is named by its source, less the appositive

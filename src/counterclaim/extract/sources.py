@@ -98,6 +98,8 @@ def _agent(tok: Any) -> Optional[Any]:
     return None
 
 
+#: a participle or coordinated cue inherits its head's subject even when that stands after the head
+INHERIT_INVERTED = True
 #: of several subjects before a cue, the nearest is the source
 NEAREST_SUBJECT = True
 
@@ -132,7 +134,11 @@ def _subject(tok: Any, depth: int = 0) -> Optional[Any]:
             if _reporting(anc):
                 return _subject(anc, depth + 1)
     if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
-        return _subject(tok.head, depth + 1)
+        inherited = _subject(tok.head, depth + 1)
+        if inherited is None and INHERIT_INVERTED:
+            # "“…,” said Baer, adding that …": the head's subject stands after it, before this verb
+            inherited = next((c for c in tok.head.children if c.dep_ in SUBJ_DEPS and tok.head.i < c.i < tok.i), None)
+        return inherited
     return None
 
 
