@@ -1008,3 +1008,21 @@ def test_source_after_its_cue_takes_its_appositive():
         "Kenneth Baer, a former Obama administration official who runs Crosscut Strategies", "Baer"]
     # without actors a speaker is named by its source, less the appositive
     assert [s.speaker.name for s in sts] == ["Kenneth Baer", "Baer"]
+
+
+def test_subject_relative_cue_takes_its_own_complement_not_the_noun_it_modifies():
+    rows = [  # It was a win for Obama, who complained about the credit.
+        ("It", True, 3, "nsubj", "PRON", "it"), ("was", True, 3, "cop", "AUX", "be"),
+        ("a", True, 3, "det", "DET", "a"), ("win", True, 3, "ROOT", "NOUN", "win"),
+        ("for", True, 5, "case", "ADP", "for"), ("Obama", False, 3, "nmod", "PROPN", "Obama"),
+        (",", True, 8, "punct", "PUNCT", ","), ("who", True, 8, "nsubj", "PRON", "who"),
+        ("complained", True, 5, "acl:relcl", "VERB", "complain"), ("about", True, 11, "case", "ADP", "about"),
+        ("the", True, 11, "det", "DET", "the"), ("credit", False, 8, "obl", "NOUN", "credit"),
+        (".", False, 3, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("complained",)), boundaries=None)
+    t = document.text
+    assert t[slice(*r.source)] == "who" and t[slice(*r.cue)] == "complained"
+    assert [t[s:e] for s, e in r.content] != ["a win for Obama"]
+    assert "the credit" in t[r.content[-1][0]:r.content[-1][1]]

@@ -20,6 +20,9 @@ from counterclaim.extract.quotes import Quote
 from counterclaim.extract.sources import _is_passive, _region, _title_before_name
 from counterclaim.extract.statement_base import ADDRESSEE_VERBS, DATE_WORDS, PASS_SUBJ_DEPS, SUBJ_DEPS, _Ctx, _is_time, _subtree_span, _trim
 
+#: a subject relative clause ("who has complained about X") takes its content like a main clause
+SUBJECT_RELATIVES_NORMAL = True
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Dependents after the verb that extend an object content ("called X an act", "tied X to Y").
 CONTENT_EXT_DEPS = frozenset({"obj", "iobj", "xcomp", "ccomp", "obl", "advcl", "nmod", "dep"})
 CONTENT_OBL_CASES = frozenset({"to", "of", "on", "as", "for", "with", "about", "in", "from", "against", "over"})
@@ -100,6 +103,10 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
         if pieces:
             return pieces, "passive"
     rel_subj = [c for c in kids if c.dep_ in SUBJ_DEPS and tok.head.i < c.i < tok.i]
+    if SUBJECT_RELATIVES_NORMAL and any(c.lower_ in RELATIVE_PRONOUNS for c in rel_subj):
+        # "Obama, who has often complained about X": the relative pronoun is the speaker; the content
+        # comes from the verb's own complements, as in a main clause, not from the noun modified
+        rel_subj = []
     rel_obj = [c for c in kids if c.dep_ == "obj" and c.i < tok.i and c.lower_ in ("which", "that", "what", "whom")]
     if tok.dep_ in ("relcl", "acl:relcl", "acl") and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN", "PRON") \
             and (rel_subj or rel_obj) and _title_before_name(tok) is None and not any(c.dep_ in ("ccomp",) for c in kids):
