@@ -1025,3 +1025,15 @@ def test_subject_relative_cue_takes_its_own_complement_not_the_noun_it_modifies(
     t = document.text
     assert t[slice(*r.source)] == "who" and t[slice(*r.cue)] == "complained"
     assert [t[s:e] for s, e in r.content] == ["the credit"]  # not "Obama" | "about the credit"
+
+
+def test_according_to_content_drops_an_opening_conjunction_or_connective():
+    from counterclaim import ingest
+    from counterclaim.nlp import parse
+
+    text = ("But the company declined to renew the offer, according to a survey conducted by Gallup. "
+            "In fact, turnout rose, according to the board.")
+    document = ingest.from_text(text)
+    sts = [s for s in extract_statements(parse(document), document, ()) if s.kind == "according_to"]
+    assert [s.content[0].text for s in sts] == ["the company declined to renew the offer", "turnout rose"]
+    assert sts[0].source.text == "a survey conducted by Gallup"

@@ -20,7 +20,7 @@ import bisect
 import re
 from typing import Any, Optional
 
-from counterclaim.extract.contents import _clean_content, _snap_to_quotes
+from counterclaim.extract.contents import _clean_content, _snap_to_quotes, _strip_connective
 from counterclaim.extract.sources import _np_right
 from counterclaim.extract.statement_base import HEADLINE_ROLES, RawStatement, _Ctx, _trim
 
@@ -35,6 +35,18 @@ RULE_CONFIDENCE = {"headline": 0.8, "according": 0.9, "transcript": 0.8, "dash_c
 CONTINUATION_MAX_GAP = 200
 #: sentences of a quotation before its reporting sentence join the content
 PRECEDING_QUOTES = True
+
+
+#: "But HarperCollins declined ..., according to X": the opening conjunction or connective is not content
+ACCORDING_CONNECTIVES = True
+OPENING_CONJUNCTIONS = ("and ", "but ", "so ", "yet ", "or ")
+
+
+def _strip_opening_conjunction(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop a coordinating conjunction that opens a content ("But HarperCollins declined ...")."""
+    if text[s:e].lower().startswith(OPENING_CONJUNCTIONS):
+        return _trim(text, s + text[s:e].index(" ") + 1, e)
+    return s, e
 
 
 def _according(tok: Any, p: float, ctx: _Ctx) -> Optional[RawStatement]:
@@ -60,6 +72,8 @@ def _according(tok: Any, p: float, ctx: _Ctx) -> Optional[RawStatement]:
     source = _trim(text, s_lo, s_hi, ",.;")
     sent = tok.sent
     before = _clean_content(text, sent.start_char, cue[0])
+    if ACCORDING_CONNECTIVES:
+        before = _strip_opening_conjunction(text, *_strip_connective(text, *before))
     after = _clean_content(text, source[1], sent.end_char)
     pieces = [pc for pc in (before, after) if pc[1] - pc[0] > 2]
     if not pieces:
