@@ -1037,3 +1037,15 @@ def test_according_to_content_drops_an_opening_conjunction_or_connective():
     sts = [s for s in extract_statements(parse(document), document, ()) if s.kind == "according_to"]
     assert [s.content[0].text for s in sts] == ["the company declined to renew the offer", "turnout rose"]
     assert sts[0].source.text == "a survey conducted by Gallup"
+
+
+def test_passive_subject_label_on_a_past_tense_verb_is_its_speaker():
+    rows = [  # Trump called for a prosecutor. (the parse's "nsubj:pass" on an active past tense)
+        ("Trump", True, 1, "nsubj:pass", "PROPN", "Trump"), ("called", True, 1, "ROOT", "VERB", "call"),
+        ("for", True, 4, "case", "ADP", "for"), ("a", True, 4, "det", "DET", "a"),
+        ("prosecutor", False, 1, "obl", "NOUN", "prosecutor"), (".", False, 1, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    doc[1].tag_ = "VBD"
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("called",)), boundaries=None)
+    assert document.text[slice(*r.source)] == "Trump"

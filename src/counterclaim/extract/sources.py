@@ -85,8 +85,12 @@ def _is_passive(tok: Any) -> bool:
     """A passive verb: labelled so, or a past participle with a form of "be" and no "have" before it
     ("Japan's economy is forecast to grow", which the parse may give a copula and an active subject)."""
     kids = list(tok.children)
-    if any(c.dep_ in ("aux:pass", "nsubj:pass", "csubj:pass") for c in kids):
+    if any(c.dep_ == "aux:pass" for c in kids):
         return True
+    if any(c.dep_ in ("nsubj:pass", "csubj:pass") for c in kids):
+        # "Trump called for …", "Trump has called for …": a past tense or perfect the parse labelled passive
+        return not (MISLABELLED_PASSIVES and (tok.tag_ == "VBD" or any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids)))
     return (tok.tag_ == "VBN" and any(c.dep_ in ("aux", "cop") and c.lemma_.lower() == "be" and c.i < tok.i for c in kids)
             and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids))
 
@@ -98,6 +102,8 @@ def _agent(tok: Any) -> Optional[Any]:
     return None
 
 
+#: a verb with a "passive subject" but no passive auxiliary, in the past tense or after "have", is active
+MISLABELLED_PASSIVES = True
 #: a participle or coordinated cue inherits its head's subject even when that stands after the head
 INHERIT_INVERTED = True
 #: of several subjects before a cue, the nearest is the source
@@ -112,7 +118,8 @@ def _subject(tok: Any, depth: int = 0) -> Optional[Any]:
             return a
         if _is_passive(tok):
             return None
-    subjects = [c for c in tok.children if c.dep_ in SUBJ_DEPS and c.i < tok.i]
+    subj_deps = SUBJ_DEPS + PASS_SUBJ_DEPS if MISLABELLED_PASSIVES else SUBJ_DEPS  # active here (checked above)
+    subjects = [c for c in tok.children if c.dep_ in subj_deps and c.i < tok.i]
     # a "subject" after the verb is the subject of a complement the parse flattened ("vowed the response
     # will be ..."); quote inversion ("…,” said X") is handled by the caller. Of two, the nearer one
     # speaks: "The average weekly benefit, it says, ..." (the parse makes "benefit" an outer subject)
