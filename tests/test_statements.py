@@ -1049,3 +1049,17 @@ def test_passive_subject_label_on_a_past_tense_verb_is_its_speaker():
     doc[1].tag_ = "VBD"
     (r,) = find_raw_statements(doc, document, model=lexicon_model(("called",)), boundaries=None)
     assert document.text[slice(*r.source)] == "Trump"
+
+
+def test_perfect_cue_content_stops_before_and_plus_a_participle_read_as_an_adjective():
+    rows = [  # Officials have vowed to take steps and imposed sanctions.
+        ("Officials", True, 2, "nsubj", "NOUN", "official"), ("have", True, 2, "aux", "AUX", "have"),
+        ("vowed", True, 2, "ROOT", "VERB", "vow"), ("to", True, 4, "mark", "PART", "to"),
+        ("take", True, 2, "xcomp", "VERB", "take"), ("steps", True, 4, "obj", "NOUN", "step"),
+        ("and", True, 8, "cc", "CCONJ", "and"), ("imposed", True, 8, "amod", "ADJ", "imposed"),
+        ("sanctions", False, 5, "conj", "NOUN", "sanction"), (".", False, 2, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    doc[4].tag_, doc[7].tag_ = "VB", "JJ"
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("vowed",)), boundaries=None)
+    assert [document.text[s:e] for s, e in r.content] == ["to take steps"]

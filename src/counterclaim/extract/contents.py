@@ -20,6 +20,9 @@ from counterclaim.extract.quotes import Quote
 from counterclaim.extract.sources import _is_passive, _region, _title_before_name
 from counterclaim.extract.statement_base import ADDRESSEE_VERBS, DATE_WORDS, PASS_SUBJ_DEPS, SUBJ_DEPS, _Ctx, _is_time, _subtree_span, _trim
 
+#: "have vowed to take steps and imposed sanctions": after a perfect cue, "and" + an -ed form ends an
+#: infinitive content even when the parse reads the participle as an adjective
+PERFECT_COORDINATION_CUT = True
 #: a subject relative clause ("who has complained about X") takes its content like a main clause
 SUBJECT_RELATIVES_NORMAL = True
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -147,6 +150,19 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
                         first -= 1
                     hi = min(hi, tok.doc[first - 1].idx + len(tok.doc[first - 1]))
                     break
+            else:
+                # the parse may take the participle for an adjective ("have vowed to take further steps and
+                # imposed sanctions": "imposed" as a modifier of "sanctions"); after a perfect cue, "and" +
+                # an -ed form still continues the cue's verb group
+                perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids)
+                if PERFECT_COORDINATION_CUT and perfect:
+                    doc = tok.doc
+                    for t in x.subtree:
+                        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+                        if t.i > x.i and t.lower_ in ("and", "but") and nxt is not None and nxt.lower_.endswith("ed") \
+                                and nxt.tag_ in ("VBN", "VBD", "JJ") and ctx.quote_at(nxt.idx) is None:
+                            hi = min(hi, doc[t.i - 1].idx + len(doc[t.i - 1]))
+                            break
         return [(lo, hi)], "xcomp"
     if objs and _clausal_object(objs[0]):
         # "says it would depress revenue": the parse took the clause's subject for an object
