@@ -1063,3 +1063,17 @@ def test_perfect_cue_content_stops_before_and_plus_a_participle_read_as_an_adjec
     doc[4].tag_, doc[7].tag_ = "VB", "JJ"
     (r,) = find_raw_statements(doc, document, model=lexicon_model(("vowed",)), boundaries=None)
     assert [document.text[s:e] for s, e in r.content] == ["to take steps"]
+
+
+def test_object_content_grown_to_the_right_stops_at_a_new_clause():
+    rows = [  # Trump attacked his life after Clinton accused him.
+        ("Trump", True, 1, "nsubj", "PROPN", "Trump"), ("attacked", True, 1, "ROOT", "VERB", "attack"),
+        ("his", True, 3, "nmod:poss", "PRON", "his"), ("life", True, 1, "obj", "NOUN", "life"),
+        ("after", True, 5, "case", "ADP", "after"), ("Clinton", True, 6, "nsubj", "PROPN", "Clinton"),
+        ("accused", True, 1, "advcl", "VERB", "accuse"), ("him", False, 6, "obj", "PRON", "he"),
+        (".", False, 1, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    rs = find_raw_statements(doc, document, model=lexicon_model(("attacked",)), boundaries=None)
+    (r,) = [x for x in rs if document.text[slice(*x.cue)] == "attacked"]
+    assert [document.text[s:e] for s, e in r.content] == ["his life"]

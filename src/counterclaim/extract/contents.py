@@ -351,7 +351,7 @@ def _extend_right(tok: Any, piece: tuple[int, int], ctx: _Ctx, how: str) -> tupl
         if j is not None:
             k = j.end
             while k < sent_end and k not in own and not (how == "obj" and doc[k].text in OBJ_STOP_PUNCT) \
-                    and not _clause_break(doc, k, sent_end):
+                    and not _clause_break(doc, k, sent_end) and not (OBJ_CLAUSE_STOP and how in CLAUSE_STOP_RULES and _new_clause(doc, k, sent_end)):
                 k += 1
             last = k - 1
             if last >= j.end:
@@ -368,6 +368,29 @@ def _extend_right(tok: Any, piece: tuple[int, int], ctx: _Ctx, how: str) -> tupl
         if q.single and s <= q.start < e < q.end:
             e = q.end
     return s, e
+
+
+#: an object content grown to the right stops where a new clause starts without a comma: "and" + a finite
+#: verb ("spotted a sign in the crowd and asked …") or a subordinator + clause ("attacked his personal
+#: life after Mrs. Clinton accused him …")
+OBJ_CLAUSE_STOP = True
+CLAUSE_STOP_RULES = frozenset({"obj"})
+CLAUSE_SUBORDINATORS = frozenset({"after", "before", "when", "while", "because", "as", "since", "until", "although",
+                                  "though", "if", "unless", "whereas"})
+
+
+def _new_clause(doc: Any, k: int, end: int) -> bool:
+    t = doc[k]
+    if t.lower_ in ("and", "but") and t.pos_ == "CCONJ":
+        j = k + 1
+        while j < end and doc[j].pos_ == "ADV":
+            j += 1
+        return j < end and (doc[j].tag_ in ("VBD", "VBZ", "VBP") or (doc[j].pos_ == "AUX" and doc[j].tag_ in ("VBD", "VBZ", "VBP", "MD")))
+    if t.lower_ in CLAUSE_SUBORDINATORS and t.dep_ in ("mark", "case"):
+        # a clause follows: the next verb has its subject between the subordinator and itself
+        v = next((doc[j] for j in range(k + 1, min(end, k + 12)) if doc[j].pos_ in ("VERB", "AUX")), None)
+        return v is not None and any(c.dep_ in ("nsubj", "nsubj:pass", "expl") and k < c.i < v.i for c in v.children)
+    return False
 
 
 def _clause_break(doc: Any, k: int, end: int) -> bool:
