@@ -1077,3 +1077,14 @@ def test_object_content_grown_to_the_right_stops_at_a_new_clause():
     rs = find_raw_statements(doc, document, model=lexicon_model(("attacked",)), boundaries=None)
     (r,) = [x for x in rs if document.text[slice(*x.cue)] == "attacked"]
     assert [document.text[s:e] for s, e in r.content] == ["his life"]
+
+
+def test_person_pronouns_agree_in_gender_where_the_text_shows_it():
+    from counterclaim import ingest
+    from counterclaim.pipeline import analyze
+
+    text = ("Mr. Smith met Ms. Jones on Monday. She said the talks had failed.\n\n"
+            "Jane Doe, a spokeswoman, met John Roe. He said the plan was dead.")
+    analysis = analyze(ingest.from_text(text, published="2016-10-01"))
+    speakers = {s.source.text: s.speaker.name for s in analysis.statements if s.source is not None}
+    assert speakers == {"She": "Jones", "He": "John Roe"}

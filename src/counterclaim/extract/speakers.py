@@ -61,6 +61,7 @@ class _Index:
         ments.sort(key=lambda x: (x[0], x[1]))
         self.ments = ments
         self.starts = [m[0] for m in ments]
+        self._genders: Optional[dict[str, str]] = None
 
     def overlapping(self, s: int, e: int) -> list[tuple[int, int, Actor]]:
         i = bisect.bisect_left(self.starts, e)
@@ -77,6 +78,12 @@ class _Index:
                 break
             out.append(m)
         return out
+
+    def gender(self, actor: Actor, doc: Any) -> str:
+        """ "m", "f" or "" for a person, from the text around its mentions (:func:`_person_genders`)."""
+        if self._genders is None:
+            self._genders = _person_genders(self, doc)
+        return self._genders.get(actor.id, "")
 
     def chain(self, actor: Actor) -> tuple[str, ...]:
         names = [actor.name]
@@ -213,6 +220,7 @@ def _owner(index: _Index, s: int, e: int) -> Optional[Actor]:
 def _anaphor(index: _Index, h: Any, s: int, history: list[Actor], nouns: dict[str, tuple[str, ...]], doc: Any,
              e: int = 0) -> Optional[Actor]:
     word = h.lower_ if h is not None else ""
+    pronoun_gender = PRONOUN_GENDER.get(word, "") if GENDER_AGREEMENT else ""
     if word in PERSON_PRONOUNS:
         types: tuple[str, ...] = ("person",)
     elif word in GROUP_PRONOUNS:
@@ -248,23 +256,30 @@ def _anaphor(index: _Index, h: Any, s: int, history: list[Actor], nouns: dict[st
     # 0c. a pronoun whose sentence or the sentence before has a compatible actor as subject takes the
     #     nearest such subject ("Hezbollah has attacked ... It says ..."): the subject of the previous
     #     clause outranks older speakers (Lee et al. 2013, pronoun sieve: nearby subjects first)
+    def agrees(actor: Actor) -> bool:  # "she" is no man known as one, "he" no woman
+        if not pronoun_gender or actor.type != "person":
+            return True
+        g = index.gender(actor, doc)
+        return not g or g == pronoun_gender
+
     if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
-        subject = _recent_subject(index, doc, s, types)
+        subject = _recent_subject(index, doc, s, types, agrees)
         if subject is not None:
             return subject
     # 1. the most recent earlier speaker of a compatible type (news goes on quoting the same person:
     #    "Sharif said ... He also said ... “…,” he threatened")
     for prev in reversed(history[-SPEAKER_HISTORY:]):
-        if prev.type in types:
+        if prev.type in types and agrees(prev):
             return prev
     # 2. the nearest earlier mention of a compatible actor (nearby subjects were tried in 0c)
     for m in index.before(s):
-        if m[2].type in types:
+        if m[2].type in types and agrees(m[2]):
             return m[2]
     return None
 
 
-def _recent_subject(index: _Index, doc: Any, s: int, types: tuple[str, ...]) -> Optional[Actor]:
+def _recent_subject(index: _Index, doc: Any, s: int, types: tuple[str, ...],
+                    agrees: Any = None) -> Optional[Actor]:
     """The nearest actor of a compatible type that is the subject of a clause earlier in the pronoun's
     sentence or in the sentence before it (same paragraph), or None."""
     tok = doc.char_span(s, s + 1, alignment_mode="expand")
@@ -280,12 +295,54 @@ def _recent_subject(index: _Index, doc: Any, s: int, types: tuple[str, ...]) -> 
     for m in index.before(s):
         if m[0] < lo:
             break
-        if m[2].type not in types:
+        if m[2].type not in types or (agrees is not None and not agrees(m[2])):
             continue
         span = doc.char_span(m[0], m[1], alignment_mode="expand")
         if span is not None and span.root.dep_ in ("nsubj", "nsubj:pass"):
             return m[2]
     return None
+
+
+#: person pronouns and the gender they refer to
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+#: pronouns agree in gender with the person they resolve to, where the text shows it
+GENDER_AGREEMENT = True
+#: words right before a person's name that show gender ("Mr. Tellier", "spokeswoman Jane Doe")
+MALE_WORDS = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "father", "son", "brother", "husband",
+                        "spokesman", "chairman", "congressman", "businessman", "councilman", "assemblyman",
+                        "uncle", "nephew", "grandfather", "boyfriend", "sheikh", "emir", "pope", "cardinal"})
+FEMALE_WORDS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "mother",
+                          "daughter", "sister", "wife", "spokeswoman", "chairwoman", "congresswoman",
+                          "businesswoman", "councilwoman", "assemblywoman", "aunt", "niece", "grandmother",
+                          "girlfriend", "actress"})
+
+
+def _person_genders(index: _Index, doc: Any) -> dict[str, str]:
+    """Gender of person actors as the text shows it: a title right before a mention ("Mr.", "Mrs.",
+    "spokeswoman"), or a pronoun subject of the clause a mention's verb reports ("Sharif said he …").
+    An actor with evidence both ways gets none."""
+    votes: dict[str, set[str]] = {}
+    for s, e, actor in index.ments:
+        if actor.type != "person":
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        for j in (span.start - 1, span.start - 2):
+            if j >= 0 and doc[j].lower_ in MALE_WORDS:
+                votes.setdefault(actor.id, set()).add("m")
+            elif j >= 0 and doc[j].lower_ in FEMALE_WORDS:
+                votes.setdefault(actor.id, set()).add("f")
+        if len(span) and span[0].lower_ in MALE_WORDS | FEMALE_WORDS:  # the title inside the mention
+            votes.setdefault(actor.id, set()).add("m" if span[0].lower_ in MALE_WORDS else "f")
+        root = span.root
+        if root.dep_ in ("nsubj", "nsubj:pass"):
+            for c in root.head.children:
+                if c.dep_ == "ccomp":
+                    for g in c.children:
+                        if g.dep_ in ("nsubj", "nsubj:pass") and g.lower_ in ("he", "she"):
+                            votes.setdefault(actor.id, set()).add(PRONOUN_GENDER[g.lower_])
+    return {a: next(iter(v)) for a, v in votes.items() if len(v) == 1}
 
 
 def affiliations_from_speakers(actors: Sequence[Actor], statements: Sequence[Any]) -> tuple[Actor, ...]:
