@@ -22,7 +22,7 @@ from typing import Any, Optional
 
 from counterclaim.extract.contents import _clean_content, _snap_to_quotes, _strip_connective
 from counterclaim.extract.sources import _np_right
-from counterclaim.extract.statement_base import HEADLINE_ROLES, RawStatement, _Ctx, _trim
+from counterclaim.extract.statement_base import HEADLINE_ROLES, RawStatement, _Ctx, _trim, token_at
 
 #: A headline source: at most this many tokens before ":".
 HEADLINE_MAX_SOURCE_TOKENS = 6
@@ -113,11 +113,6 @@ NAME_PARTICLES = frozenset({"de", "da", "del", "della", "der", "di", "du", "la",
                             "al", "el", "y", "dos", "das", "ter", "ten"})
 
 
-def _token_at(doc: Any, offset: int) -> Optional[Any]:
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
 def _layout_statements(ctx: _Ctx) -> list[RawStatement]:
     """Statements that layout marks, not verbs, attribute: transcript speaker labels and dash credits."""
     return _transcript_turns(ctx) + _dash_credits(ctx)
@@ -158,7 +153,7 @@ def _transcript_turns(ctx: _Ctx) -> list[RawStatement]:
         colon = text.index(":", m.end(1))
         content = _clean_content(text, m.end(), par.end)
         content = _trim(text, *content, "\"“”")
-        head = _token_at(doc, colon)
+        head = token_at(doc, colon)
         src = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if content[1] - content[0] < 2 or head is None or src is None:
             continue
@@ -180,7 +175,7 @@ def _dash_credits(ctx: _Ctx) -> list[RawStatement]:
                 not all(w[:1].isupper() or w.lower().split("-")[0] in NAME_PARTICLES for w in words):
             continue  # "– Ready to quiz Trump" is a headline, not a name
         src = doc.char_span(m.start(2), m.start(2) + len(name), alignment_mode="expand")
-        head = _token_at(doc, m.start(1))
+        head = token_at(doc, m.start(1))
         if src is None or head is None or not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in src):
             continue
         close = m.start() + 1  # just after the closing mark
@@ -345,11 +340,11 @@ def _preceding_quotes(raws: list[RawStatement], ctx: _Ctx) -> None:
         first_q = ctx.double[min(r.quote_ids)]
         if first_q.end > r.cue[0]:
             continue  # the reporting clause comes first
-        sent = ctx.doc.char_span(first_q.start, first_q.start + 1, alignment_mode="expand")
-        if sent is None or sent[0].sent.start_char != first_q.start:
+        opener = token_at(ctx.doc, first_q.start)
+        if opener is None or opener.sent.start_char != first_q.start:
             continue  # the quote does not open its sentence
         par = ctx.paragraph_index(first_q.start)
-        i = sent[0].sent.start - 1
+        i = opener.sent.start - 1
         added = []
         while i > 0:
             prev = ctx.doc[i].sent

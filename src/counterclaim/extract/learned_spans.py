@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, Optional
 
 from counterclaim.extract.boundaries import sentence_view
 from counterclaim.extract.contents import MEDIUM_NOUNS
-from counterclaim.extract.statement_base import RawStatement, _Ctx, _trim
+from counterclaim.extract.statement_base import RawStatement, _Ctx, _trim, token_at
 
 #: content rules whose span the learned rankers may move (quotes are bounded by their marks)
 LEARNED_CONTENT_RULES = frozenset({"ccomp", "xcomp", "obj", "obl", "remainder", "relcl", "passive"})
@@ -110,8 +110,8 @@ def boundary_task(r: RawStatement, ctx: _Ctx, name: str, marks: Optional[Marks] 
     if r.source is None or rule not in LEARNED_SOURCE_RULES or r.source[1] > r.cue[0]:
         return None
     span = _token_range(doc, *r.source)
-    cue_tok = doc.char_span(r.cue[0], r.cue[0] + 1, alignment_mode="expand")
-    if span is None or cue_tok is None or doc[span[0]].sent.start != doc[cue_tok.start].sent.start:
+    cue_tok = token_at(doc, r.cue[0])
+    if span is None or cue_tok is None or doc[span[0]].sent.start != cue_tok.sent.start:
         return None
     a_i, b_i = span
     how = rule + "|" + (r.src_head.dep_ if r.src_head is not None else "none")

@@ -18,7 +18,7 @@ from typing import Any, Optional
 
 from counterclaim.extract.cues import CueModel, cue_key
 from counterclaim.extract.speech_acts import act_lemma, load_ambiguous
-from counterclaim.extract.statement_base import ADDRESSEE_VERBS, DATE_WORDS, PASS_SUBJ_DEPS, SUBJ_DEPS, _Ctx, _is_time, _trim
+from counterclaim.extract.statement_base import ADDRESSEE_VERBS, DATE_WORDS, PASS_SUBJ_DEPS, SUBJ_DEPS, _Ctx, _is_time, _trim, token_at
 
 #: a bare time word right after the cue verb is part of the cue ("said Friday"; PolNeAR train: 91 of 156)
 CUE_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -301,14 +301,14 @@ def _quote_adjacent(tok: Any, ctx: _Ctx, subj: Optional[Any] = None) -> Optional
 
 def _extend_left_over_nouns(doc: Any, lo: int, ctx: _Ctx) -> int:
     """Move ``lo`` left over nouns the parse split off a name ("spokesman | Ramazan Sharif")."""
-    span = doc.char_span(lo, lo + 1, alignment_mode="expand")
-    if span is None:
+    first = token_at(doc, lo)
+    if first is None:
         return lo
-    i = span.start
+    i = first.i
     while i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN") and not doc[i - 1].is_quote \
             and ctx.paragraph_index(doc[i - 1].idx) == ctx.paragraph_index(lo):
         i -= 1
-    return doc[i].idx if i < span.start else lo
+    return doc[i].idx if i < first.i else lo
 
 
 def _inverted_subject(tok: Any) -> Optional[Any]:

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Optional
 
+from counterclaim.extract.statement_base import token_at
 from counterclaim.model import Actor, Document, Speaker
 
 __all__ = ["resolve_speakers", "load_speaker_nouns", "PERSON_PRONOUNS", "GROUP_PRONOUNS"]
@@ -282,10 +283,10 @@ def _recent_subject(index: _Index, doc: Any, s: int, types: tuple[str, ...],
                     agrees: Any = None) -> Optional[Actor]:
     """The nearest actor of a compatible type that is the subject of a clause earlier in the pronoun's
     sentence or in the sentence before it (same paragraph), or None."""
-    tok = doc.char_span(s, s + 1, alignment_mode="expand")
+    tok = token_at(doc, s)
     if tok is None:
         return None
-    sent = tok[0].sent
+    sent = tok.sent
     lo = sent.start_char
     if sent.start > 0:
         prev = doc[sent.start - 1].sent
@@ -315,6 +316,7 @@ FEMALE_WORDS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "q
                           "daughter", "sister", "wife", "spokeswoman", "chairwoman", "congresswoman",
                           "businesswoman", "councilwoman", "assemblywoman", "aunt", "niece", "grandmother",
                           "girlfriend", "actress"})
+TITLE_WORDS = MALE_WORDS | FEMALE_WORDS
 
 
 def _person_genders(index: _Index, doc: Any) -> dict[str, str]:
@@ -333,7 +335,7 @@ def _person_genders(index: _Index, doc: Any) -> dict[str, str]:
                 votes.setdefault(actor.id, set()).add("m")
             elif j >= 0 and doc[j].lower_ in FEMALE_WORDS:
                 votes.setdefault(actor.id, set()).add("f")
-        if len(span) and span[0].lower_ in MALE_WORDS | FEMALE_WORDS:  # the title inside the mention
+        if span[0].lower_ in TITLE_WORDS:  # the title inside the mention
             votes.setdefault(actor.id, set()).add("m" if span[0].lower_ in MALE_WORDS else "f")
         root = span.root
         if root.dep_ in ("nsubj", "nsubj:pass"):

@@ -115,5 +115,11 @@ class _Ctx:
         return None
 
 
+def token_at(doc: Any, offset: int) -> Optional[Any]:
+    """The token of ``doc`` that contains character ``offset`` (None in whitespace or out of range)."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
 def _is_time(tok: Any) -> bool:
     return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in DATE_WORDS

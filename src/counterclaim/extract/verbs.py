@@ -122,24 +122,7 @@ def _verb_statements(ctx: _Ctx, model: CueModel) -> list[RawStatement]:
             counts = model.lemmas.get(cue_key(tok))
             p = model.prob(cue_features(tok, qi is not None, sent_has_quote, adj is not None, counts))
             if p < model.threshold:
-                # a passive with its agent ("was believed by Israel to ...") is an attribution when the
-                # verb is an unambiguous speech act, whatever the classifier thinks
-                # likewise in display text (headline, subhead), which the news-body training data never
-                # has: an unambiguous speech-act verb with a subject and a complement clause is a cue
-                al = act_lemma(tok)
-                unambiguous = bool(al) and al not in load_ambiguous()
-                passive_with_agent = _is_passive(tok) and _agent(tok) is not None
-                kids = {c.dep_ for c in tok.children}
-                display_clause = (role in HEADLINE_ROLES and bool(kids & set(SUBJ_DEPS))
-                                  and bool(kids & {"ccomp", "xcomp"}))
-                # "an airstrike Iran has blamed on Israel": a speech-act verb in a relative clause, with its
-                # own subject, says something about the noun it modifies
-                relative = (RELATIVE_CUES and tok.dep_ in ("acl:relcl", "relcl") and tok.head.i < tok.i
-                            and bool(kids & set(SUBJ_DEPS)) and tok.head.pos_ in ("NOUN", "PROPN")
-                            and load_acts().get(al, ("",))[0] in RELATIVE_CUE_ACTS)
-                if not (unambiguous and (passive_with_agent or display_clause or relative)) \
-                        and not _unanswered_request(tok) and not predicative_blame(tok) \
-                        and not _reporting_construction(tok):
+                if not _forced_cue(tok, role):
                     continue
                 p = LEXICON_ONLY_CONFIDENCE
             st = _build(tok, p, ctx, model, adj)
@@ -152,6 +135,27 @@ def _verb_statements(ctx: _Ctx, model: CueModel) -> list[RawStatement]:
 #: speech-like content (a complement clause or a quotation), as the action verbs of
 #: speech_acts_noncommunication.txt do ("fired back that ...")
 NONSPEECH_PARTICLES = frozenset({"back", "off"})
+
+
+def _forced_cue(tok: Any, role: str) -> bool:
+    """Whether a candidate the classifier scores below its threshold is a cue all the same: an
+    unambiguous speech-act verb as a passive with its agent ("was believed by Israel to ..."), in display
+    text with a subject and a complement (headlines and subheads, which the news-body training data never
+    has), or in a relative clause of blame with its own subject ("an airstrike Iran has blamed on
+    Israel"); a refusal to answer requests for comment; a predicate of blame ("held him responsible");
+    or one of the reporting constructions of :func:`_reporting_construction`."""
+    al = act_lemma(tok)
+    if al and al not in load_ambiguous():
+        kids = {c.dep_ for c in tok.children}
+        if _is_passive(tok) and _agent(tok) is not None:
+            return True
+        if role in HEADLINE_ROLES and kids & set(SUBJ_DEPS) and kids & {"ccomp", "xcomp"}:
+            return True
+        if (RELATIVE_CUES and tok.dep_ in ("acl:relcl", "relcl") and tok.head.i < tok.i
+                and kids & set(SUBJ_DEPS) and tok.head.pos_ in ("NOUN", "PROPN")
+                and load_acts().get(al, ("",))[0] in RELATIVE_CUE_ACTS):
+            return True
+    return _unanswered_request(tok) or predicative_blame(tok) or _reporting_construction(tok)
 
 
 #: constructions that make a candidate cue a statement whatever the classifier says. On PolNeAR they are
