@@ -62,6 +62,22 @@ def lexicon_model(forms=CUE_FORMS):
     return CueModel(lemmas={k: (10.0, 10.0) for k in forms})
 
 
+def shipped_statements(text, published="2016-09-25"):
+    """Statements of ``text`` read and parsed as counterclaim does (tests marked ``model``)."""
+    from counterclaim import ingest
+    from counterclaim.nlp import parse
+
+    document = ingest.from_text(text, published=published)
+    return extract_statements(parse(document), document, ())
+
+
+def _no_model(form):
+    """A cue model that has ``form`` as a candidate and scores every candidate below its threshold."""
+    model = lexicon_model((form,))
+    model.weights, model.bias, model.lemmas = {"bias": -5.0}, 0.0, {form: (10.0, 100.0)}  # the classifier says no
+    return model
+
+
 def test_fallback_model_takes_speech_act_verbs():
     doc, _ = parsed(SAID_THAT)
     fallback = CueModel(lemmas={}, meta={"fallback": True})
@@ -653,9 +669,7 @@ def test_blame_in_a_relative_clause_is_an_accusation_about_the_noun_it_modifies(
         ("Israel", False, 6, "obl", "PROPN", "Israel"), (".", False, 1, "punct", "PUNCT", "."),
     ]
     doc, document = parsed(rows)
-    model = lexicon_model(("blamed",))
-    model.weights, model.bias, model.lemmas = {"bias": -5.0}, 0.0, {"blamed": (10.0, 100.0)}  # the classifier says no
-    (r,) = find_raw_statements(doc, document, model=model, boundaries=None)
+    (r,) = find_raw_statements(doc, document, model=_no_model("blamed"), boundaries=None)
     t = document.text
     assert t[slice(*r.source)] == "Iran" and t[slice(*r.cue)] == "blamed"
     assert [t[s:e] for s, e in r.content] == ["a strike", "on Israel"]  # the noun phrase without "in"
@@ -802,12 +816,6 @@ def test_holding_without_a_predicate_of_blame_is_no_statement():
         assert find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None) == []
 
 
-def _no_model(form):
-    model = lexicon_model((form,))
-    model.weights, model.bias, model.lemmas = {"bias": -5.0}, 0.0, {form: (10.0, 100.0)}  # the classifier says no
-    return model
-
-
 def test_speech_gerund_after_a_preposition_with_a_complement_clause_is_a_statement():
     rows = [  # Dean began by saying he would stop.
         ("Dean", True, 1, "nsubj", "PROPN", "Dean"), ("began", True, 1, "ROOT", "VERB", "begin"),
@@ -862,12 +870,9 @@ TRANSCRIPT = (
 )
 
 
+@pytest.mark.model
 def test_transcript_labels_and_dash_credits_are_direct_statements():
-    from counterclaim import ingest
-    from counterclaim.nlp import parse
-
-    document = ingest.from_text(TRANSCRIPT, published="2016-09-25")
-    sts = extract_statements(parse(document), document, ())
+    sts = shipped_statements(TRANSCRIPT)
     by_source = {s.source.text: s for s in sts if s.source is not None}
     wallace, pence = by_source["WALLACE"], by_source["PENCE"]
     assert wallace.cue.text == ":" and wallace.kind == "direct"
@@ -883,15 +888,12 @@ def test_transcript_labels_and_dash_credits_are_direct_statements():
     assert "Jane Byline" not in by_source  # a quote with its reporting clause, then a byline
 
 
+@pytest.mark.model
 def test_one_label_or_labels_naming_no_one_make_no_transcript():
-    from counterclaim import ingest
-    from counterclaim.nlp import parse
-
     for text in ("Talks went on.\n\nWARNING: The images are graphic.\n\nNo one spoke.",
                  # teaser labels name no one
                  "Stars mourned.\n\nSHOCK LOSS: Joan Rivers dead at 81\n\nFOND FAREWELL: Star-studded send-off at her funeral"):
-        document = ingest.from_text(text, published="2016-09-25")
-        assert not [s for s in extract_statements(parse(document), document, ()) if s.cue.text == ":"]
+        assert not [s for s in shipped_statements(text) if s.cue.text == ":"]
 
 
 def test_possessor_of_a_noun_of_saying_with_a_that_clause_is_the_source():
@@ -950,10 +952,8 @@ def test_medial_reporting_clause_source_is_the_nearer_subject_and_the_words_befo
     assert [t[s:e] for s, e in r.content] == ["The benefit", "would be high"]
 
 
+@pytest.mark.model
 def test_quotation_split_by_its_reporting_clause_gives_both_parts():
-    from counterclaim import ingest
-    from counterclaim.nlp import parse
-
     for text, left, right in (
         ('"One of the reasons I think that China was prepared to go further," Mr. Obama said, "is that their '
          'overriding concern tends to be political stability."', '"One of the reasons I think that China was '
@@ -961,8 +961,7 @@ def test_quotation_split_by_its_reporting_clause_gives_both_parts():
         ("\u201cOne reason,\u201d he said, \u201cis that it is stable.\u201d", "\u201cOne reason,\u201d",
          "\u201cis that it is stable.\u201d"),
     ):
-        document = ingest.from_text(text)
-        (st,) = extract_statements(parse(document), document, ())
+        (st,) = shipped_statements(text)
         assert [c.text for c in st.content] == [left, right] and st.kind == "direct"
 
 
@@ -979,28 +978,22 @@ def test_raising_verb_has_the_subject_in_its_content_and_no_source():
     assert [t[s:e] for s, e in r.content] == ["Melania", "to have vanished"]
 
 
+@pytest.mark.model
 def test_quote_continues_after_a_long_appositive_of_its_source():
-    from counterclaim import ingest
-    from counterclaim.nlp import parse
-
     text = ('"If it does not have the capability to threaten its neighbors yet, it will at some point," said James '
             'Acton, a physicist who is co-director of the Nuclear Policy Program at the Carnegie Endowment for '
             'International Peace. "People disagree about the threat."')
-    document = ingest.from_text(text)
-    (st,) = extract_statements(parse(document), document, ())
+    (st,) = shipped_statements(text)
     assert [c.text for c in st.content] == [
         '"If it does not have the capability to threaten its neighbors yet, it will at some point,"',
         '"People disagree about the threat."']
 
 
+@pytest.mark.model
 def test_source_after_its_cue_takes_its_appositive():
-    from counterclaim import ingest
-    from counterclaim.nlp import parse
-
     text = ('"This is gutless," said Kenneth Baer, a former Obama administration official who runs Crosscut '
             'Strategies. "It is wrong," said Baer, adding that he would vote.')
-    document = ingest.from_text(text)
-    every = extract_statements(parse(document), document, ())
+    every = shipped_statements(text)
     adding = next(s for s in every if s.cue.text == "adding")
     assert adding.source.text == "Baer"  # inherited from the inverted subject of "said"
     sts = [s for s in every if s.cue.text == "said"]
@@ -1027,14 +1020,11 @@ def test_subject_relative_cue_takes_its_own_complement_not_the_noun_it_modifies(
     assert [t[s:e] for s, e in r.content] == ["the credit"]  # not "Obama" | "about the credit"
 
 
+@pytest.mark.model
 def test_according_to_content_drops_an_opening_conjunction_or_connective():
-    from counterclaim import ingest
-    from counterclaim.nlp import parse
-
     text = ("But the company declined to renew the offer, according to a survey conducted by Gallup. "
             "In fact, turnout rose, according to the board.")
-    document = ingest.from_text(text)
-    sts = [s for s in extract_statements(parse(document), document, ()) if s.kind == "according_to"]
+    sts = [s for s in shipped_statements(text) if s.kind == "according_to"]
     assert [s.content[0].text for s in sts] == ["the company declined to renew the offer", "turnout rose"]
     assert sts[0].source.text == "a survey conducted by Gallup"
 
@@ -1079,6 +1069,7 @@ def test_object_content_grown_to_the_right_stops_at_a_new_clause():
     assert [document.text[s:e] for s, e in r.content] == ["his life"]
 
 
+@pytest.mark.model
 def test_person_pronouns_agree_in_gender_where_the_text_shows_it():
     from counterclaim import ingest
     from counterclaim.pipeline import analyze
