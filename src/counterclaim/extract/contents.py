@@ -380,12 +380,15 @@ CLAUSE_SUBORDINATORS = frozenset({"after", "before", "when", "while", "because",
 
 
 def _new_clause(doc: Any, k: int, end: int) -> bool:
+    """Token ``k`` opens a clause of its own: "and"/"but" + a finite verb, or a subordinator whose clause
+    has its own subject (:data:`OBJ_CLAUSE_STOP`)."""
     t = doc[k]
     if t.lower_ in ("and", "but") and t.pos_ == "CCONJ":
         j = k + 1
         while j < end and doc[j].pos_ == "ADV":
             j += 1
-        return j < end and (doc[j].tag_ in ("VBD", "VBZ", "VBP") or (doc[j].pos_ == "AUX" and doc[j].tag_ in ("VBD", "VBZ", "VBP", "MD")))
+        return j < end and (doc[j].tag_ in ("VBD", "VBZ", "VBP")
+                            or (doc[j].pos_ == "AUX" and doc[j].tag_ == "MD"))
     if t.lower_ in CLAUSE_SUBORDINATORS and t.dep_ in ("mark", "case"):
         # a clause follows: the next verb has its subject between the subordinator and itself
         v = next((doc[j] for j in range(k + 1, min(end, k + 12)) if doc[j].pos_ in ("VERB", "AUX")), None)
@@ -485,11 +488,12 @@ def _medial_left_piece(tok: Any, subj: Optional[Any], source: Optional[tuple[int
         lo = min(lo, source[0])
     before = text[:lo].rstrip()
     after = text[hi:pieces[0][0]].strip()
-    closing = ""  # '“One of the reasons …,” Mr. Obama said, “is that …”': a quotation split by the clause
-    if MEDIAL_QUOTES and before.endswith(CLOSING_MARKS) and before[:-1].rstrip("”\"'’").endswith(","):
-        closing = before[len(before[:-1].rstrip("”\"'’")) - 1:]
-        before = before[:len(before) - len(closing) + 1]
-    if direct and not closing:
+    quote_end = None  # '“One of the reasons …,” Mr. Obama said, “is that …”': a quotation split by the clause
+    if MEDIAL_QUOTES and before.endswith(CLOSING_MARKS):
+        core = before[:-1].rstrip("”\"'’")  # up to the comma inside the closing marks
+        if core.endswith(","):
+            quote_end, before = len(before), core
+    if direct and quote_end is None:
         return pieces  # a direct quote's content is the quote
     if not before.endswith(",") or not after.startswith(",") or pieces[0][0] < hi:
         return pieces
@@ -497,8 +501,8 @@ def _medial_left_piece(tok: Any, subj: Optional[Any], source: Optional[tuple[int
     comma = len(before) - 1
     if comma <= s0:
         return pieces
-    if closing:
-        left = (_trim(text, s0, comma)[0], comma + len(closing))
+    if quote_end is not None:
+        left = (_trim(text, s0, comma)[0], quote_end)
         if any(q[0] < left[1] and left[0] < q[1] for q in pieces) or left[1] - left[0] <= 2:
             return pieces
         return [left] + pieces

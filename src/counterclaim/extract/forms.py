@@ -6,9 +6,9 @@
   ``headline``);
 * a direct quote's continuations: the quotes after its reporting sentence (``“A,” he said. “B.”``) and
   the paragraphs that go on with it, and the quoted sentences before it (``“A.” “B,” she said``);
-* layout forms without a verb: the speaker labels of a transcript (``WALLACE: Let's start ...`` /
-  ``Q: ...``; rule ``transcript``) and a quotation credited after a dash (``“…” ― Sonya Herridge``;
-  rule ``dash_credit``).
+* layout forms without a verb: the speaker labels of a transcript (``WALLACE: Let's start ...``; rule
+  ``transcript``) and a quotation credited after a dash (``“…” ― Sonya Herridge``; rule ``dash_credit``);
+* a fronted poll (``In the latest Post-ABC poll, Clinton led ...``; rule ``in_poll``).
 
 The flag ``PRECEDING_QUOTES`` is read from this module at call time: to toggle it, set it here, not on
 :mod:`counterclaim.extract.statements`.
@@ -95,10 +95,9 @@ NON_SPEAKER_LABELS = frozenset({"UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "E
                                 "ADVERTISEMENT", "SOURCE", "SOURCES", "BREAKING", "BREAKING NEWS", "ALSO READ",
                                 "SEE ALSO", "CLARIFICATION", "DISCLAIMER", "WARNING", "LIVE", "ANALYSIS",
                                 "OPINION", "FACT CHECK", "TL;DR", "PS", "P.S.", "FILE", "MORE", "LISTEN"})
-#: at least this many labelled paragraphs make a document a transcript (one "UPDATE:"-like label is not)
-TRANSCRIPT_MIN_TURNS = 2
-#: ... by at least this many different labels ("WALLACE:" and "PENCE:"), of which at least this share name
-#: a person known from the text or the NER
+#: a document is a transcript when its paragraph labels are at least this many different ones ("WALLACE:"
+#: and "PENCE:"; one "UPDATE:"-like label is not), of which at least this share name a person known from
+#: the text or the NER
 TRANSCRIPT_MIN_SPEAKERS = 2
 TRANSCRIPT_PERSON_SHARE = 0.5
 #: a closing double quotation mark, then on the same line a dash and a name: "“…” ― Sonya Herridge, 24"
@@ -131,7 +130,7 @@ def _transcript_turns(ctx: _Ctx) -> list[RawStatement]:
         if m is None or m.group(1).strip(" .") in NON_SPEAKER_LABELS:
             continue
         turns.append((par, m))
-    if len(turns) < TRANSCRIPT_MIN_TURNS:
+    if len(turns) < TRANSCRIPT_MIN_SPEAKERS:
         return []
     # the labels must name people: a label names a person when its last word is a word of a person named
     # elsewhere in the text ("PENCE" / "Mike Pence") or the NER reads it as a person; teaser and caption

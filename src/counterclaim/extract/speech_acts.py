@@ -32,7 +32,7 @@ CONDEMN_WORDS = frozenset({"terror", "terrorism", "terrorist", "crime", "crimes"
 #: Verbs that ascribe a property to their object ("held him responsible", "deems Iran accountable") and
 #: the predicates that make that ascription a charge: :func:`predicative_blame`.
 BLAME_FRAME_VERBS = frozenset({"hold", "deem", "consider", "find", "judge", "declare"})
-BLAME_PREDICATES = frozenset({"responsible", "accountable", "culpable", "guilty", "liable", "complicit", "to blame"})
+BLAME_PREDICATES = frozenset({"responsible", "accountable", "culpable", "guilty", "liable", "complicit"})
 #: Content rules that give speech-like content (a complement clause, a quote, the sentence around a
 #: clause-final reporting clause); a cue whose lemma is in ``speech_acts_noncommunication.txt`` makes a
 #: statement only with one of them, or with quoted content ("responded to X", "attacked along Y" do not).

@@ -80,6 +80,14 @@ USE_POS_FALLBACK = True
 REMAINDER_CONTENT = True
 #: end a content before a closing ", VBG ..." participle clause
 TRAILING_PARTICIPLE_CUT = True
+#: content rules after which a medial reporting clause is looked for ("The weapons, he added, are ...";
+#: '“One reason,” he said, “is …”')
+MEDIAL_RULES = frozenset({"ccomp", "remainder", "quote"})
+#: raising verbs: "X seems to Y" is an impression of X's, with X and "to Y" as the content and no source
+RAISING_CONTENT = True
+RAISING_LEMMAS = frozenset({"seem", "appear"})
+#: "In the latest poll, X" (forms._in_poll)
+IN_POLL = True
 
 
 def _verb_statements(ctx: _Ctx, model: CueModel) -> list[RawStatement]:
@@ -168,9 +176,10 @@ FINDING_CUES = True
 #: "was criticised for saying that ...", "after saying her foot was swollen"
 GERUND_MARKERS = frozenset({"by", "for", "after", "from", "before", "while", "in", "without", "despite"})
 #: subjects whose "found that ..." / "showed that ..." is a reported finding
-FINDING_NOUNS = frozenset({"study", "studies", "report", "survey", "surveys", "poll", "polls", "average", "analysis", "research", "review", "audit",
-                           "investigation", "inquiry", "judge", "court", "panel", "probe", "researcher",
-                           "researchers", "paper", "data", "assessment", "estimate", "commission", "jury"})
+FINDING_NOUNS = frozenset({"study", "studies", "report", "survey", "surveys", "poll", "polls", "average",
+                           "analysis", "research", "review", "audit", "investigation", "inquiry", "judge", "court",
+                           "panel", "probe", "researcher", "researchers", "paper", "data", "assessment",
+                           "estimate", "commission", "jury"})
 FINDING_LEMMAS = frozenset({"find", "show", "conclude", "estimate", "determine"})
 #: a finding's complement: a clause ("found that ..."), or an object ("the poll shows Clinton ahead")
 FINDING_COMPLEMENTS = frozenset({"ccomp", "obj"})
@@ -179,14 +188,6 @@ FINDING_COMPLEMENTS = frozenset({"ccomp", "obj"})
 #: "Trump's claim that there have been ...": a noun of saying with a possessor and a "that" clause is a
 #: statement of the possessor (the noun -> the speech_acts.tsv lemma that gives its act)
 POSSESSIVE_CLAIMS = True
-#: content rules after which a medial reporting clause is looked for ("The weapons, he added, are ...";
-#: '“One reason,” he said, “is …”')
-MEDIAL_RULES = frozenset({"ccomp", "remainder", "quote"})
-#: raising verbs: "X seems to Y" is an impression of X's, with X and "to Y" as the content and no source
-RAISING_CONTENT = True
-RAISING_LEMMAS = frozenset({"seem", "appear"})
-#: "In the latest poll, X" (forms._in_poll)
-IN_POLL = True
 SAYING_NOUNS = {"claim": "claim", "claims": "claim", "assertion": "assert", "assertions": "assert",
                 "allegation": "allege", "allegations": "allege", "accusation": "accuse", "accusations": "accuse",
                 "insistence": "insist", "argument": "argue", "contention": "contend", "suggestion": "suggest",
@@ -226,6 +227,7 @@ APPOSITIVE_MAX_CHARS = 200
 
 
 def _with_appositive(source: tuple[int, int], tok: Any, pieces: list[tuple[int, int]], ctx: _Ctx) -> tuple[int, int]:
+    """The source grown over ", <appositive>" to the end of its sentence, when nothing else follows."""
     text = ctx.text
     end = tok.sent.end_char
     rest = text[source[1]:end]
