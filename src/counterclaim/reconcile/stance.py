@@ -91,11 +91,15 @@ class StanceModelError(RuntimeError):
     """The stance model artefact is missing or unreadable."""
 
 
+def _normalise(text: str) -> str:
+    """NFKC, straight apostrophes, lower case, and "n't" as " not" so negation survives."""
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
+    return re.sub(r"n't\b", " not", text)
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-cased word tokens; "n't" becomes "not" so negation survives ("wasn't" -> "was", "not")."""
-    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
-    text = re.sub(r"n't\b", " not", text)
-    return _TOKEN_RE.findall(text)
+    return _TOKEN_RE.findall(_normalise(text))
 
 
 @dataclass(frozen=True)
@@ -225,8 +229,7 @@ def headline_tokens(claim: str, text: str, lex: Optional[Lexicons] = None) -> li
     claim "the mayor resigned", text "Rumour: mayor resigned, aide says" -> rumour, ":", aide, says."""
     lex = lex or load_lexicons()
     claim_words = {_stem(w) for w in tokenize(claim)} - lex.stopwords
-    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).translate(_HEAD_PUNCT).lower()
-    text = re.sub(r"n't\b", " not", text)
+    text = _normalise(text).translate(_HEAD_PUNCT)
     out = []
     for t in _HEAD_TOKEN_RE.findall(text):
         if t[0].isalnum():
