@@ -1079,3 +1079,51 @@ def test_person_pronouns_agree_in_gender_where_the_text_shows_it():
     analysis = analyze(ingest.from_text(text, published="2016-10-01"))
     speakers = {s.source.text: s.speaker.name for s in analysis.statements if s.source is not None}
     assert speakers == {"She": "Jones", "He": "John Roe"}
+
+
+def _participle_rows():
+    return [  # A judge rejected a request to unseal the file, saying it was private.
+        ("A", True, 1, "det", "DET", "a"), ("judge", True, 2, "nsubj", "NOUN", "judge"),
+        ("rejected", True, 2, "ROOT", "VERB", "reject"), ("a", True, 4, "det", "DET", "a"),
+        ("request", True, 2, "obj", "NOUN", "request"), ("to", True, 6, "mark", "PART", "to"),
+        ("unseal", True, 4, "acl", "VERB", "unseal"), ("the", True, 8, "det", "DET", "the"),
+        ("file", False, 6, "obj", "NOUN", "file"), (",", True, 10, "punct", "PUNCT", ","),
+        ("saying", True, 6, "advcl", "VERB", "say"), ("it", True, 13, "nsubj", "PRON", "it"),
+        ("was", True, 13, "cop", "AUX", "be"), ("private", False, 10, "ccomp", "ADJ", "private"),
+        (".", False, 2, "punct", "PUNCT", "."),
+    ]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_participle_after_a_comma_takes_the_subject_of_its_clause(monkeypatch, on):
+    from counterclaim.extract import verbs
+
+    monkeypatch.setattr(verbs, "CLAUSE_PARTICIPLES", on)
+    doc, document = parsed(_participle_rows())
+    doc[10].tag_ = "VBG"
+    raws = find_raw_statements(doc, document, model=lexicon_model(("saying",)), boundaries=None)
+    t = document.text
+    (r,) = [r for r in raws if t[slice(*r.cue)] == "saying"]
+    assert [t[s:e] for s, e in r.content] == ["it was private"]
+    # the parse hung "saying" on "unseal", which has no subject: the clause's subject is the judge's
+    assert (t[slice(*r.source)] if r.source else None) == ("A judge" if on else None)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_opening_participle_takes_the_subject_of_the_clause_after_its_comma(monkeypatch, on):
+    from counterclaim.extract import verbs
+
+    monkeypatch.setattr(verbs, "CLAUSE_PARTICIPLES", on)
+    rows = [  # Citing a theory, Trump accused Cruz.  (parsed with "Citing" as the root, as happens)
+        ("Citing", True, 0, "ROOT", "VERB", "cite"), ("a", True, 2, "det", "DET", "a"),
+        ("theory", False, 0, "obj", "NOUN", "theory"), (",", True, 5, "punct", "PUNCT", ","),
+        ("Trump", True, 5, "nsubj", "PROPN", "Trump"), ("accused", True, 0, "parataxis", "VERB", "accuse"),
+        ("Cruz", False, 5, "obj", "PROPN", "Cruz"), (".", False, 0, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    doc[0].tag_ = "VBG"
+    raws = find_raw_statements(doc, document, model=lexicon_model(("citing",)), boundaries=None)
+    t = document.text
+    (r,) = [r for r in raws if t[slice(*r.cue)] == "Citing"]
+    assert [t[s:e] for s, e in r.content] == ["a theory"]
+    assert (t[slice(*r.source)] if r.source else None) == ("Trump" if on else None)

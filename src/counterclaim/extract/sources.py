@@ -149,6 +149,40 @@ def _subject(tok: Any, depth: int = 0) -> Optional[Any]:
     return None
 
 
+def _clause_participle(tok: Any) -> bool:
+    """A present participle set off by a comma, with no subject of its own, hung on a verb, noun or
+    clause before it (", saying …", ", arguing …", ", calling for …")."""
+    if tok.tag_ != "VBG" or tok.i == 0 or tok.dep_ not in ("acl", "advcl", "conj", "xcomp") or tok.head.i >= tok.i:
+        return False
+    doc = tok.doc
+    prev = doc[tok.i - 1]
+    if prev.lower_ in ("and", "or") and tok.i > 1:
+        prev = doc[tok.i - 2]
+    return prev.text == "," and not any(c.dep_ in SUBJ_DEPS + PASS_SUBJ_DEPS for c in tok.children)
+
+
+def _clause_subject(tok: Any) -> Optional[Any]:
+    """The subject a participle cue takes from the clause it closes or opens, when it has none of its
+    own and inherits none (see :func:`_clause_participle`):
+
+    - "A judge has rejected a request to make the file public, saying …": the nearest clause above the
+      participle that has a subject, however the parse hung it (on "make", on "request");
+    - "Citing a conspiracy theory, Trump accused …": the subject of the clause after the opening phrase.
+    """
+    doc = tok.doc
+    if _clause_participle(tok):
+        for anc in tok.ancestors:
+            found = next((c for c in anc.children if c.dep_ in SUBJ_DEPS and c.i < anc.i), None)
+            # a subject with a quotation mark between it and the participle speaks inside the quote
+            if found is not None and not any(doc[k].is_quote for k in range(found.i + 1, tok.i)):
+                return found
+    if tok.tag_ == "VBG" and tok.i == tok.sent.start:
+        comma = next((t for t in tok.sent if t.i > tok.i and t.text == ","), None)
+        if comma is not None:
+            return next((t for t in tok.sent if t.i > comma.i and t.dep_ in SUBJ_DEPS and t.head.i > t.i), None)
+    return None
+
+
 def _reduced_relative(tok: Any) -> bool:
     """A past participle right after a noun, with no auxiliary and no subject of its own, whatever label
     the parse gave it ("sanctions on individuals accused of taking part"): it modifies that noun and

@@ -36,6 +36,7 @@ from counterclaim.extract.cues import CueModel, cue_features, cue_key
 from counterclaim.extract.forms import _according, _in_poll
 from counterclaim.extract.sources import (
     _agent,
+    _clause_subject,
     _coordinated_report,
     _cue_span,
     _extend_left_over_nouns,
@@ -88,6 +89,9 @@ RAISING_CONTENT = True
 RAISING_LEMMAS = frozenset({"seem", "appear"})
 #: "In the latest poll, X" (forms._in_poll)
 IN_POLL = True
+#: a participle cue with no subject of its own takes the one of the clause it closes or opens
+#: (sources._clause_subject: ", saying …", "Citing X, Trump accused …")
+CLAUSE_PARTICIPLES = True
 
 
 def _verb_statements(ctx: _Ctx, model: CueModel) -> list[RawStatement]:
@@ -282,6 +286,10 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         return _according(tok, p, ctx)
     cue = _cue_span(tok, model)
     subj = None if _reduced_relative(tok) else _outside_quotes(_subject(tok), tok, ctx)
+    clause_subject = False  # the source is only the subject of the clause a participle closes or opens
+    if subj is None and CLAUSE_PARTICIPLES and not _reduced_relative(tok):
+        subj = _outside_quotes(_clause_subject(tok), tok, ctx)
+        clause_subject = subj is not None
     negated = any(c.lemma_.lower() in ("not", "never", "n't") and c.dep_ in ("advmod", "neg") for c in tok.children)
     pieces, how = _content_from_children(tok, text, ctx)
     that = _that_clause(tok, cue)
@@ -399,10 +407,11 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         source = None
     if not _content_is_speech(pieces, source, text):
         return None
-    if source is None and act_lemma(tok) is None and how in ("obl", "obj") and tok.tag_ == "VBG" \
-            and tok.dep_ in ("advcl", "xcomp", "acl"):
-        # "..., referring to the key Islamic site": a participle with no source of its own, no speech-act
-        # verb and only a noun phrase after it is the writer's gloss, not an attribution
+    if act_lemma(tok) is None and how in ("obl", "obj") and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "acl") \
+            and (source is None or clause_subject):
+        # "..., referring to the key Islamic site": a participle with no source of its own (or only the one
+        # of the clause it closes), no speech-act verb and only a noun phrase after it is the writer's
+        # gloss, not an attribution
         return None
     nc = load_noncommunication()
     allowed = nc.get(tok.lemma_.lower(), nc.get(lem))
