@@ -295,6 +295,23 @@ def test_quote_continues_in_the_next_sentence_as_a_second_piece():
     assert [t[s:e] for s, e in r.content] == ["\u201cWe will respond,\u201d", "\u201cGo on.\u201d"]
 
 
+def test_quote_continuation_may_end_its_paragraph_with_a_no_break_space():
+    second = [  # “Go on.”\xa0\nIt rained.
+        ("\u201c", False, 1, "punct", "PUNCT", "\u201c"),
+        ("Go", True, 1, "ROOT", "VERB", "go"),
+        ("on", False, 1, "compound:prt", "ADP", "on"),
+        (".", False, 1, "punct", "PUNCT", "."),
+        ("\u201d", False, 1, "punct", "PUNCT", "\u201d"),
+        ("\xa0\n", False, 1, "dep", "SPACE", "\xa0\n"),
+    ]
+    third = [("It", True, 1, "nsubj", "PRON", "it"), ("rained", False, 1, "ROOT", "VERB", "rain"),
+             (".", False, 1, "punct", "PUNCT", ".")]
+    doc, document = parsed(joined(QUOTE_THEN_PRONOUN, second, third))
+    (r,) = find_raw_statements(doc, document, model=lexicon_model())
+    t = document.text
+    assert [t[s:e] for s, e in r.content] == ["\u201cWe will respond,\u201d", "\u201cGo on.\u201d"]
+
+
 def _said(subject_rows):
     """``<subject> said that Hamas attacked Israel.`` with the subject's rows (heads relative to it; the
     last subject token is the head noun)."""

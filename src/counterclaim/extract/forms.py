@@ -315,7 +315,7 @@ def _continuations(raws: list[RawStatement], ctx: _Ctx) -> None:
             k = bisect.bisect_left(cue_starts, q.start)
             if k < len(cue_starts) and cue_starts[k] < q.end:
                 break  # the quote has its own cue
-            nxt = text[q.end:q.end + 40].lstrip(" ")
+            nxt = text[q.end:q.end + 40].lstrip(" \t\xa0\u2009\u202f")
             if nxt and nxt[:1] not in "\n“\"'" and not q.continued:
                 break  # text follows in the paragraph: a new reporting clause ("…,” she added.)
             r.content.append((q.start, q.end))
