@@ -1144,3 +1144,37 @@ def test_opening_participle_takes_the_subject_of_the_clause_after_its_comma(monk
     (r,) = [r for r in raws if t[slice(*r.cue)] == "Citing"]
     assert [t[s:e] for s, e in r.content] == ["a theory"]
     assert (t[slice(*r.source)] if r.source else None) == ("Trump" if on else None)
+
+
+def _lead_in_rows(lead):
+    """``<lead> “will respond,” he threatened.`` with ``lead`` as (word, dep) rows hung on "respond"."""
+    n = len(lead)
+    rows = [(w, True, n + 2, dep, pos, w.lower()) for w, dep, pos in lead]
+    rows += [
+        ("\u201c", False, n + 2, "punct", "PUNCT", "\u201c"), ("will", True, n + 2, "aux", "AUX", "will"),
+        ("respond", False, n + 2, "ROOT", "VERB", "respond"), (",", False, n + 2, "punct", "PUNCT", ","),
+        ("\u201d", True, n + 2, "punct", "PUNCT", "\u201d"), ("he", True, n + 6, "nsubj", "PRON", "he"),
+        ("threatened", False, n + 2, "parataxis", "VERB", "threaten"), (".", False, n + 2, "punct", "PUNCT", "."),
+    ]
+    return rows
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_words_leading_into_a_quote_are_part_of_a_mixed_content(monkeypatch, on):
+    from counterclaim.extract import forms
+
+    monkeypatch.setattr(forms, "MIXED_LEAD_IN", on)
+    doc, document = parsed(_lead_in_rows([("The", "det", "DET"), ("army", "nsubj", "NOUN")]))
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("threatened",)), boundaries=None)
+    t = document.text
+    assert [t[s:e] for s, e in r.content] == (["The army \u201cwill respond,\u201d"] if on else ["\u201cwill respond,\u201d"])
+    assert r.kind == ("mixed" if on else "direct") and t[slice(*r.source)] == "he"
+
+
+def test_a_lead_in_that_frames_the_quote_or_ends_a_sentence_is_not_content():
+    for lead in ([("It", "nsubj", "PRON"), ("read", "dep", "VERB"), (":", "punct", "PUNCT")],
+                 [("Why", "advmod", "ADV"), ("?", "punct", "PUNCT")]):
+        doc, document = parsed(_lead_in_rows(lead))
+        (r,) = find_raw_statements(doc, document, model=lexicon_model(("threatened",)), boundaries=None)
+        t = document.text
+        assert [t[s:e] for s, e in r.content] == ["\u201cwill respond,\u201d"] and r.kind == "direct"

@@ -33,6 +33,10 @@ RULE_CONFIDENCE = {"headline": 0.8, "according": 0.9, "transcript": 0.8, "dash_c
 #: Congressional Budget Office and is now president of …. “…”'; 100 -> 200: PolNeAR content F1 +0.0006
 #: dev, +0.0004 train; 300 gives the same).
 CONTINUATION_MAX_GAP = 200
+#: a quotation's sentence that leads into it is part of the content (_mixed_lead_in)
+MIXED_LEAD_IN = True
+_SENTENCE_END = re.compile(r"[.?!;]['’”\"]*\s+")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Za-z]|\.[A-Za-z])\.$")  # "Mr.", "Sen.", "U.S.", "J."
 #: sentences of a quotation before its reporting sentence join the content
 PRECEDING_QUOTES = True
 
@@ -359,3 +363,38 @@ def _preceding_quotes(raws: list[RawStatement], ctx: _Ctx) -> None:
             i = prev.start - 1
         if added and PRECEDING_QUOTES:
             r.content = sorted(added) + r.content
+
+
+def _mixed_lead_in(raws: list[RawStatement], ctx: _Ctx) -> None:
+    """A quotation that its sentence leads into, with the reporting clause after it (``The country
+    “has made dramatic changes,” McConnell said``, ``Not paying taxes ''makes me smart,'' Trump
+    said``): the words before the quote are the speaker's too, paraphrased, and the content is mixed.
+    The lead-in is the sentence up to the quote, within the paragraph; it is not taken when it has
+    another statement's source or cue, another quotation, or ends in a colon that frames the quote."""
+    if not MIXED_LEAD_IN:
+        return
+    text = ctx.text
+    marks = sorted(p for r in raws for p in ((r.cue,) + ((r.source,) if r.source else ())))
+    for r in raws:
+        if r.kind != "direct" or r.rule != "quote" or len(r.content) != 1 or len(r.quote_ids) != 1:
+            continue
+        qs, qe = r.content[0]
+        if qe > r.cue[0]:
+            continue  # the reporting clause comes first
+        opener = token_at(ctx.doc, qs)
+        if opener is None:
+            continue
+        lo = max(opener.sent.start_char, ctx.document.paragraphs[ctx.paragraph_index(qs)].start
+                 if ctx.document.paragraphs else 0)
+        lead = text[lo:qs]
+        ends = [m.end() for m in _SENTENCE_END.finditer(lead) if not _ABBREVIATION.search(lead, 0, m.start() + 1)]
+        if ends:  # a sentence the parse did not split off ("He changed his tune. ''You'd like …,'' he said")
+            lo += ends[-1]
+            lead = text[lo:qs]
+        if not lead.strip() or ":" in lead or any(c in lead for c in "“”\"\n") or "''" in lead:
+            continue
+        if any(ms < qs and lo < me for ms, me in marks):
+            continue
+        s, _ = _trim(text, lo, qs)
+        r.content = [(s, qe)]
+        r.kind = "mixed"

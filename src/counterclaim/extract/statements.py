@@ -67,6 +67,7 @@ from counterclaim.extract.forms import (
     _continuations,
     _headline_statements,
     _layout_statements,
+    _mixed_lead_in,
     _preceding_quotes,
 )
 from counterclaim.extract.learned_spans import (
@@ -161,6 +162,7 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
                 if name in boundaries:
                     _apply_boundary(r, ctx, name, boundaries[name], marks, views)
     _continuations(raws, ctx)
+    _mixed_lead_in(raws, ctx)
     _preceding_quotes(raws, ctx)
     for r in raws:
         r.content = sorted({_trim(ctx.text, s, e) for s, e in r.content if e > s})
