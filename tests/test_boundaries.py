@@ -37,6 +37,20 @@ def test_features_describe_the_cut_on_either_side():
     assert "d=2" in h and "edge" in h  # two tokens longer than the rule's, starting the sentence
 
 
+def test_features_tell_where_the_phrase_after_the_cut_attaches():
+    doc = _doc()
+    # content "the plan" (5-6) of "said": "failed" outside attaches to "said", before the span, and has a subject
+    f = features(doc, 5, 6, 7, "end", "ccomp")
+    assert "att=near" in f and "att_dep=near|ccomps" in f
+    # content "the plan failed" (5-7): ", the minister added" hangs on "said" too ("," is attached to "added")
+    g = features(doc, 5, 7, 7, "end", "ccomp")
+    assert "att=near" in g and "att_dep=near|parataxiss" in g
+    # source "aide Jo Lee" (1-3): "Senior" before it modifies "aide", inside the span
+    assert "att=in" in features(doc, 3, 1, 2, "start", "verb|nsubj")
+    # source "Senior aide" (0-1) cut before "Jo": "Jo" hangs on "Lee", which hangs on the root "said"
+    assert "att=root" in features(doc, 0, 1, 3, "end", "verb|nsubj")
+
+
 def test_choose_takes_the_best_boundary_unless_the_margin_or_limit_forbids_it():
     doc = _doc()
     end = BoundaryModel(side="end", weights={"n1=,": 3.0, "rule": 1.0})  # prefers ending before a comma

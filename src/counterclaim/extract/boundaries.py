@@ -44,6 +44,7 @@ def _word(t: Any) -> str:
     return t.pos_
 
 
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl"})
 _PUNCT_WORDS = frozenset(".,;:!?…\"'“”‘’()[]-–—")
 
 
@@ -70,6 +71,7 @@ class SentenceView:
     idx: list[int]
     ends: list[int]
     spaces: list[bool]
+    subjects: frozenset[int]  # tokens (doc indices) with a subject among their children
 
 
 def sentence_view(doc: Any, i: int) -> SentenceView:
@@ -80,6 +82,7 @@ def sentence_view(doc: Any, i: int) -> SentenceView:
         start=sent.start, end=sent.end, heads=[t.head.i for t in toks], words=[_word(t) for t in toks],
         deps=[t.dep_ for t in toks], ent_types=[t.ent_type_ for t in toks], ent_iobs=[t.ent_iob_ for t in toks],
         idx=[t.idx for t in toks], ends=[t.idx + len(t) for t in toks], spaces=[t.is_space for t in toks],
+        subjects=frozenset(t.head.i for t in toks if t.dep_ in _SUBJECTS and t.head.i != t.i),
     )
 
 
@@ -101,7 +104,8 @@ def candidates(doc: Any, fixed_i: int, rule_k: int, side: str, view: Optional[Se
 def features(doc: Any, fixed_i: int, k: int, rule_k: int, side: str, how: str, in_quote: bool = False,
              view: Optional[SentenceView] = None) -> list[str]:
     """Features of the span [fixed_i, k] (end) or [k, fixed_i] (start): the words at the cut, on both
-    sides of it, the parse arcs it breaks, the distance from the rules' boundary and the rule.
+    sides of it, the parse arcs it breaks, where the phrase just outside it attaches (:func:`_attachment`),
+    the distance from the rules' boundary and the rule.
     ``view`` is the :func:`sentence_view` of the sentence, built here when not given."""
     v = view or sentence_view(doc, fixed_i)
     s0, s1, hd = v.start, v.end, v.heads
@@ -125,6 +129,11 @@ def features(doc: Any, fixed_i: int, k: int, rule_k: int, side: str, how: str, i
             n2 = v.words[o2_i - s0]
             f += ["n1_n2=" + n1 + "|" + n2, "n2=" + n2]
         f.append("n1_head_in" if lo <= hd[j1] <= hi else "n1_head_out")
+        if ATTACHMENT_FEATURES:
+            att, top = _attachment(v, o1_i, lo, hi, step)
+            own = "s" if top in v.subjects else ""  # the phrase has a subject of its own: a new clause
+            f += ["att=" + att, "att_dep=" + att + "|" + v.deps[top - s0] + own, "att_n1=" + att + "|" + n1,
+                  "att_how=" + att + "|" + how]
         et = v.ent_types[j1]
         if et:
             f.append("n1e=" + et)
@@ -143,6 +152,31 @@ def features(doc: Any, fixed_i: int, k: int, rule_k: int, side: str, how: str, i
     if in_quote:
         f.append("in_quote")
     return f
+
+
+#: features of where the phrase just outside the cut attaches (see :func:`_attachment`)
+ATTACHMENT_FEATURES = True
+
+
+def _attachment(v: SentenceView, o: int, lo: int, hi: int, step: int) -> tuple[str, int]:
+    """Where the phrase that begins just outside the cut (at token ``o``) attaches: climb from ``o``
+    through its heads while they stay outside the span [lo, hi] on the far side of the cut; the last
+    such token is the phrase's top, and its head lies inside the span ("in": "the rules[, which the
+    court put on hold]" modifies the content), beyond the span's fixed side ("near": "reported her
+    presence [on Twitter]" and "said X[, though she acknowledged …]" modify the cue verb), or nowhere
+    (the top is the root). Returns the place and the top token's index."""
+    s0 = v.start
+    top = o
+    for _ in range(v.end - s0):
+        h = v.heads[top - s0]
+        if lo <= h <= hi:
+            return "in", top
+        if h == top:
+            return "root", top
+        if (h < lo) if step > 0 else (h > hi):
+            return "near", top
+        top = h
+    return "root", top
 
 
 @dataclass
