@@ -1178,3 +1178,23 @@ def test_a_lead_in_that_frames_the_quote_or_ends_a_sentence_is_not_content():
         (r,) = find_raw_statements(doc, document, model=lexicon_model(("threatened",)), boundaries=None)
         t = document.text
         assert [t[s:e] for s, e in r.content] == ["\u201cwill respond,\u201d"] and r.kind == "direct"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_content_piece_starting_inside_a_quote_starts_at_its_opening_mark(monkeypatch, on):
+    from counterclaim.extract import forms
+
+    monkeypatch.setattr(forms, "OPENING_MARKS", on)
+    rows = [  # "That," he added, "helps."   (the parse put the opening mark in a sentence of its own)
+        ('"', False, 0, "ROOT", "PUNCT", '"'),
+        ("That", False, 5, "nsubj", "PRON", "that"), (",", False, 1, "punct", "PUNCT", ","),
+        ('"', True, 5, "punct", "PUNCT", '"'), ("he", True, 5, "nsubj", "PRON", "he"),
+        ("added", False, 5, "ROOT", "VERB", "add"), (",", True, 5, "punct", "PUNCT", ","),
+        ('"', False, 8, "punct", "PUNCT", '"'), ("helps", False, 5, "ccomp", "VERB", "help"),
+        (".", False, 8, "punct", "PUNCT", "."), ('"', False, 8, "punct", "PUNCT", '"'),
+    ]
+    doc, document = parsed(rows)
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("added",)), boundaries=None)
+    t = document.text
+    assert t[slice(*r.cue)] == "added" and t[slice(*r.source)] == "he"
+    assert [t[s:e] for s, e in r.content][0] == ('"That,"' if on else 'That,"')
