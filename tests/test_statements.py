@@ -1198,3 +1198,22 @@ def test_a_content_piece_starting_inside_a_quote_starts_at_its_opening_mark(monk
     t = document.text
     assert t[slice(*r.cue)] == "added" and t[slice(*r.source)] == "he"
     assert [t[s:e] for s, e in r.content][0] == ('"That,"' if on else 'That,"')
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_quote_before_its_reporting_clause_beats_the_oblique_after_the_cue(monkeypatch, on):
+    from counterclaim.extract import verbs
+
+    monkeypatch.setattr(verbs, "QUOTE_BEFORE_OBLIQUE", on)
+    rows = [  # “We will respond,” he said of Iran.
+        ("\u201c", False, 3, "punct", "PUNCT", "\u201c"), ("We", True, 3, "nsubj", "PRON", "we"),
+        ("will", True, 3, "aux", "AUX", "will"), ("respond", False, 3, "ROOT", "VERB", "respond"),
+        (",", False, 3, "punct", "PUNCT", ","), ("\u201d", True, 3, "punct", "PUNCT", "\u201d"),
+        ("he", True, 7, "nsubj", "PRON", "he"), ("said", True, 3, "parataxis", "VERB", "say"),
+        ("of", True, 9, "case", "ADP", "of"), ("Iran", False, 7, "obl", "PROPN", "Iran"),
+        (".", False, 3, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None)
+    t = document.text
+    assert [t[s:e] for s, e in r.content] == (["\u201cWe will respond,\u201d"] if on else ["Iran"])

@@ -61,7 +61,7 @@ from counterclaim.extract.speech_acts import (
     load_ambiguous,
     load_noncommunication,
 )
-from counterclaim.extract.statement_base import HEADLINE_ROLES, SKIP_ROLES, SUBJ_DEPS, RawStatement, _Ctx, _trim
+from counterclaim.extract.statement_base import HEADLINE_ROLES, SKIP_ROLES, SUBJ_DEPS, RawStatement, _Ctx, _trim, token_at
 
 #: Confidence of a cue found by the speech-act lexicon alone (a form unseen in training).
 LEXICON_ONLY_CONFIDENCE = 0.6
@@ -92,6 +92,8 @@ IN_POLL = True
 #: a participle cue with no subject of its own takes the one of the clause it closes or opens
 #: (sources._clause_subject: ", saying …", "Citing X, Trump accused …")
 CLAUSE_PARTICIPLES = True
+#: a quotation right before a reporting clause is its content, not the oblique or the rest after the cue
+QUOTE_BEFORE_OBLIQUE = True
 
 
 def _verb_statements(ctx: _Ctx, model: CueModel) -> list[RawStatement]:
@@ -276,6 +278,12 @@ def _unanswered_request(tok: Any) -> bool:
     return False
 
 
+def _ends_in_particle(doc: Any, cue: tuple[int, int]) -> bool:
+    """Whether the cue span ends in a preposition it took as a particle ("concerned about", "called for")."""
+    last = token_at(doc, cue[1] - 1)
+    return last is not None and last.pos_ == "ADP"
+
+
 def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -> Optional[RawStatement]:
     """One statement for a cue token: source, then content by the first rule that applies —
     a complement to the right (ccomp/xcomp/obj), an adjacent quote, the sentence left of a clause-final
@@ -313,6 +321,11 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
             subj = inv
     if q is not None and q.end <= cue[0] and how == "relcl":
         pieces, how = [], ""  # "“…,” spokesman X threatened": the parse made the cue a relative clause
+    if QUOTE_BEFORE_OBLIQUE and q is not None and q.end <= cue[0] and how in ("obl", "remainder") \
+            and not _ends_in_particle(tok.doc, cue):
+        # "“…,” McFaul said of RT", "“…,” he said on Saturday at the gala": the quote is what was said (not
+        # after a cue that takes its preposition: "“…” Democrats weren't too concerned about this shift")
+        pieces, how = [], ""
     if source is None and subj is not None:
         source = _source_span(text, subj)
         if source is not None and q is not None and q.end <= source[0]:
