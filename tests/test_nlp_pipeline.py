@@ -221,3 +221,33 @@ def test_semicolon_splits_display_lines_but_not_running_text(nlp):
     assert starts[0] == "Rebels: We won the battle;"  # a second headline starts after the semicolon
     assert starts[1].startswith("Army:")
     assert any(s.startswith("The army said it held the town; rebels") for s in starts)  # body text: one sentence
+
+
+def test_whitespace_tokens_leave_the_grammatical_relations():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from counterclaim.nlp.components import _whitespace_heads
+
+    # "Reid mocked Romney . \n\n It was \xa0 said ." as a parser trained without whitespace may leave it:
+    # the paragraph break is the first sentence's root, the verb hangs on it; the no-break space a subject
+    words = ["Reid", "mocked", "Romney", ".", "\n\n", "It", "was", "\xa0", "said", "."]
+    heads = [1, 4, 1, 1, 4, 8, 8, 8, 8, 8]
+    deps = ["nsubj", "amod", "obj", "punct", "ROOT", "expl", "aux:pass", "nsubj", "ROOT", "punct"]
+    doc = Doc(English().vocab, words=words, spaces=[True, True, False, False, False, True, False, False, False, False],
+              heads=heads, deps=deps, pos=["PROPN", "VERB", "PROPN", "PUNCT", "SPACE", "PRON", "AUX", "SPACE", "VERB",
+                                           "PUNCT"])
+    sents = [s.text for s in doc.sents]
+    _whitespace_heads(doc)
+    assert (doc[1].dep_, doc[1].head.i) == ("ROOT", 1)  # "mocked" is the root
+    assert (doc[4].dep_, doc[4].head.i) == ("dep", 1) and [c.i for c in doc[1].children] == [0, 2, 3, 4]
+    assert doc[7].dep_ == "dep" and doc[7].head.i == 8 and [c.dep_ for c in doc[8].children if c.dep_ == "nsubj"] == []
+    assert [s.text for s in doc.sents] == sents
+
+
+def test_pipeline_leaves_no_whitespace_token_in_a_relation(nlp):
+    doc = nlp("Reid frequently mocked Romney for his tax returns.\n\nIt was\xa0 said that he lied.\n\nThe end came.\n\n")
+    for t in doc:
+        if t.is_space:
+            assert not list(t.children) and t.dep_ in ("dep", "punct", "ROOT"), (t.text, t.dep_)
+    assert doc[2].dep_ == "ROOT"  # "mocked"

@@ -136,14 +136,52 @@ November December Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.
 """.split())
 
 
+#: whitespace tokens never head or fill a grammatical relation (see _whitespace_heads)
+WHITESPACE_FIX = True
+
+
+def _whitespace_heads(doc: Doc) -> None:
+    """Take whitespace tokens out of the grammatical relations the parser gave them.
+
+    The parser learned on treebanks without whitespace tokens, so the paragraph break that ends a
+    paragraph's last sentence is often made its root, with the sentence's real main verb hung on it as
+    "amod" or "compound" ("Reid frequently mocked/amod Romney … \n\n/ROOT"), and a no-break space may
+    come out as a subject ("\xa0/nsubj said"). Here a whitespace token's largest dependent takes its place
+    (its head and relation: "ROOT" when it was the root), its other dependents move to that one with their
+    relations, and the whitespace token hangs on it as "dep"; a whitespace leaf in any relation but "dep"
+    or "punct" becomes "dep". The tree stays within each sentence, so sentence boundaries do not change.
+    """
+    for t in doc:
+        if not t.is_space:
+            continue
+        kids = [k for k in t.children]
+        if kids:
+            new = max(kids, key=lambda k: (k.pos_ in ("VERB", "AUX"), len(list(k.subtree))))
+            is_root = t.head.i == t.i
+            head, dep = t.head, t.dep_
+            for k in kids:
+                if k is not new:
+                    k.head = new
+            new.head = new if is_root else head
+            new.dep_ = "ROOT" if is_root else dep
+            t.head = new
+            t.dep_ = "dep"
+        elif t.dep_ not in ("dep", "punct", "ROOT"):
+            t.dep_ = "dep"
+
+
 @Language.component("reporting_clause_fix")
 def reporting_clause_fix(doc: Doc) -> Doc:
-    """Reattach a "that"-clause that the parser hung on a time expression to the verb governing it.
+    """Repair the parse where news text trips it: whitespace tokens in grammatical relations
+    (:func:`_whitespace_heads`), and a "that"-clause the parser hung on a time expression, which goes
+    back to the verb governing it.
 
     "The spokesman said on Tuesday that the convoy had been stopped": the CNN parser often makes "stopped"
     an acl of "Tuesday"; the clause is the ccomp of "said". Only fires when the time word is an oblique
     dependent of a verb and the clause is introduced by "that".
     """
+    if WHITESPACE_FIX:
+        _whitespace_heads(doc)
     for v in doc:
         h = v.head
         if h is v or v.dep_ not in ("acl", "acl:relcl", "ccomp", "advcl"):
