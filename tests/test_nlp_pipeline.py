@@ -251,3 +251,15 @@ def test_pipeline_leaves_no_whitespace_token_in_a_relation(nlp):
         if t.is_space:
             assert not list(t.children) and t.dep_ in ("dep", "punct", "ROOT"), (t.text, t.dep_)
     assert doc[2].dep_ == "ROOT"  # "mocked"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_an_opening_quote_after_a_sentence_end_starts_the_next_sentence(nlp, monkeypatch, on):
+    from counterclaim.nlp import components
+
+    monkeypatch.setattr(components, "OPENING_QUOTE_STARTS", on)
+    doc = nlp('Mr. Obama read widely. "My top science adviser, John Holdren, will issue some chart," he said.')
+    first = [s.text for s in doc.sents][0]
+    assert (first == "Mr. Obama read widely.") if on else first.endswith('"')
+    doc = nlp('She said "stop." "Go on," he added. He met Mr. "Big" Smith.')
+    assert [s.text for s in doc.sents] == ['She said "stop."', '"Go on," he added.', 'He met Mr. "Big" Smith.'] or not on

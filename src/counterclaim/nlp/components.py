@@ -40,8 +40,34 @@ def paragraph_sentences(doc: Doc) -> Doc:
             while j > 0 and doc[j].is_space:
                 doc[j].is_sent_start = False
                 j -= 1
+    if OPENING_QUOTE_STARTS:
+        _opening_quotes(doc)
     _display_semicolons(doc)
     return doc
+
+
+#: an opening quotation mark after a sentence's end starts the next sentence (see _opening_quotes)
+OPENING_QUOTE_STARTS = True
+_SENTENCE_FINAL = frozenset({".", "?", "!"})
+_OPENING_MARKS = frozenset({'"', "“", "''", "``"})
+_CLOSING_MARKS = frozenset({'"', "”", "''", "’"})
+
+
+def _opening_quotes(doc: Doc) -> None:
+    """A quotation mark that follows the end of a sentence and a space and clings to the next word opens
+    the next sentence (``… read widely. "My top adviser …``): the parser tends to leave it at the end of
+    the sentence before, so the quotation's first words lose their mark."""
+    for i in range(1, len(doc) - 1):
+        t, prev = doc[i], doc[i - 1]
+        if t.text not in _OPENING_MARKS or t.whitespace_ or doc[i + 1].is_space or doc[i + 1].is_punct:
+            continue
+        if not prev.whitespace_ or prev.is_space:
+            continue
+        ends = prev.text in _SENTENCE_FINAL or (prev.text in _CLOSING_MARKS and i > 1 and doc[i - 2].text in _SENTENCE_FINAL)
+        if not ends or (prev.text in _SENTENCE_FINAL and i > 1 and doc[i - 2].text + prev.text in NO_BREAK_AFTER):
+            continue
+        t.is_sent_start = True
+        doc[i + 1].is_sent_start = False
 
 
 def _display_semicolons(doc: Doc) -> None:
