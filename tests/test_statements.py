@@ -1217,3 +1217,16 @@ def test_a_quote_before_its_reporting_clause_beats_the_oblique_after_the_cue(mon
     (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None)
     t = document.text
     assert [t[s:e] for s, e in r.content] == (["\u201cWe will respond,\u201d"] if on else ["Iran"])
+
+
+def test_a_source_found_by_part_of_speech_stops_at_a_line_break():
+    from counterclaim.extract.sources import _np_left
+
+    rows = [  # (NBC)\xa0\nMNSBC suggested it.   (only parts of speech matter here)
+        ("(", False, 1, "punct", "PUNCT", "("), ("NBC", False, 1, "ROOT", "PROPN", "NBC"),
+        (")", False, 1, "punct", "PUNCT", ")"), ("\xa0\n", False, 1, "dep", "PROPN", "\xa0\n"),  # the tagger may call it a name
+        ("MNSBC", True, 5, "nsubj", "PROPN", "MNSBC"), ("suggested", True, 5, "ROOT", "VERB", "suggest"),
+        ("it", False, 5, "obj", "PRON", "it"), (".", False, 5, "punct", "PUNCT", "."),
+    ]
+    doc, _ = parsed(rows)
+    assert _np_left(doc, 5, 0) == (4, 5)  # "MNSBC", not "(NBC)\xa0\nMNSBC"

@@ -362,11 +362,15 @@ def _np_left(doc: Any, end_i: int, lo_i: int) -> Optional[tuple[int, int]]:
         appos_end = j
         j -= 1
     k = j
-    while k >= lo_i and (_name_part(doc, k) or doc[k].text in ("(", ")")):
+    while k >= lo_i and (_name_part(doc, k) or doc[k].text in ("(", ")")) and not (doc[k].is_space and "\n" in doc[k].text):
         k -= 1
     if k == j:
         return None
     start = k + 1
+    while start <= j and doc[start].text == ")":  # the close of a parenthesis before the name
+        start += 1
+    if start > j:
+        return None
     if appos_end is not None:
         # an apposition: "<Name>, <description>," — the name before the first comma; the description
         # may list names ("Iranian officials, including President Raisi and Foreign Minister X,")
