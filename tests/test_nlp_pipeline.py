@@ -263,3 +263,26 @@ def test_an_opening_quote_after_a_sentence_end_starts_the_next_sentence(nlp, mon
     assert (first == "Mr. Obama read widely.") if on else first.endswith('"')
     doc = nlp('She said "stop." "Go on," he added. He met Mr. "Big" Smith.')
     assert [s.text for s in doc.sents] == ['She said "stop."', '"Go on," he added.', 'He met Mr. "Big" Smith.'] or not on
+
+
+def test_a_past_tense_verb_hung_on_a_noun_root_becomes_the_root():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from counterclaim.nlp.components import _noun_roots
+
+    # "Moore , an adviser , called it a win ." parsed with "Moore" as the root and "called" as its acl
+    words = ["Moore", ",", "an", "adviser", ",", "called", "it", "a", "win", "."]
+    heads = [0, 3, 3, 0, 5, 0, 5, 8, 5, 0]
+    deps = ["ROOT", "punct", "det", "appos", "punct", "acl", "obj", "det", "xcomp", "punct"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps,
+              pos=["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PRON", "DET", "NOUN", "PUNCT"],
+              tags=["NNP", ",", "DT", "NN", ",", "VBD", "PRP", "DT", "NN", "."])
+    _noun_roots(doc)
+    assert (doc[5].dep_, doc[5].head.i) == ("ROOT", 5) and (doc[0].dep_, doc[0].head.i) == ("nsubj", 5)
+    assert doc[9].head.i == 5 and doc[3].head.i == 0  # the full stop moves to the verb, the apposition stays
+    # a past participle stays a modifier ("the plan announced Monday")
+    doc2 = Doc(English().vocab, words=["plan", "announced", "Monday"], heads=[0, 0, 1], deps=["ROOT", "acl", "obl"],
+               pos=["NOUN", "VERB", "PROPN"], tags=["NN", "VBN", "NNP"])
+    _noun_roots(doc2)
+    assert doc2[1].dep_ == "acl"

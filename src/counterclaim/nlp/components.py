@@ -196,6 +196,33 @@ def _whitespace_heads(doc: Doc) -> None:
             t.dep_ = "dep"
 
 
+#: a past-tense verb hung on its sentence's noun root becomes the root (see _noun_roots)
+NOUN_ROOT_FIX = True
+_SUBJECT_LABELS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl"})
+
+
+def _noun_roots(doc: Doc) -> None:
+    """Make a past-tense verb that the parser hung as a modifier ("acl", "amod") on the noun it made the
+    sentence's root the root itself, with that noun as its subject: "Minyon Moore, a senior adviser to
+    the campaign, called/acl the remarks 'a wake-up call'" (the noun phrase is the subject; a past
+    participle, tag VBN, stays a modifier: "the plan announced Monday"). Dependents of the old root
+    after the verb move to it with their relations."""
+    for v in doc:
+        n = v.head
+        if v.dep_ not in ("acl", "amod") or v.tag_ != "VBD" or n.dep_ != "ROOT" or n.i > v.i \
+                or n.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        if any(c.dep_ in _SUBJECT_LABELS for c in v.children):
+            continue
+        for c in list(n.children):
+            if c.i > v.i:
+                c.head = v
+        v.head = v
+        v.dep_ = "ROOT"
+        n.head = v
+        n.dep_ = "nsubj"
+
+
 @Language.component("reporting_clause_fix")
 def reporting_clause_fix(doc: Doc) -> Doc:
     """Repair the parse where news text trips it: whitespace tokens in grammatical relations
@@ -208,6 +235,8 @@ def reporting_clause_fix(doc: Doc) -> Doc:
     """
     if WHITESPACE_FIX:
         _whitespace_heads(doc)
+    if NOUN_ROOT_FIX:
+        _noun_roots(doc)
     for v in doc:
         h = v.head
         if h is v or v.dep_ not in ("acl", "acl:relcl", "ccomp", "advcl"):
