@@ -286,3 +286,8 @@ def test_a_past_tense_verb_hung_on_a_noun_root_becomes_the_root():
                pos=["NOUN", "VERB", "PROPN"], tags=["NN", "VBN", "NNP"])
     _noun_roots(doc2)
     assert doc2[1].dep_ == "acl"
+
+
+def test_a_paragraph_opening_with_a_quotation_keeps_the_mark_with_its_words(nlp):
+    doc = nlp('He said:\n\n"We have a situation where we have our inner cities, and it is bad."\n\nNext one.')
+    assert [s.text for s in doc.sents][1].startswith('"We have a situation')

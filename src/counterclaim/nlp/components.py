@@ -56,10 +56,15 @@ _CLOSING_MARKS = frozenset({'"', "”", "''", "’"})
 def _opening_quotes(doc: Doc) -> None:
     """A quotation mark that follows the end of a sentence and a space and clings to the next word opens
     the next sentence (``… read widely. "My top adviser …``): the parser tends to leave it at the end of
-    the sentence before, so the quotation's first words lose their mark."""
+    the sentence before, so the quotation's first words lose their mark. One that opens a paragraph
+    (a sentence start already) keeps its first word in its sentence: the parser tends to make the mark
+    a sentence of its own."""
     for i in range(1, len(doc) - 1):
         t, prev = doc[i], doc[i - 1]
         if t.text not in _OPENING_MARKS or t.whitespace_ or doc[i + 1].is_space or doc[i + 1].is_punct:
+            continue
+        if prev.is_space and "\n" in prev.text:  # a paragraph that opens with a quotation: keep the mark in it
+            doc[i + 1].is_sent_start = False
             continue
         if not prev.whitespace_ or prev.is_space:
             continue
