@@ -1230,3 +1230,37 @@ def test_a_source_found_by_part_of_speech_stops_at_a_line_break():
     ]
     doc, _ = parsed(rows)
     assert _np_left(doc, 5, 0) == (4, 5)  # "MNSBC", not "(NBC)\xa0\nMNSBC"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_relative_clause_with_its_own_object_is_read_as_a_main_clause(monkeypatch, on):
+    from counterclaim.extract import contents
+
+    monkeypatch.setattr(contents, "RELATIVE_GAPS", on)
+    rows = [  # It was the day the media reported the fire.
+        ("It", True, 3, "nsubj", "PRON", "it"), ("was", True, 3, "cop", "AUX", "be"),
+        ("the", True, 3, "det", "DET", "the"), ("day", True, 3, "ROOT", "NOUN", "day"),
+        ("the", True, 5, "det", "DET", "the"), ("media", True, 6, "nsubj", "NOUN", "media"),
+        ("reported", True, 3, "acl:relcl", "VERB", "report"), ("the", True, 8, "det", "DET", "the"),
+        ("fire", False, 6, "obj", "NOUN", "fire"), (".", False, 3, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("reported",)), boundaries=None)
+    t = document.text
+    assert t[slice(*r.source)] == "the media"
+    assert [t[s:e] for s, e in r.content] == (["the fire"] if on else ["It was the day"])
+
+
+def test_a_relative_object_pronoun_takes_the_predicate_after_the_verb():
+    rows = [  # It is a city which he described as his home.
+        ("It", True, 3, "nsubj", "PRON", "it"), ("is", True, 3, "cop", "AUX", "be"),
+        ("a", True, 3, "det", "DET", "a"), ("city", True, 3, "ROOT", "NOUN", "city"),
+        ("which", True, 6, "obj", "PRON", "which"), ("he", True, 6, "nsubj", "PRON", "he"),
+        ("described", True, 3, "acl:relcl", "VERB", "describe"), ("as", True, 9, "case", "ADP", "as"),
+        ("his", True, 9, "nmod:poss", "PRON", "his"), ("home", False, 6, "obl", "NOUN", "home"),
+        (".", False, 3, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("described",)), boundaries=None)
+    t = document.text
+    assert [t[s:e] for s, e in r.content] == ["which", "as his home"]
