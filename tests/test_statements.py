@@ -1264,3 +1264,20 @@ def test_a_relative_object_pronoun_takes_the_predicate_after_the_verb():
     (r,) = find_raw_statements(doc, document, model=lexicon_model(("described",)), boundaries=None)
     t = document.text
     assert [t[s:e] for s, e in r.content] == ["which", "as his home"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_words_before_a_cue_that_no_comma_sets_off_are_not_a_left_content(monkeypatch, on):
+    from counterclaim.extract import verbs
+
+    monkeypatch.setattr(verbs, "LEFT_NEEDS_BREAK", on)
+    rows = [  # Nine in 10 voters say they won.   (a parse that lost the subject and the complement)
+        ("Nine", True, 0, "ROOT", "NUM", "nine"), ("in", True, 3, "case", "ADP", "in"),
+        ("10", True, 3, "nummod", "NUM", "10"), ("voters", True, 0, "nmod", "NOUN", "voter"),
+        ("say", True, 0, "parataxis", "VERB", "say"), ("they", True, 6, "nsubj", "PRON", "they"),
+        ("won", False, 0, "parataxis", "VERB", "win"), (".", False, 0, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("say",)), boundaries=None)
+    t = document.text
+    assert [t[s:e] for s, e in r.content] == (["they won"] if on else ["Nine"])  # the fallback took "in 10 voters" as the source

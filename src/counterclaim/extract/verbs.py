@@ -92,6 +92,9 @@ IN_POLL = True
 #: a participle cue with no subject of its own takes the one of the clause it closes or opens
 #: (sources._clause_subject: ", saying …", "Citing X, Trump accused …")
 CLAUSE_PARTICIPLES = True
+#: a content before its reporting clause ends in a comma, dash, colon or quotation mark ("X, he said")
+LEFT_NEEDS_BREAK = True
+LEFT_BREAKS = (",", "”", '"', "'", "’", "—", "―", "--", "-", ":", ";")
 #: a quotation right before a reporting clause is its content, not the oblique or the rest after the cue
 QUOTE_BEFORE_OBLIQUE = True
 
@@ -363,8 +366,14 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         # after the reporting clause: a new quote, or the rest of a sentence it interrupts
         # ("The museum, he said, celebrated ..."), not its own modifiers ("..., he said after the meeting")
         keep_right = rtext[:1] in "“\"'" or (not ltext.endswith(("”", '"', "'")) and text[hi:right_piece[0]].strip().startswith(","))
-        pieces = [pc for pc in (left, right_piece if keep_right else (0, 0)) if pc[1] - pc[0] > 1]
-        how = "left"
+        if LEFT_NEEDS_BREAK and not text[s0:lo].rstrip().endswith(LEFT_BREAKS) and right_piece[1] - right_piece[0] > 1:
+            # "Nine in 10 voters say they think …": words before the reporting clause that no comma, dash or
+            # quotation mark sets off are part of its own clause (a subject the parse cut, a fronted phrase);
+            # what follows the cue is the content
+            pieces, how = [right_piece], "remainder"
+        else:
+            pieces = [pc for pc in (left, right_piece if keep_right else (0, 0)) if pc[1] - pc[0] > 1]
+            how = "left"
     elif not pieces and REMAINDER_CONTENT and tok.i < tok.sent.end - 2:
         # the parse gave no complement: the rest of the sentence after the reporting clause
         lo, hi = _region(tok, subj, cue)
