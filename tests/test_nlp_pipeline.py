@@ -291,3 +291,12 @@ def test_a_past_tense_verb_hung_on_a_noun_root_becomes_the_root():
 def test_a_paragraph_opening_with_a_quotation_keeps_the_mark_with_its_words(nlp):
     doc = nlp('He said:\n\n"We have a situation where we have our inner cities, and it is bad."\n\nNext one.')
     assert [s.text for s in doc.sents][1].startswith('"We have a situation')
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_no_sentence_starts_right_after_a_word(nlp, monkeypatch, on):
+    from counterclaim.nlp import components
+
+    monkeypatch.setattr(components, "NO_MIDCLAUSE_STARTS", on)
+    doc = nlp("Interim DNC Chairwoman Donna Brazile said Sunday that she was glad Clinton appeared to be feeling better.")
+    assert (len(list(doc.sents)) == 1) == on

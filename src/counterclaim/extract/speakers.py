@@ -321,7 +321,7 @@ TITLE_WORDS = MALE_WORDS | FEMALE_WORDS
 
 def _person_genders(index: _Index, doc: Any) -> dict[str, str]:
     """Gender of person actors as the text shows it: a title right before a mention ("Mr.", "Mrs.",
-    "spokeswoman"), or a pronoun subject of the clause a mention's verb reports ("Sharif said he …").
+    "spokeswoman"), a title in apposition after it ("Jane Doe, a spokeswoman,"), or a pronoun subject of the clause a mention's verb reports ("Sharif said he …").
     An actor with evidence both ways gets none."""
     votes: dict[str, set[str]] = {}
     for s, e, actor in index.ments:
@@ -338,6 +338,9 @@ def _person_genders(index: _Index, doc: Any) -> dict[str, str]:
         if span[0].lower_ in TITLE_WORDS:  # the title inside the mention
             votes.setdefault(actor.id, set()).add("m" if span[0].lower_ in MALE_WORDS else "f")
         root = span.root
+        for c in root.children:  # an apposition that shows it ("Jane Doe, a spokeswoman, …")
+            if c.dep_ == "appos" and c.i > root.i and c.lower_ in TITLE_WORDS:
+                votes.setdefault(actor.id, set()).add("m" if c.lower_ in MALE_WORDS else "f")
         if root.dep_ in ("nsubj", "nsubj:pass"):
             for c in root.head.children:
                 if c.dep_ == "ccomp":

@@ -21,7 +21,9 @@ def paragraph_sentences(doc: Doc) -> Doc:
 
     Articles separate paragraphs with newlines; sentences must never cross a paragraph. The parser respects
     preset sentence starts (``is_sent_start = True``) and only adds further boundaries. Also forbids a
-    sentence start right after a title or month abbreviation ("Brig. Gen. ...", "Oct. 5").
+    sentence start right after a title or month abbreviation ("Brig. Gen. ...", "Oct. 5"), and, since
+    news is edited prose, right after a word or a comma within a paragraph (the parser split "Donna Brazile
+    said | Sunday that …"; web text that ends sentences without punctuation on one line loses by it).
     """
     for i in range(1, len(doc)):
         if doc[i - 1].text in NO_BREAK_AFTER and not doc[i].is_space:
@@ -42,8 +44,20 @@ def paragraph_sentences(doc: Doc) -> Doc:
                 j -= 1
     if OPENING_QUOTE_STARTS:
         _opening_quotes(doc)
+    if NO_MIDCLAUSE_STARTS:
+        # a sentence of edited prose never starts right after a word or a comma ("pollster | Pat Caddell
+        # told …", "on Thursday | how surprised …"): only after punctuation that can end one, or a newline
+        for i in range(1, len(doc)):
+            prev, t = doc[i - 1], doc[i]
+            if not t.is_space and not prev.is_space and (prev.is_alpha or prev.like_num or prev.text == ",") \
+                    and t.is_sent_start is not True:
+                t.is_sent_start = False
     _display_semicolons(doc)
     return doc
+
+
+#: no sentence starts right after a word or a comma within a paragraph
+NO_MIDCLAUSE_STARTS = True
 
 
 #: an opening quotation mark after a sentence's end starts the next sentence (see _opening_quotes)
