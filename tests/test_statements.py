@@ -1281,3 +1281,20 @@ def test_words_before_a_cue_that_no_comma_sets_off_are_not_a_left_content(monkey
     (r,) = find_raw_statements(doc, document, model=lexicon_model(("say",)), boundaries=None)
     t = document.text
     assert [t[s:e] for s, e in r.content] == (["they won"] if on else ["Nine"])  # the fallback took "in 10 voters" as the source
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_reporting_clause_ending_in_a_colon_takes_the_quotation_of_the_next_paragraph(monkeypatch, on):
+    from counterclaim.extract import sources
+
+    monkeypatch.setattr(sources, "COLON_NEXT_PARAGRAPH", on)
+    text = ('The state passed a new bathroom bill.\n\nDr. Ward stated:\n\n'
+            '"The Department of Justice is not about equal justice. It is about politics."\n\nThe bill passed.')
+    found = [s for s in shipped_statements(text) if s.cue.text.startswith("stated")]
+    if on:
+        (st,) = found
+        assert st.source.text == "Dr. Ward" and st.kind == "direct"
+        assert [c.text for c in st.content] == ['"The Department of Justice is not about equal justice. It is about politics."']
+    else:
+        assert found == []

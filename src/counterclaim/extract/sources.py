@@ -304,12 +304,16 @@ def _region(tok: Any, subj: Optional[Any], cue: tuple[int, int]) -> tuple[int, i
     return lo, hi
 
 
+#: a reporting clause that ends its paragraph with a colon introduces the quotation that opens the next one
+COLON_NEXT_PARAGRAPH = True
+
+
 def _quote_adjacent(tok: Any, ctx: _Ctx, subj: Optional[Any] = None) -> Optional[int]:
     """A double quote right before the reporting clause ("“…,” he said") or right after it ("said: “…”")."""
     text = ctx.text
     par = ctx.paragraph_index(tok.idx)
-    if par not in ctx.quote_paragraphs:  # both cases need a quote that starts in this paragraph
-        return None
+    if par not in ctx.quote_paragraphs and not (COLON_NEXT_PARAGRAPH and par + 1 in ctx.quote_paragraphs):
+        return None  # both cases need a quote that starts in this paragraph (or, after a colon, the next)
     if subj is None:
         subj = _outside_quotes(_subject(tok), tok, ctx)
     if ctx.quote_at(tok.idx) is not None:
@@ -330,6 +334,9 @@ def _quote_adjacent(tok: Any, ctx: _Ctx, subj: Optional[Any] = None) -> Optional
         between = text[hi:q.start]
         if ctx.paragraph_index(q.start) == par and len(between) < 40 and not between.strip(ADJ_PUNCT + ":"):
             return j
+        if COLON_NEXT_PARAGRAPH and ctx.paragraph_index(q.start) == par + 1 and between.strip() == ":" \
+                and "\n" in between:
+            return j  # "Dr. Ward stated:\n\n“…”": the quotation is the next paragraph
     return None
 
 
