@@ -51,6 +51,14 @@ def test_features_tell_where_the_phrase_after_the_cut_attaches():
     assert "att=root" in features(doc, 0, 1, 3, "end", "verb|nsubj")
 
 
+def test_a_cue_task_carries_the_verbs_lemma_into_lexical_features():
+    doc = _doc()
+    # the cue "said" (4) of "Jo Lee said the plan failed": its end ranker sees "say" beside the next word
+    f = features(doc, 4, 4, 4, "end", "verb|VERB|ROOT#say")
+    assert "lem_n1=say|the" in f and "how=verb|VERB|ROOT" in f
+    assert not any(x.startswith("lem_") for x in features(doc, 4, 4, 4, "end", "verb|VERB|ROOT"))
+
+
 def test_choose_takes_the_best_boundary_unless_the_margin_or_limit_forbids_it():
     doc = _doc()
     end = BoundaryModel(side="end", weights={"n1=,": 3.0, "rule": 1.0})  # prefers ending before a comma

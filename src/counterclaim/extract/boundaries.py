@@ -109,6 +109,7 @@ def features(doc: Any, fixed_i: int, k: int, rule_k: int, side: str, how: str, i
     ``view`` is the :func:`sentence_view` of the sentence, built here when not given."""
     v = view or sentence_view(doc, fixed_i)
     s0, s1, hd = v.start, v.end, v.heads
+    how, _, lem = how.partition("#")  # a cue task carries its verb's lemma after "#"
     step = 1 if side == "end" else -1  # direction from inside the span to outside
     lo, hi = (fixed_i, k) if side == "end" else (k, fixed_i)
     d = (k - rule_k) * step  # > 0: longer than the rules' span
@@ -125,6 +126,8 @@ def features(doc: Any, fixed_i: int, k: int, rule_k: int, side: str, how: str, i
         j1 = o1_i - s0
         n1 = v.words[j1]
         f += ["n1=" + n1, "n1d=" + v.deps[j1], "w_n1=" + w + "|" + n1, "how_n1=" + how + "|" + n1]
+        if lem:
+            f += ["lem_n1=" + lem + "|" + n1]
         if o2_in:
             n2 = v.words[o2_i - s0]
             f += ["n1_n2=" + n1 + "|" + n2, "n2=" + n2]

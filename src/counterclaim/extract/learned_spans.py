@@ -21,6 +21,8 @@ from counterclaim.extract.statement_base import RawStatement, _Ctx, _trim, token
 
 #: content rules whose span the learned rankers may move (quotes are bounded by their marks)
 LEARNED_CONTENT_RULES = frozenset({"ccomp", "xcomp", "obj", "obl", "remainder", "relcl", "passive"})
+#: the cue rankers see the cue verb's lemma (boundaries.features: "lem_n1=criticize|for")
+CUE_LEMMA_FEATURES = True
 #: rules whose source the learned rankers may move (headline and "according to" sources have their own)
 LEARNED_SOURCE_RULES = frozenset({"verb", "quote"})
 
@@ -100,6 +102,8 @@ def boundary_task(r: RawStatement, ctx: _Ctx, name: str, marks: Optional[Marks] 
             return None
         a_i, b_i = span
         how = rule + "|" + r.head.pos_ + "|" + r.head.dep_
+        if CUE_LEMMA_FEATURES:
+            how += "#" + r.head.lemma_.lower()  # features of the verb itself ("criticized for", "said in")
         others = [p for p in ([r.source] if r.source else []) + list(r.content)]
         if name == "cue_end":
             after = [ps for ps, pe in others if ps >= r.cue[1]]
