@@ -1298,3 +1298,35 @@ def test_a_reporting_clause_ending_in_a_colon_takes_the_quotation_of_the_next_pa
         assert [c.text for c in st.content] == ['"The Department of Justice is not about equal justice. It is about politics."']
     else:
         assert found == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_quotation_paragraph_right_after_a_direct_statement_continues_it(monkeypatch, on):
+    from counterclaim.extract import forms
+
+    monkeypatch.setattr(forms, "NEXT_PARAGRAPH_QUOTES", on)
+    text = ("“We are all worried that the party will steal the nomination,” Collins told MSNBC.\n\n"
+            "“So the best way is to win outright. Game over.”\n\n"
+            "“We will fight on,” Smith said.")
+    every = shipped_statements(text)
+    (collins,) = [s for s in every if s.cue.text == "told"]
+    pieces = [c.text for c in collins.content]
+    assert pieces[0].startswith("“We are all worried")
+    assert (pieces[1:] == ["“So the best way is to win outright. Game over.”"]) if on else (pieces[1:] == [])
+    (smith,) = [s for s in every if s.cue.text == "said"]  # a quotation with its own cue stays its own
+    assert [c.text for c in smith.content] == ["“We will fight on,”"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_quotation_goes_on_after_its_reporting_clause_when_it_closes_a_sentence_before_more_text(monkeypatch, on):
+    from counterclaim.extract import forms
+
+    monkeypatch.setattr(forms, "CLOSED_QUOTE_CONTINUES", on)
+    text = ("The government refused to give me the normal two points of credit for pleading guilty. “Judge,” "
+            "Brafman said, “I have never had that happen in any case in thirty-seven years. I have never had a "
+            "defendant lose his two points.” Reluctantly, Brafman said he had no choice.")
+    first = next(s for s in shipped_statements(text) if s.cue.text == "said")
+    pieces = [c.text for c in first.content]
+    assert pieces[0] == "“Judge,”" and len(pieces) == (2 if on else 1)

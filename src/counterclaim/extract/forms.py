@@ -33,6 +33,10 @@ RULE_CONFIDENCE = {"headline": 0.8, "according": 0.9, "transcript": 0.8, "dash_c
 #: Congressional Budget Office and is now president of …. “…”'; 100 -> 200: PolNeAR content F1 +0.0006
 #: dev, +0.0004 train; 300 gives the same).
 CONTINUATION_MAX_GAP = 200
+#: a paragraph opening with a quotation right after a direct statement's paragraph continues it
+NEXT_PARAGRAPH_QUOTES = True
+#: a continuation quote that ends its sentence inside the marks may be followed by other text
+CLOSED_QUOTE_CONTINUES = True
 #: a quotation's sentence that leads into it is part of the content (_mixed_lead_in)
 MIXED_LEAD_IN = True
 #: a content piece starting just inside a quotation starts at its opening mark (_opening_marks)
@@ -310,8 +314,19 @@ def _continuations(raws: list[RawStatement], ctx: _Ctx) -> None:
                 gap = text[sent_end:q.start]
             prev = ctx.double[j - 1]
             if "\n" in gap and not (prev.continued and not gap.strip()):
-                break
-            if gap.strip(" .,;:\t"):
+                # a paragraph that opens with a quotation right after the reporting one goes on with the
+                # same speaker ("“…,” Collins told MSNBC.\n\n“So the best way …”"), unless it has a cue;
+                # what stands before the break is the rest of the reporting sentence
+                head, _, tail = gap.rpartition("\n")
+                if not (NEXT_PARAGRAPH_QUOTES and r.kind == "direct" and not tail.strip()
+                        and ctx.paragraph_index(q.start) == ctx.paragraph_index(anchor) + 1
+                        and (not head.strip() or head.rstrip().endswith("."))):
+                    break
+                gap = head.replace("\n", " ")
+                crossed = True
+            else:
+                crossed = False
+            if gap.strip(" .,;:\t\xa0"):
                 # the rest of the reporting clause ("said in a statement on Tuesday. “…”") may stand between
                 k0 = bisect.bisect_left(cue_starts, anchor)
                 own_cue = k0 < len(cue_starts) and cue_starts[k0] < q.start
@@ -322,8 +337,11 @@ def _continuations(raws: list[RawStatement], ctx: _Ctx) -> None:
             if k < len(cue_starts) and cue_starts[k] < q.end:
                 break  # the quote has its own cue
             nxt = text[q.end:q.end + 40].lstrip(" \t\xa0\u2009\u202f")
-            if nxt and nxt[:1] not in "\n“\"'" and not q.continued:
+            ends_sentence = CLOSED_QUOTE_CONTINUES and text[q.start:q.end].rstrip("”\"'’ ")[-1:] in (".", "?", "!")
+            if nxt and nxt[:1] not in "\n“\"'" and not q.continued and not ends_sentence:
                 break  # text follows in the paragraph: a new reporting clause ("…,” she added.)
+            if crossed and nxt and nxt[:1] != "\n":
+                break  # a quotation in the next paragraph continues only when it is the whole paragraph
             r.content.append((q.start, q.end))
             r.quote_ids.append(j)
             used.add(j)
