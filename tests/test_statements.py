@@ -1330,3 +1330,24 @@ def test_a_quotation_goes_on_after_its_reporting_clause_when_it_closes_a_sentenc
     first = next(s for s in shipped_statements(text) if s.cue.text == "said")
     pieces = [c.text for c in first.content]
     assert pieces[0] == "“Judge,”" and len(pieces) == (2 if on else 1)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_word_of_the_quotation_hung_on_the_cue_does_not_keep_the_quote_away(monkeypatch, on):
+    from counterclaim.extract import sources
+
+    monkeypatch.setattr(sources, "REGION_OUTSIDE_QUOTES", on)
+    rows = [  # “Now is the time,” said Fowler.   ("Now" parsed as a modifier of "said")
+        ("\u201c", False, 7, "punct", "PUNCT", "\u201c"), ("Now", True, 7, "advmod", "ADV", "now"),
+        ("is", True, 4, "cop", "AUX", "be"), ("the", True, 4, "det", "DET", "the"),
+        ("time", False, 7, "ccomp", "NOUN", "time"), (",", False, 4, "punct", "PUNCT", ","),
+        ("\u201d", True, 7, "punct", "PUNCT", "\u201d"), ("said", True, 7, "ROOT", "VERB", "say"),
+        ("Fowler", False, 7, "nsubj", "PROPN", "Fowler"), (".", False, 7, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    raws = [r for r in find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None)]
+    t = document.text
+    quoted = [r for r in raws if [t[s:e] for s, e in r.content] == ["\u201cNow is the time,\u201d"] and r.kind == "direct"]
+    assert len(quoted) == (1 if on else 0)
+    if on:
+        assert t[slice(*quoted[0].source)] == "Fowler"

@@ -304,6 +304,8 @@ def _region(tok: Any, subj: Optional[Any], cue: tuple[int, int]) -> tuple[int, i
     return lo, hi
 
 
+#: a reporting clause never starts inside a quotation that ends before its cue (_quote_adjacent)
+REGION_OUTSIDE_QUOTES = True
 #: a reporting clause that ends its paragraph with a colon introduces the quotation that opens the next one
 COLON_NEXT_PARAGRAPH = True
 
@@ -320,6 +322,11 @@ def _quote_adjacent(tok: Any, ctx: _Ctx, subj: Optional[Any] = None) -> Optional
         return None
     lo, hi = _region(tok, subj, (tok.idx, tok.idx + len(tok)))
     lo = _extend_left_over_nouns(tok.doc, lo, ctx)
+    inside = ctx.quote_at(lo) if REGION_OUTSIDE_QUOTES else None
+    if inside is not None and ctx.double[inside].end <= tok.idx:
+        # "“Now is the time …,” said Don Fowler": the parse hung a word of the quotation ("Now") on the
+        # cue; the reporting clause starts after the quotation
+        lo = ctx.double[inside].end
     i = bisect.bisect_right(ctx.dstarts, lo) - 1
     while i >= 0:
         q = ctx.double[i]
