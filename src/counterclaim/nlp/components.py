@@ -45,19 +45,24 @@ def paragraph_sentences(doc: Doc) -> Doc:
     if OPENING_QUOTE_STARTS:
         _opening_quotes(doc)
     if NO_MIDCLAUSE_STARTS:
-        # a sentence of edited prose never starts right after a word or a comma ("pollster | Pat Caddell
-        # told …", "on Thursday | how surprised …"): only after punctuation that can end one, or a newline
-        for i in range(1, len(doc)):
-            prev, t = doc[i - 1], doc[i]
-            if not t.is_space and not prev.is_space and (prev.is_alpha or prev.like_num or prev.text == ",") \
-                    and t.is_sent_start is not True:
-                t.is_sent_start = False
+        _no_midclause_starts(doc)
     _display_semicolons(doc)
     return doc
 
 
-#: no sentence starts right after a word or a comma within a paragraph
+#: no sentence starts right after a word or a comma within a paragraph (see _no_midclause_starts)
 NO_MIDCLAUSE_STARTS = True
+
+
+def _no_midclause_starts(doc: Doc) -> None:
+    """A sentence of edited prose never starts right after a word or a comma ("pollster | Pat Caddell
+    told …", "on Thursday | how surprised …"), only after punctuation that can end one or at a
+    paragraph break; starts already set (paragraphs, display lines) stay."""
+    for i in range(1, len(doc)):
+        prev, t = doc[i - 1], doc[i]
+        if not t.is_space and not prev.is_space and (prev.is_alpha or prev.like_num or prev.text == ",") \
+                and t.is_sent_start is not True:
+            t.is_sent_start = False
 
 
 #: an opening quotation mark after a sentence's end starts the next sentence (see _opening_quotes)
@@ -245,8 +250,8 @@ def _noun_roots(doc: Doc) -> None:
 @Language.component("reporting_clause_fix")
 def reporting_clause_fix(doc: Doc) -> Doc:
     """Repair the parse where news text trips it: whitespace tokens in grammatical relations
-    (:func:`_whitespace_heads`), and a "that"-clause the parser hung on a time expression, which goes
-    back to the verb governing it.
+    (:func:`_whitespace_heads`), a past-tense main verb hung on a noun root (:func:`_noun_roots`), and
+    a "that"-clause the parser hung on a time expression, which goes back to the verb governing it.
 
     "The spokesman said on Tuesday that the convoy had been stopped": the CNN parser often makes "stopped"
     an acl of "Tuesday"; the clause is the ccomp of "said". Only fires when the time word is an oblique
