@@ -1351,3 +1351,19 @@ def test_a_word_of_the_quotation_hung_on_the_cue_does_not_keep_the_quote_away(mo
     assert len(quoted) == (1 if on else 0)
     if on:
         assert t[slice(*quoted[0].source)] == "Fowler"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_fronted_according_to_phrase_runs_to_its_comma(monkeypatch, on):
+    from counterclaim.extract import forms
+
+    monkeypatch.setattr(forms, "ACCORDING_FRONTED_COMMA", on)
+    text = ("According to early results of exit polls conducted for The Associated Press and television networks, "
+            "nearly half of Democratic primary voters in Alabama and Georgia were black.")
+    (st,) = [s for s in shipped_statements(text) if s.cue.text == "According to"]
+    if on:
+        assert st.source.text == "early results of exit polls conducted for The Associated Press and television networks"
+        assert [c.text for c in st.content] == ["nearly half of Democratic primary voters in Alabama and Georgia were black"]
+    else:
+        assert st.source.text == "early results of exit polls"

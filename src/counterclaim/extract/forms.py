@@ -37,6 +37,8 @@ CONTINUATION_MAX_GAP = 200
 NEXT_PARAGRAPH_QUOTES = True
 #: a continuation quote that ends its sentence inside the marks may be followed by other text
 CLOSED_QUOTE_CONTINUES = True
+#: a fronted "According to X," runs to its comma (_according)
+ACCORDING_FRONTED_COMMA = True
 #: a quotation's sentence that leads into it is part of the content (_mixed_lead_in)
 MIXED_LEAD_IN = True
 #: a content piece starting just inside a quotation starts at its opening mark (_opening_marks)
@@ -79,8 +81,14 @@ def _according(tok: Any, p: float, ctx: _Ctx) -> Optional[RawStatement]:
     np = _np_right(doc, nxt.i + 1, tok.sent.end)
     if np is not None:  # the parse may cut "Iran's state-owned Press TV": take the whole name phrase
         s_hi = max(s_hi, doc[np[1] - 1].idx + len(doc[np[1] - 1]))
-    source = _trim(text, s_lo, s_hi, ",.;")
     sent = tok.sent
+    if ACCORDING_FRONTED_COMMA and not text[sent.start_char:cue[0]].strip(" \t\n\xa0\"“'‘"):
+        # "According to early results of exit polls conducted for the AP, majorities …": a fronted
+        # "according to" phrase runs to its comma, whatever the parse hung its modifiers on
+        comma = next((t for t in doc[nxt.i + 1:sent.end] if t.text == "," and ctx.quote_at(t.idx) is None), None)
+        if comma is not None and comma.idx >= s_hi:
+            s_hi = comma.idx
+    source = _trim(text, s_lo, s_hi, ",.;")
     before = _clean_content(text, sent.start_char, cue[0])
     if ACCORDING_CONNECTIVES:
         before = _strip_opening_conjunction(text, *_strip_connective(text, *before))
