@@ -1367,3 +1367,21 @@ def test_a_fronted_according_to_phrase_runs_to_its_comma(monkeypatch, on):
         assert [c.text for c in st.content] == ["nearly half of Democratic primary voters in Alabama and Georgia were black"]
     else:
         assert st.source.text == "early results of exit polls"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_passive_cue_takes_its_predicate_noun_phrase(monkeypatch, on):
+    from counterclaim.extract import contents
+
+    monkeypatch.setattr(contents, "PASSIVE_PREDICATE", on)
+    rows = [  # Sanders was named the winner.
+        ("Sanders", True, 2, "nsubj:pass", "PROPN", "Sanders"), ("was", True, 2, "aux:pass", "AUX", "be"),
+        ("named", True, 2, "ROOT", "VERB", "name"), ("the", True, 4, "det", "DET", "the"),
+        ("winner", False, 2, "obj", "NOUN", "winner"), (".", False, 2, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    doc[2].tag_ = "VBN"
+    raws = find_raw_statements(doc, document, model=lexicon_model(("named",)), boundaries=None)
+    t = document.text
+    contents_found = [[t[s:e] for s, e in r.content] for r in raws]
+    assert (["Sanders", "the winner"] in contents_found) == on

@@ -66,6 +66,8 @@ PRONOUN_CONTENTS = frozenset({"i", "he", "she", "we", "they", "it", "him", "her"
 TRAILING_ATTRIBUTION_RE = re.compile(r",?\s+according to\b")
 
 
+#: a passive cue with no other complement takes its predicate noun phrase ("was announced the winner")
+PASSIVE_PREDICATE = True
 #: a relative clause with its own object, or an adverbial one ("where …"), is read as a main clause; a
 #: relative object pronoun's predicate after the verb joins the content ("which he described as X")
 RELATIVE_GAPS = True
@@ -100,6 +102,8 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
                     if case and case[0].i == tok.i + 1 and case[0].lower_ in PASSIVE_CONTENT_CASES:
                         xcomp = [c]
                     break
+        if not xcomp and PASSIVE_PREDICATE:  # "Sanders was announced the second-place winner"
+            xcomp = [c for c in kids if c.dep_ in ("obj", "iobj") and c.i > tok.i][:1]
         pieces = []
         if subj:
             toks = [t for t in subj[0].subtree]
