@@ -41,8 +41,6 @@ CLOSED_QUOTE_CONTINUES = True
 ACCORDING_FRONTED_COMMA = True
 #: a quotation's sentence that leads into it is part of the content (_mixed_lead_in)
 MIXED_LEAD_IN = True
-#: a content piece starting just inside a quotation starts at its opening mark (_opening_marks)
-OPENING_MARKS = True
 _SENTENCE_END = re.compile(r"[.?!;]['’”\"]*\s+")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Za-z]|\.[A-Za-z])\.$")  # "Mr.", "Sen.", "U.S.", "J."
 #: sentences of a quotation before its reporting sentence join the content
@@ -426,20 +424,3 @@ def _mixed_lead_in(raws: list[RawStatement], ctx: _Ctx) -> None:
         s, _ = _trim(text, lo, qs)
         r.content = [(s, qe)]
         r.kind = "mixed"
-
-
-def _opening_marks(raws: list[RawStatement], ctx: _Ctx) -> None:
-    """A content piece that starts just inside a quotation and runs to its end or within it starts at the
-    opening mark (the parse may put a paragraph's opening mark in the sentence before: ``"That," he
-    added`` gives the piece ``That,"``)."""
-    if not OPENING_MARKS:
-        return
-    text = ctx.text
-    for r in raws:
-        for n, (s, e) in enumerate(r.content):
-            qi = ctx.quote_at(s)
-            if qi is None:
-                continue
-            q = ctx.double[qi]
-            if e <= q.end and 0 < s - q.start <= 3 and not text[q.start:s].strip(" \t\xa0\"'“‘`"):
-                r.content[n] = (q.start, e)

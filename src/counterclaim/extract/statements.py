@@ -68,7 +68,6 @@ from counterclaim.extract.forms import (
     _headline_statements,
     _layout_statements,
     _mixed_lead_in,
-    _opening_marks,
     _preceding_quotes,
 )
 from counterclaim.extract.learned_spans import (
@@ -165,7 +164,6 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
     _continuations(raws, ctx)
     _mixed_lead_in(raws, ctx)
     _preceding_quotes(raws, ctx)
-    _opening_marks(raws, ctx)
     for r in raws:
         r.content = sorted({_trim(ctx.text, s, e) for s, e in r.content if e > s})
     return raws
