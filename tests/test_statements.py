@@ -1146,10 +1146,12 @@ def test_opening_participle_takes_the_subject_of_the_clause_after_its_comma(monk
     assert (t[slice(*r.source)] if r.source else None) == ("Trump" if on else None)
 
 
-def _lead_in_rows(lead):
-    """``<lead> “will respond,” he threatened.`` with ``lead`` as (word, dep) rows hung on "respond"."""
+def _lead_in_rows(lead, own_sentence=False):
+    """``<lead> “will respond,” he threatened.`` with ``lead`` as (word, dep) rows hung on "respond" (or, with
+    ``own_sentence``, on the lead's first word: a sentence before the quotation's, as the pipeline splits)."""
     n = len(lead)
-    rows = [(w, True, n + 2, dep, pos, w.lower()) for w, dep, pos in lead]
+    rows = [(w, True, 0 if own_sentence else n + 2, "ROOT" if own_sentence and k == 0 else dep, pos, w.lower())
+            for k, (w, dep, pos) in enumerate(lead)]
     rows += [
         ("\u201c", False, n + 2, "punct", "PUNCT", "\u201c"), ("will", True, n + 2, "aux", "AUX", "will"),
         ("respond", False, n + 2, "ROOT", "VERB", "respond"), (",", False, n + 2, "punct", "PUNCT", ","),
@@ -1172,9 +1174,10 @@ def test_words_leading_into_a_quote_are_part_of_a_mixed_content(monkeypatch, on)
 
 
 def test_a_lead_in_that_frames_the_quote_or_ends_a_sentence_is_not_content():
-    for lead in ([("It", "nsubj", "PRON"), ("read", "dep", "VERB"), (":", "punct", "PUNCT")],
-                 [("Why", "advmod", "ADV"), ("?", "punct", "PUNCT")]):
-        doc, document = parsed(_lead_in_rows(lead))
+    for lead, own in (([("It", "nsubj", "PRON"), ("read", "dep", "VERB"), (":", "punct", "PUNCT")], False),
+                      ([("Why", "advmod", "ADV"), ("?", "punct", "PUNCT")], True),
+                      ([("It", "nsubj", "PRON"), ("ended", "dep", "VERB"), (";", "punct", "PUNCT")], False)):
+        doc, document = parsed(_lead_in_rows(lead, own))
         (r,) = find_raw_statements(doc, document, model=lexicon_model(("threatened",)), boundaries=None)
         t = document.text
         assert [t[s:e] for s, e in r.content] == ["\u201cwill respond,\u201d"] and r.kind == "direct"

@@ -41,8 +41,6 @@ CLOSED_QUOTE_CONTINUES = True
 ACCORDING_FRONTED_COMMA = True
 #: a quotation's sentence that leads into it is part of the content (_mixed_lead_in)
 MIXED_LEAD_IN = True
-_SENTENCE_END = re.compile(r"[.?!;]['’”\"]*\s+")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Za-z]|\.[A-Za-z])\.$")  # "Mr.", "Sen.", "U.S.", "J."
 #: sentences of a quotation before its reporting sentence join the content
 PRECEDING_QUOTES = True
 
@@ -395,8 +393,9 @@ def _mixed_lead_in(raws: list[RawStatement], ctx: _Ctx) -> None:
     """A quotation that its sentence leads into, with the reporting clause after it (``The country
     “has made dramatic changes,” McConnell said``, ``Not paying taxes ''makes me smart,'' Trump
     said``): the words before the quote are the speaker's too, paraphrased, and the content is mixed.
-    The lead-in is the sentence up to the quote, within the paragraph; it is not taken when it has
-    another statement's source or cue, another quotation, or ends in a colon that frames the quote."""
+    The lead-in is the sentence up to the quote (the pipeline starts a sentence at an opening mark
+    after a sentence's end), within the paragraph and after a semicolon; it is not taken when it has
+    another statement's source or cue, another quotation, or a colon that frames the quote."""
     if not MIXED_LEAD_IN:
         return
     text = ctx.text
@@ -413,9 +412,8 @@ def _mixed_lead_in(raws: list[RawStatement], ctx: _Ctx) -> None:
         lo = max(opener.sent.start_char, ctx.document.paragraphs[ctx.paragraph_index(qs)].start
                  if ctx.document.paragraphs else 0)
         lead = text[lo:qs]
-        ends = [m.end() for m in _SENTENCE_END.finditer(lead) if not _ABBREVIATION.search(lead, 0, m.start() + 1)]
-        if ends:  # a sentence the parse did not split off ("He changed his tune. ''You'd like …,'' he said")
-            lo += ends[-1]
+        if ";" in lead:  # "…; the party “will respond,” he said": the clause after the semicolon
+            lo += lead.rfind(";") + 1
             lead = text[lo:qs]
         if not lead.strip() or ":" in lead or any(c in lead for c in "“”\"\n") or "''" in lead:
             continue

@@ -296,9 +296,10 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
     if tok.lower_ == "according":
         return _according(tok, p, ctx)
     cue = _cue_span(tok, model)
-    subj = None if _reduced_relative(tok) else _outside_quotes(_subject(tok), tok, ctx)
+    reduced_relative = _reduced_relative(tok)  # "individuals accused of": no subject of its own
+    subj = None if reduced_relative else _outside_quotes(_subject(tok), tok, ctx)
     clause_subject = False  # the source is only the subject of the clause a participle closes or opens
-    if subj is None and CLAUSE_PARTICIPLES and not _reduced_relative(tok):
+    if subj is None and CLAUSE_PARTICIPLES and not reduced_relative:
         subj = _outside_quotes(_clause_subject(tok), tok, ctx)
         clause_subject = subj is not None
     negated = any(c.lemma_.lower() in ("not", "never", "n't") and c.dep_ in ("advmod", "neg") for c in tok.children)
@@ -343,7 +344,7 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
             toks = toks[1:]
         if toks:
             source = (min(source[0], toks[0].idx), source[1])
-    reduced = (tok.dep_ in ("acl", "amod") and tok.morph.get("VerbForm") == ["Part"]) or _reduced_relative(tok)  # "individuals accused of"
+    reduced = (tok.dep_ in ("acl", "amod") and tok.morph.get("VerbForm") == ["Part"]) or reduced_relative
     if source is None and not _is_passive(tok) and not reduced and USE_POS_FALLBACK:
         source = _fallback_source(tok, cue, ctx)
     if source is not None and subj is None:
