@@ -54,7 +54,7 @@ def test_features_tell_where_the_phrase_after_the_cut_attaches():
 def test_a_cue_task_carries_the_verbs_lemma_into_lexical_features():
     doc = _doc()
     # the cue "said" (4) of "Jo Lee said the plan failed": its end ranker sees "say" beside the next word
-    f = features(doc, 4, 4, 4, "end", "verb|VERB|ROOT#say")
+    f = features(doc, 4, 4, 4, "end", "verb|VERB|ROOT", lemma="say")
     assert "lem_n1=say|the" in f and "how=verb|VERB|ROOT" in f
     assert not any(x.startswith("lem_") for x in features(doc, 4, 4, 4, "end", "verb|VERB|ROOT"))
 

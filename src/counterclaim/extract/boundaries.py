@@ -102,14 +102,14 @@ def candidates(doc: Any, fixed_i: int, rule_k: int, side: str, view: Optional[Se
 
 
 def features(doc: Any, fixed_i: int, k: int, rule_k: int, side: str, how: str, in_quote: bool = False,
-             view: Optional[SentenceView] = None) -> list[str]:
+             view: Optional[SentenceView] = None, lemma: str = "") -> list[str]:
     """Features of the span [fixed_i, k] (end) or [k, fixed_i] (start): the words at the cut, on both
     sides of it, the parse arcs it breaks, where the phrase just outside it attaches (:func:`_attachment`),
-    the distance from the rules' boundary and the rule.
+    the distance from the rules' boundary and the rule; for a cue span, its verb's ``lemma`` beside the
+    word after the cut ("criticize|for").
     ``view`` is the :func:`sentence_view` of the sentence, built here when not given."""
     v = view or sentence_view(doc, fixed_i)
     s0, s1, hd = v.start, v.end, v.heads
-    how, _, lem = how.partition("#")  # a cue task carries its verb's lemma after "#"
     step = 1 if side == "end" else -1  # direction from inside the span to outside
     lo, hi = (fixed_i, k) if side == "end" else (k, fixed_i)
     d = (k - rule_k) * step  # > 0: longer than the rules' span
@@ -126,8 +126,8 @@ def features(doc: Any, fixed_i: int, k: int, rule_k: int, side: str, how: str, i
         j1 = o1_i - s0
         n1 = v.words[j1]
         f += ["n1=" + n1, "n1d=" + v.deps[j1], "w_n1=" + w + "|" + n1, "how_n1=" + how + "|" + n1]
-        if lem:
-            f += ["lem_n1=" + lem + "|" + n1]
+        if lemma:
+            f += ["lem_n1=" + lemma + "|" + n1]
         if o2_in:
             n2 = v.words[o2_i - s0]
             f += ["n1_n2=" + n1 + "|" + n2, "n2=" + n2]
@@ -197,7 +197,7 @@ class BoundaryModel:
 
     def choose(self, doc: Any, fixed_i: int, rule_k: int, how: str,
                inside_quote: Optional[Callable[[int], Any]] = None, limit: Optional[int] = None,
-               view: Optional[SentenceView] = None) -> int:
+               view: Optional[SentenceView] = None, lemma: str = "") -> int:
         """The boundary token for the span fixed at ``fixed_i`` (``rule_k``: the rules' choice).
         ``inside_quote(offset)`` is not None when a character offset lies inside a double quote; no end
         after character ``limit`` (side "end") or start before it (side "start") is considered."""
@@ -209,7 +209,7 @@ class BoundaryModel:
             if limit is not None and k != rule_k and (cut > limit if self.side == "end" else cut < limit):
                 continue
             inq = inside_quote is not None and inside_quote(cut) is not None
-            sc = self.score(features(doc, fixed_i, k, rule_k, self.side, how, inq, v))
+            sc = self.score(features(doc, fixed_i, k, rule_k, self.side, how, inq, v, lemma))
             if k == rule_k:
                 rule_score = sc
             if best is None or sc > best or (sc == best and k == rule_k):

@@ -52,14 +52,15 @@ def _last_end_before(marks: Optional[Marks], offset: int) -> int:
 @dataclass(frozen=True)
 class BoundaryTask:
     """One span boundary a ranker decides: the token that stays (``fixed_i``), the rules' boundary token
-    (``rule_k``), the rule (``how``), which piece of the content (``piece``, -1 for the source) and the
-    character ``limit`` the boundary may not cross."""
+    (``rule_k``), the rule (``how``), which piece of the content (``piece``, -1 for the source), the
+    character ``limit`` the boundary may not cross and, for a cue, its verb's ``lemma``."""
 
     fixed_i: int
     rule_k: int
     how: str
     piece: int
     limit: Optional[int]
+    lemma: str = ""
 
 
 def boundary_task(r: RawStatement, ctx: _Ctx, name: str, marks: Optional[Marks] = None) -> Optional[BoundaryTask]:
@@ -102,14 +103,13 @@ def boundary_task(r: RawStatement, ctx: _Ctx, name: str, marks: Optional[Marks] 
             return None
         a_i, b_i = span
         how = rule + "|" + r.head.pos_ + "|" + r.head.dep_
-        if CUE_LEMMA_FEATURES:
-            how += "#" + r.head.lemma_.lower()  # features of the verb itself ("criticized for", "said in")
+        lemma = r.head.lemma_.lower() if CUE_LEMMA_FEATURES else ""  # "criticized for", "said in"
         others = [p for p in ([r.source] if r.source else []) + list(r.content)]
         if name == "cue_end":
             after = [ps for ps, pe in others if ps >= r.cue[1]]
-            return BoundaryTask(a_i, b_i, how, -2, min(after) if after else None)
+            return BoundaryTask(a_i, b_i, how, -2, min(after) if after else None, lemma)
         before = [pe for ps, pe in others if pe <= r.cue[0]] + [_last_end_before(marks, r.cue[0])]
-        return BoundaryTask(b_i, a_i, how, -2, max(before + [doc[a_i].sent.start_char]))
+        return BoundaryTask(b_i, a_i, how, -2, max(before + [doc[a_i].sent.start_char]), lemma)
     # the source: before the cue in its sentence ("X said ..."), found by a verb or quote rule
     if r.source is None or rule not in LEARNED_SOURCE_RULES or r.source[1] > r.cue[0]:
         return None
@@ -148,7 +148,8 @@ def _apply_boundary(r: RawStatement, ctx: _Ctx, name: str, ranker: Any, marks: M
     view = views.get(start)
     if view is None:
         view = views[start] = sentence_view(doc, task.fixed_i)
-    k = ranker.choose(doc, task.fixed_i, task.rule_k, task.how, inside_quote=ctx.quote_at, limit=task.limit, view=view)
+    k = ranker.choose(doc, task.fixed_i, task.rule_k, task.how, inside_quote=ctx.quote_at, limit=task.limit, view=view,
+                      lemma=task.lemma)
     if k == task.rule_k:
         return
     s, e = r.cue if task.piece == -2 else r.source if task.piece < 0 else r.content[task.piece]
