@@ -20,9 +20,10 @@ Steps
 trains the span-boundary rankers (:mod:`counterclaim.extract.boundaries`: content end and start, source
 end and start): for every statement of train whose cue matches a gold attribution and whose span agrees
 with the gold one on the other side, each token boundary of the sentence around the rules' one is a
-candidate, the gold boundary the positive; a logistic regression scores them; C and the margin by which a
-candidate must beat the rules' boundary are chosen by ranking accuracy on dev, and a ranker that does not
-beat the rules there is not shipped.
+candidate, the gold boundary the positive; a conditional-logit ranker (softmax over each boundary's
+candidates, ``--objective listwise``, the default) or a logistic regression per candidate (``pointwise``)
+scores them; C and the margin by which a candidate must beat the rules' boundary are chosen by ranking
+accuracy on dev, and a ranker that does not beat the rules there is not shipped.
 
 PolNeAR: Newell, Margolin & Ruths (2018), "An Attribution Relations Corpus for Political News", LREC.
 """
@@ -265,6 +266,39 @@ def _ranking_accuracy(scores, y, group, rule, margin: float) -> tuple[float, flo
     return ok / max(n, 1), base / max(n, 1)
 
 
+def _listwise_fit(A, y, group, C: float, max_iter: int = 500):
+    """Weights and bias of a conditional-logit ranker: the softmax over each group's candidates of
+    their linear scores, trained to put the gold candidate first (negative log-likelihood of the gold
+    candidate plus an L2 penalty ``|w|^2 / (2C)``, the scale liblinear's C has), with L-BFGS.
+    Pointwise logistic regression labels every candidate on its own; the ranker only ever compares the
+    candidates of one boundary, and this is the objective that matches that use."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    y = np.asarray(y, dtype=float)
+    group = np.asarray(group)
+    order = np.argsort(group, kind="stable")
+    if not np.all(order == np.arange(len(order))):
+        raise ValueError("listwise instances must come grouped")
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    At = A.T.tocsr()
+
+    def loss(w):
+        s = A @ w
+        m = np.maximum.reduceat(s, starts)
+        e = np.exp(s - np.repeat(m, np.diff(np.r_[starts, len(s)])))
+        z = np.add.reduceat(e, starts)
+        lse = np.log(z) + m
+        nll = lse.sum() - (s * y).sum()
+        p = e / np.repeat(z, np.diff(np.r_[starts, len(s)]))
+        g = At @ (p - y)
+        return nll + (w @ w) / (2 * C), g + w / C
+
+    w0 = np.zeros(A.shape[1])
+    res = minimize(loss, w0, jac=True, method="L-BFGS-B", options={"maxiter": max_iter})
+    return res.x, 0.0  # a constant shifts every candidate's score alike: no bias
+
+
 #: boundary-ranker weights smaller than this are dropped from the artefact (same dev figures, 40% of the size)
 BOUNDS_PRUNE = 0.01
 
@@ -298,23 +332,28 @@ def cmd_bounds(args) -> None:
         B = _int32(vec.transform(Xdv))
         best = None
         for C in args.C:
-            clf = LogisticRegression(C=C, max_iter=3000, solver="liblinear").fit(A, ytr)
-            sdv = clf.decision_function(B)
+            if args.objective == "listwise":
+                coef, intercept = _listwise_fit(A, ytr, gtr, C)
+            else:
+                clf = LogisticRegression(C=C, max_iter=3000, solver="liblinear").fit(A, ytr)
+                coef, intercept = clf.coef_[0], float(clf.intercept_[0])
+            sdv = B @ coef + intercept
             for margin in args.margins:
                 acc, rules = _ranking_accuracy(sdv, ydv, gdv, rdv, margin)
                 print(f"  C={C} margin={margin}: dev accuracy {acc:.4f} (rules {rules:.4f})", file=sys.stderr)
                 if best is None or acc > best[0]:
-                    best = (acc, C, margin, clf, rules)
-        acc, C, margin, clf, rules = best
+                    best = (acc, C, margin, (coef, intercept), rules)
+        acc, C, margin, (coef, intercept), rules = best
         if acc <= rules:
             print(f"{name}: the ranker does not beat the rules on dev; not shipped", file=sys.stderr)
             continue
         names = vec.get_feature_names_out()
-        weights = {str(n): round(float(w), 3) for n, w in zip(names, clf.coef_[0]) if abs(w) >= BOUNDS_PRUNE}
+        weights = {str(n): round(float(w), 3) for n, w in zip(names, coef) if abs(w) >= BOUNDS_PRUNE}
         models[name] = BoundaryModel(side=name.rsplit("_", 1)[1], weights=weights,
-                                     bias=round(float(clf.intercept_[0]), 4), margin=margin)
+                                     bias=round(intercept, 4), margin=margin)
         out["models"][name] = {
             "meta": {"trained_on": "PolNeAR train", "tuned_on": "PolNeAR dev", "C": C, "margin": margin,
+                     "objective": args.objective,
                      "dev_accuracy": round(acc, 4), "dev_accuracy_rules": round(rules, 4),
                      "n_train_instances": int(max(gtr) + 1), "recipe": "training/statements.py bounds"},
             "bias": models[name].bias, "margin": margin, "weights": dict(sorted(weights.items())),
@@ -356,6 +395,9 @@ def main(argv=None) -> None:
             p.add_argument("--out", default="src/counterclaim/data/statement_bounds.json")
             p.add_argument("--C", type=float, nargs="+", default=[0.3, 1.0, 3.0, 10.0])
             p.add_argument("--margins", type=float, nargs="+", default=[0.0, 0.5, 1.0])
+            p.add_argument("--objective", choices=("pointwise", "listwise"), default="listwise",
+                           help="pointwise: logistic regression per candidate; listwise: softmax over each "
+                                "boundary's candidates")
             p.add_argument("--only", nargs="+", default=None, help="train only these boundaries (e.g. content_end)")
     args = ap.parse_args(argv)
     {"parse": cmd_parse, "train": cmd_train, "bounds": cmd_bounds}[args.cmd](args)
