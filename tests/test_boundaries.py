@@ -51,6 +51,17 @@ def test_features_tell_where_the_phrase_after_the_cut_attaches():
     assert "att=root" in features(doc, 0, 1, 3, "end", "verb|nsubj")
 
 
+def test_content_features_tell_when_the_phrase_after_the_cut_is_another_report():
+    doc = _doc()
+    # content "the plan failed" (5-7) of "said": ", the minister added" is a report of its own, with a subject
+    f = features(doc, 5, 7, 7, "end", "ccomp", report_phrase=True)
+    assert "att_sp=nears" in f and "att_sp_how=nears|ccomp" in f
+    # only for contents: a source's ranker would see its own cue there
+    assert not any(x.startswith("att_sp") for x in features(doc, 5, 7, 7, "end", "ccomp"))
+    # content "the plan" (5-6): "failed" after the cut is no verb of saying
+    assert not any(x.startswith("att_sp") for x in features(doc, 5, 6, 7, "end", "ccomp", report_phrase=True))
+
+
 def test_a_cue_task_carries_the_verbs_lemma_into_lexical_features():
     doc = _doc()
     # the cue "said" (4) of "Jo Lee said the plan failed": its end ranker sees "say" beside the next word

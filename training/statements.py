@@ -239,7 +239,8 @@ def _boundary_instances(name: str, arts, docs_in, docs):
                 continue
             for k, lab in zip(cands, labels):
                 inq = ctx.quote_at(cut(k)) is not None
-                X.append({f: 1 for f in features(doc, task.fixed_i, k, task.rule_k, side, task.how, inq, view, task.lemma)})
+                X.append({f: 1 for f in features(doc, task.fixed_i, k, task.rule_k, side, task.how, inq, view, task.lemma,
+                                                    task.report_phrase)})
                 y.append(lab)
                 group.append(n)
                 rule.append(int(k == task.rule_k))

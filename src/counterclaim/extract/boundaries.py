@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Optional
 
+from counterclaim.extract.speech_acts import act_lemma
+
 __all__ = ["BoundaryModel", "SentenceView", "load_boundary_models", "sentence_view", "candidates", "features",
            "BOUNDARIES", "MODEL_FILE", "MAX_SHIFT"]
 
@@ -73,6 +75,7 @@ class SentenceView:
     ends: list[int]
     spaces: list[bool]
     subjects: frozenset[int]  # tokens (doc indices) with a subject among their children
+    speech: frozenset[int] = frozenset()  # verbs of the speech-act lexicon (doc indices)
 
 
 def sentence_view(doc: Any, i: int) -> SentenceView:
@@ -84,6 +87,7 @@ def sentence_view(doc: Any, i: int) -> SentenceView:
         deps=[t.dep_ for t in toks], ent_types=[t.ent_type_ for t in toks], ent_iobs=[t.ent_iob_ for t in toks],
         idx=[t.idx for t in toks], ends=[t.idx + len(t) for t in toks], spaces=[t.is_space for t in toks],
         subjects=frozenset(t.head.i for t in toks if t.dep_ in _SUBJECTS and t.head.i != t.i),
+        speech=frozenset(t.i for t in toks if t.pos_ == "VERB" and act_lemma(t) is not None),
     )
 
 
@@ -103,11 +107,12 @@ def candidates(doc: Any, fixed_i: int, rule_k: int, side: str, view: Optional[Se
 
 
 def features(doc: Any, fixed_i: int, k: int, rule_k: int, side: str, how: str, in_quote: bool = False,
-             view: Optional[SentenceView] = None, lemma: str = "") -> list[str]:
+             view: Optional[SentenceView] = None, lemma: str = "", report_phrase: bool = False) -> list[str]:
     """Features of the span [fixed_i, k] (end) or [k, fixed_i] (start): the words at the cut, on both
-    sides of it, the parse arcs it breaks, where the phrase just outside it attaches (:func:`_attachment`),
-    the distance from the rules' boundary and the rule; for a cue span, its verb's ``lemma`` beside the
-    word after the cut ("criticize|for").
+    sides of it, the parse arcs it breaks, where the phrase just outside it attaches (:func:`_attachment`)
+    and, with ``report_phrase``, whether a verb of saying heads that phrase, the distance from the rules'
+    boundary and the rule; for a cue span, its verb's ``lemma`` beside the word after the cut
+    ("criticize|for").
     ``view`` is the :func:`sentence_view` of the sentence, built here when not given."""
     v = view or sentence_view(doc, fixed_i)
     s0, s1, hd = v.start, v.end, v.heads
@@ -138,6 +143,8 @@ def features(doc: Any, fixed_i: int, k: int, rule_k: int, side: str, how: str, i
             own = "s" if top in v.subjects else ""  # the phrase has a subject of its own: a new clause
             f += ["att=" + att, "att_dep=" + att + "|" + v.deps[top - s0] + own, "att_n1=" + att + "|" + n1,
                   "att_how=" + att + "|" + how]
+            if report_phrase and top in v.speech:  # the phrase outside is itself a report ("…, and warned X")
+                f += ["att_sp=" + att + own, "att_sp_how=" + att + own + "|" + how]
         et = v.ent_types[j1]
         if et:
             f.append("n1e=" + et)
@@ -198,7 +205,7 @@ class BoundaryModel:
 
     def choose(self, doc: Any, fixed_i: int, rule_k: int, how: str,
                inside_quote: Optional[Callable[[int], Any]] = None, limit: Optional[int] = None,
-               view: Optional[SentenceView] = None, lemma: str = "") -> int:
+               view: Optional[SentenceView] = None, lemma: str = "", report_phrase: bool = False) -> int:
         """The boundary token for the span fixed at ``fixed_i`` (``rule_k``: the rules' choice).
         ``inside_quote(offset)`` is not None when a character offset lies inside a double quote; no end
         after character ``limit`` (side "end") or start before it (side "start") is considered."""
@@ -210,7 +217,7 @@ class BoundaryModel:
             if limit is not None and k != rule_k and (cut > limit if self.side == "end" else cut < limit):
                 continue
             inq = inside_quote is not None and inside_quote(cut) is not None
-            sc = self.score(features(doc, fixed_i, k, rule_k, self.side, how, inq, v, lemma))
+            sc = self.score(features(doc, fixed_i, k, rule_k, self.side, how, inq, v, lemma, report_phrase))
             if k == rule_k:
                 rule_score = sc
             if best is None or sc > best or (sc == best and k == rule_k):

@@ -23,6 +23,8 @@ from counterclaim.extract.statement_base import RawStatement, _Ctx, _trim, token
 LEARNED_CONTENT_RULES = frozenset({"ccomp", "xcomp", "obj", "obl", "remainder", "relcl", "passive"})
 #: the cue rankers see the cue verb's lemma (boundaries.features: "lem_n1=criticize|for")
 CUE_LEMMA_FEATURES = True
+#: content rankers see whether a verb of saying heads the phrase beyond a cut (not the source's: there it is the cue)
+REPORT_PHRASE_FEATURES = True
 #: rules whose source the learned rankers may move (headline and "according to" sources have their own)
 LEARNED_SOURCE_RULES = frozenset({"verb", "quote"})
 
@@ -53,7 +55,9 @@ def _last_end_before(marks: Optional[Marks], offset: int) -> int:
 class BoundaryTask:
     """One span boundary a ranker decides: the token that stays (``fixed_i``), the rules' boundary token
     (``rule_k``), the rule (``how``), which piece of the content (``piece``, -1 for the source), the
-    character ``limit`` the boundary may not cross and, for a cue, its verb's ``lemma``."""
+    character ``limit`` the boundary may not cross, for a cue, its verb's ``lemma`` and, for a content,
+    ``report_phrase``: whether a verb of saying heading the phrase beyond the cut is a feature ("said X,
+    and warned Y" ends X before the second report)."""
 
     fixed_i: int
     rule_k: int
@@ -61,6 +65,7 @@ class BoundaryTask:
     piece: int
     limit: Optional[int]
     lemma: str = ""
+    report_phrase: bool = False
 
 
 def boundary_task(r: RawStatement, ctx: _Ctx, name: str, marks: Optional[Marks] = None) -> Optional[BoundaryTask]:
@@ -90,10 +95,11 @@ def boundary_task(r: RawStatement, ctx: _Ctx, name: str, marks: Optional[Marks] 
                        and (c.dep_ in ("conj", "parataxis", "advcl") or c.lower_ in MEDIUM_NOUNS)]
                 if own:
                     limit = min(own) if limit is None else min(limit, min(own))
-            return BoundaryTask(s_i, e_i, how, idx, None if limit is None else max(limit, e))
+            return BoundaryTask(s_i, e_i, how, idx, None if limit is None else max(limit, e),
+                                report_phrase=REPORT_PHRASE_FEATURES)
         floor = max([r.cue[1], _last_end_before(marks, s)] + [pe for ps, pe in r.content if pe <= s] +
                     ([r.source[1]] if r.source and r.source[1] <= s else []))
-        return BoundaryTask(e_i, s_i, how, idx, min(floor, s))
+        return BoundaryTask(e_i, s_i, how, idx, min(floor, s), report_phrase=REPORT_PHRASE_FEATURES)
     rule = r.rule.split(":", 1)[0]
     if name.startswith("cue"):
         if rule not in LEARNED_SOURCE_RULES or r.head is None:
@@ -149,7 +155,7 @@ def _apply_boundary(r: RawStatement, ctx: _Ctx, name: str, ranker: Any, marks: M
     if view is None:
         view = views[start] = sentence_view(doc, task.fixed_i)
     k = ranker.choose(doc, task.fixed_i, task.rule_k, task.how, inside_quote=ctx.quote_at, limit=task.limit, view=view,
-                      lemma=task.lemma)
+                      lemma=task.lemma, report_phrase=task.report_phrase)
     if k == task.rule_k:
         return
     s, e = r.cue if task.piece == -2 else r.source if task.piece < 0 else r.content[task.piece]
