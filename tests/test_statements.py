@@ -1380,3 +1380,20 @@ def test_a_passive_cue_takes_its_predicate_noun_phrase(monkeypatch, on):
     t = document.text
     contents_found = [[t[s:e] for s, e in r.content] for r in raws]
     assert (["Sanders", "the winner"] in contents_found) == on
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_content_that_opens_a_quotation_runs_to_its_close(monkeypatch, on):
+    from counterclaim.extract import forms
+
+    monkeypatch.setattr(forms, "QUOTE_CLOSES_CONTENT", on)
+    text = ('Many of the visitors were older, she said, and "I had to step back and think. This is their lives." '
+            "The museum opened in May.")
+    (st,) = [s for s in shipped_statements(text) if s.cue.text == "said"]
+    pieces = [c.text for c in st.content]
+    assert pieces[0] == "Many of the visitors were older"
+    if on:  # the sentence ended inside the quotation; the content does not
+        assert pieces[1:] == ['and "I had to step back and think. This is their lives."']
+    else:
+        assert pieces[1:] == ['and "I had to step back and think.']

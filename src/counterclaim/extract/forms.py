@@ -422,3 +422,27 @@ def _mixed_lead_in(raws: list[RawStatement], ctx: _Ctx) -> None:
         s, _ = _trim(text, lo, qs)
         r.content = [(s, qe)]
         r.kind = "mixed"
+
+
+#: a content that stops inside a quotation it opened runs on to the quotation's close
+QUOTE_CLOSES_CONTENT = True
+
+
+def _close_open_quotes(raws: list[RawStatement], ctx: _Ctx) -> None:
+    """A content piece that opens a quotation and stops before its close (the sentence ended inside it:
+    ``wired, "Dear Jack, Don't buy a single vote … I'll be damned …"``) runs on to the closing mark,
+    within its paragraph, when no other statement's span lies in between."""
+    if not QUOTE_CLOSES_CONTENT:
+        return
+    spans = sorted(sp for r in raws for sp in [r.cue] + ([r.source] if r.source else []) + list(r.content))
+    for r in raws:
+        for n, (s, e) in enumerate(r.content):
+            qi = ctx.quote_at(e - 1)
+            if qi is None:
+                continue
+            q = ctx.double[qi]
+            if not (s <= q.start and e < q.end) or ctx.paragraph_index(q.end - 1) != ctx.paragraph_index(s):
+                continue
+            if any(a < q.end and e < b and (a, b) != (s, e) for a, b in spans):
+                continue
+            r.content[n] = (s, q.end)

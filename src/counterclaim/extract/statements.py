@@ -64,6 +64,7 @@ from counterclaim.extract.forms import (
     HEADLINE_MAX_SOURCE_TOKENS,
     PRECEDING_QUOTES,
     RULE_CONFIDENCE,
+    _close_open_quotes,
     _continuations,
     _headline_statements,
     _layout_statements,
@@ -164,6 +165,7 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
     _continuations(raws, ctx)
     _mixed_lead_in(raws, ctx)
     _preceding_quotes(raws, ctx)
+    _close_open_quotes(raws, ctx)
     for r in raws:
         r.content = sorted({_trim(ctx.text, s, e) for s, e in r.content if e > s})
     return raws
