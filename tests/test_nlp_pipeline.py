@@ -288,6 +288,64 @@ def test_a_past_tense_verb_hung_on_a_noun_root_becomes_the_root():
     assert doc2[1].dep_ == "acl"
 
 
+def _appositive_doc(tag, verb_head, with_case=False, tail="called Obama a liar"):
+    """ "(In) Schiff , the top Democrat on the panel , <tail> ." parsed with the noun "Schiff" as the root and
+    the verb of ``tail`` as an acl of ``verb_head`` (0: Schiff, 7: panel)."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    words = ["Schiff", ",", "the", "top", "Democrat", "on", "the", "panel", ","]
+    heads = [0, 4, 4, 4, 0, 7, 7, 4, 9]
+    deps = ["ROOT", "punct", "det", "amod", "appos", "case", "det", "nmod", "punct"]
+    pos = ["PROPN", "PUNCT", "DET", "ADJ", "PROPN", "ADP", "DET", "NOUN", "PUNCT"]
+    tags = ["NNP", ",", "DT", "JJ", "NNP", "IN", "DT", "NN", ","]
+    if tail == "called Obama a liar":  # active, with an object and a predicate
+        words += ["called", "Obama", "a", "liar", "."]
+        heads += [verb_head, 9, 12, 9, 0]
+        deps += ["acl", "obj", "det", "xcomp", "punct"]
+        pos += ["VERB", "PROPN", "DET", "NOUN", "PUNCT"]
+        tags += [tag, "NNP", "DT", "NN", "."]
+    else:  # "killed in Baghdad": a participle with an oblique only
+        words += ["killed", "in", "Baghdad", "."]
+        heads += [verb_head, 11, 9, 0]
+        deps += ["acl", "case", "obl", "punct"]
+        pos += ["VERB", "ADP", "PROPN", "PUNCT"]
+        tags += [tag, "IN", "NNP", "."]
+    if with_case:
+        words, heads = ["In"] + words, [1] + [h + 1 for h in heads]
+        deps, pos, tags = ["case"] + deps, ["ADP"] + pos, ["IN"] + tags
+    return Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+@pytest.mark.parametrize("on", [True, False])
+@pytest.mark.parametrize("tag,verb_head", [("VBN", 0), ("VBD", 7), ("VBN", 7)])
+def test_a_verb_after_the_comma_closing_the_root_nouns_appositive_becomes_the_root(monkeypatch, on, tag, verb_head):
+    from counterclaim.nlp import components
+
+    monkeypatch.setattr(components, "APPOSITIVE_ROOT_FIX", on)
+    doc = _appositive_doc(tag, verb_head)
+    components._noun_roots(doc)
+    if on:
+        assert (doc[9].dep_, doc[9].head.i) == ("ROOT", 9) and (doc[0].dep_, doc[0].head.i) == ("nsubj", 9)
+        assert doc[13].head.i == 9 and doc[7].head.i == 4  # the full stop moves; the appositive stays whole
+    else:
+        assert doc[9].dep_ == "acl" and doc[0].dep_ == "ROOT"
+
+
+def test_a_participle_after_an_appositive_stays_a_modifier_without_a_complement_or_with_a_preposition():
+    from counterclaim.nlp import components
+
+    doc = _appositive_doc("VBN", 7, tail="killed in Baghdad")  # a caption: "… Soleimani, killed in a strike"
+    components._noun_roots(doc)
+    assert doc[9].dep_ == "acl" and doc[0].dep_ == "ROOT"
+    doc = _appositive_doc("VBN", 0, with_case=True)  # like "In the poll, conducted in May, …"
+    components._noun_roots(doc)
+    assert doc[10].dep_ == "acl" and doc[1].dep_ == "ROOT"
+    doc = _appositive_doc("VBD", 7, tail="killed in Baghdad")  # the tagger says past tense: a main verb
+    components._noun_roots(doc)
+    assert doc[9].dep_ == "ROOT"
+
+
 def test_a_paragraph_opening_with_a_quotation_keeps_the_mark_with_its_words(nlp):
     doc = nlp('He said:\n\n"We have a situation where we have our inner cities, and it is bad."\n\nNext one.')
     assert [s.text for s in doc.sents][1].startswith('"We have a situation')

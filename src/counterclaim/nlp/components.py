@@ -222,6 +222,10 @@ def _whitespace_heads(doc: Doc) -> None:
 
 #: a past-tense verb hung on its sentence's noun root becomes the root (see _noun_roots)
 NOUN_ROOT_FIX = True
+#: ... also a VBD or VBN verb right after the comma closing the root noun's appositive (see _noun_roots)
+APPOSITIVE_ROOT_FIX = True
+#: relations inside a noun phrase, climbed from a verb's head to the root noun
+_NP_INTERNAL = frozenset({"appos", "nmod", "compound", "flat", "amod", "nmod:poss", "conj", "nmod:desc"})
 _SUBJECT_LABELS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl"})
 
 
@@ -230,17 +234,39 @@ def _noun_roots(doc: Doc) -> None:
     sentence's root the root itself, with that noun as its subject: "Minyon Moore, a senior adviser to
     the campaign, called/acl the remarks 'a wake-up call'" (the noun phrase is the subject; a past
     participle, tag VBN, stays a modifier: "the plan announced Monday"). Dependents of the old root
-    after the verb move to it with their relations."""
+    after the verb move to it with their relations.
+
+    With :data:`APPOSITIVE_ROOT_FIX`, also a verb right after the comma that closes the root noun's
+    appositive, whether hung on the root or on a noun inside the appositive, and whether tagged VBD or
+    VBN ("Keron Blair, executive director of AROS, called/acl for more investment"; "Rep. Adam Schiff,
+    the top Democrat on the Committee, called/acl→Committee on Obama to …"): a sentence whose root is a
+    noun has no main verb, and the comma shows the noun phrase before it is complete. Not when the verb
+    has an auxiliary or a relative pronoun, or the root noun a preposition ("In the poll, conducted in
+    May, …")."""
     for v in doc:
-        n = v.head
-        if v.dep_ not in ("acl", "amod") or v.tag_ != "VBD" or n.dep_ != "ROOT" or n.i > v.i \
-                or n.pos_ not in ("NOUN", "PROPN", "PRON"):
+        if v.dep_ not in ("acl", "amod") or v.tag_ not in ("VBD", "VBN"):
+            continue
+        n, path = v.head, []
+        while APPOSITIVE_ROOT_FIX and n.dep_ in _NP_INTERNAL and n.head is not n and n.head.i < v.i:
+            path.append(n)
+            n = n.head
+        if n.dep_ != "ROOT" or n.i > v.i or n.pos_ not in ("NOUN", "PROPN", "PRON"):
             continue
         if any(c.dep_ in _SUBJECT_LABELS for c in v.children):
             continue
-        for c in list(n.children):
-            if c.i > v.i:
-                c.head = v
+        if path or v.tag_ == "VBN":
+            if not APPOSITIVE_ROOT_FIX or v.i == 0 or doc[v.i - 1].text != ",":
+                continue
+            if any(c.dep_ in ("aux", "aux:pass", "cop") or "Rel" in c.morph.get("PronType") for c in v.children):
+                continue
+            if v.tag_ == "VBN" and not any(c.dep_ in ("obj", "iobj", "ccomp", "xcomp") for c in v.children):
+                continue  # a passive participle: "… Qassem Soleimani, killed in a drone strike"
+            if any(c.dep_ == "case" for c in n.children):
+                continue
+        for holder in [n] + path:
+            for c in list(holder.children):
+                if c.i > v.i:
+                    c.head = v
         v.head = v
         v.dep_ = "ROOT"
         n.head = v
