@@ -1397,3 +1397,15 @@ def test_a_content_that_opens_a_quotation_runs_to_its_close(monkeypatch, on):
         assert pieces[1:] == ['and "I had to step back and think. This is their lives."']
     else:
         assert pieces[1:] == ['and "I had to step back and think.']
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_called_on_someone_to_do_something_keeps_the_infinitive(monkeypatch, on):
+    from counterclaim.extract import contents
+
+    monkeypatch.setattr(contents, "OBLIQUE_INFINITIVE", on)
+    text = "Rep. Adam Schiff called on President Obama to retaliate against Russia."
+    (st,) = [s for s in shipped_statements(text) if s.cue.text == "called on"]
+    assert st.source.text == "Rep. Adam Schiff"
+    assert [c.text for c in st.content] == (["President Obama to retaliate against Russia"] if on else ["President Obama"])

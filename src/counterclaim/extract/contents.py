@@ -251,8 +251,29 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
             case = [g for g in c.children if g.dep_ in ("case", "mark")]
             if case and case[0].i == tok.i + 1 and case[0].lower_ in ("about", "to", "for", "on", "of", "with", "against"):
                 toks = [t for t in c.subtree if t.i != case[0].i]
-                return [(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))], "obl"
+                hi = max(t.idx + len(t) for t in toks)
+                if OBLIQUE_INFINITIVE:
+                    inf = _infinitive_after(tok, max(t.i for t in toks))
+                    if inf is not None:  # "called on X to resign": X and what X is to do
+                        hi = max(t.idx + len(t) for t in inf.subtree)
+                return [(min(t.idx for t in toks), hi)], "obl"
     return [], ""
+
+
+#: "called on X to Y", "appealed to X to Y": the infinitive after the oblique is content too
+OBLIQUE_INFINITIVE = True
+
+
+def _infinitive_after(tok: Any, last_i: int) -> Optional[Any]:
+    """The infinitive clause of ``tok`` ("to" + verb, an "advcl" or "xcomp" child) that starts right
+    after token ``last_i``, or None."""
+    doc = tok.doc
+    if last_i + 2 >= len(doc) or doc[last_i + 1].lower_ != "to":
+        return None
+    for c in tok.children:
+        if c.dep_ in ("advcl", "xcomp") and c.pos_ in ("VERB", "AUX") and min(t.i for t in c.subtree) == last_i + 1:
+            return c
+    return None
 
 
 def _clausal_object(obj: Any) -> bool:
