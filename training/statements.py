@@ -38,7 +38,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from counterclaim.extract.cues import cue_key
+from counterclaim.extract.cues import CANDIDATE_MIN_COUNT, cue_key
 from counterclaim.evaluation.attribution import gold_document, load_gold, parse_documents, score
 
 
@@ -122,7 +122,7 @@ def _examples(arts, docs, heads, lemmas, loo: bool):
             sq = any(q.start < sent.end_char and sent.start_char < q.end for q in ctx.double)
             for t in sent:
                 c = lemmas.get(cue_key(t))
-                if t.is_punct or c is None or c[0] < 2:
+                if t.is_punct or c is None or c[0] < CANDIDATE_MIN_COUNT:
                     continue
                 lab = int(t.i in hs)
                 n_cue, n_tot = c
