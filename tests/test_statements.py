@@ -1409,3 +1409,21 @@ def test_called_on_someone_to_do_something_keeps_the_infinitive(monkeypatch, on)
     (st,) = [s for s in shipped_statements(text) if s.cue.text == "called on"]
     assert st.source.text == "Rep. Adam Schiff"
     assert [c.text for c in st.content] == (["President Obama to retaliate against Russia"] if on else ["President Obama"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_the_lexicon_alone_makes_no_cue_under_a_modal(monkeypatch, on):
+    from counterclaim.extract import verbs
+
+    monkeypatch.setattr(verbs, "LEXICON_NEEDS_FACT", on)
+    said = [(s.cue.text, s.rule) for s in shipped_statements("The spokesman tied the attack to the killing of Soleimani.")]
+    assert said == [("tied", "verb:obj+lexicon")]
+    would = [s.cue.text for s in shipped_statements("The spokesman would tie the attack to the killing of Soleimani.")]
+    assert would == ([] if on else ["would tie"])
+
+
+@pytest.mark.model
+def test_maintaining_a_lead_is_not_a_statement():
+    # "maintain" is in speech_acts_ambiguous.txt: a claim only in some uses ("maintained that ...")
+    assert shipped_statements("Rubio maintains an overwhelming lead in congressional endorsements.") == ()
