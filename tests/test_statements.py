@@ -1427,3 +1427,20 @@ def test_the_lexicon_alone_makes_no_cue_under_a_modal(monkeypatch, on):
 def test_maintaining_a_lead_is_not_a_statement():
     # "maintain" is in speech_acts_ambiguous.txt: a claim only in some uses ("maintained that ...")
     assert shipped_statements("Rubio maintains an overwhelming lead in congressional endorsements.") == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_noun_phrase_after_a_closing_reporting_verb_is_its_speaker(monkeypatch, on):
+    from counterclaim.extract import verbs
+
+    monkeypatch.setattr(verbs, "INVERTED_NOMINAL", on)
+    text = ("Kadzik's refusal to answer fully did not go over well with Republicans, and the meeting deteriorated "
+            "from there, said one GOP source in the room.")
+    (st,) = [s for s in shipped_statements(text) if s.cue.text == "said"]
+    if on:
+        assert st.source.text == "one GOP source in the room"
+        assert [c.text for c in st.content] == ["Kadzik's refusal to answer fully did not go over well with "
+                                                 "Republicans, and the meeting deteriorated from there"]
+    else:  # the parse made the speaker a "ccomp" of "said"
+        assert st.source is None and [c.text for c in st.content] == ["one GOP source in the room"]

@@ -292,6 +292,35 @@ def _ends_in_particle(doc: Any, cue: tuple[int, int]) -> bool:
     return last is not None and last.pos_ == "ADP"
 
 
+#: a bare noun phrase the parse hung as the "ccomp" of a cue that follows a comma or a closing quote, and
+#: that ends the sentence, is the inverted speaker ("…, said one GOP source in the room.")
+INVERTED_NOMINAL = True
+
+
+def _nominal_after_comma(tok: Any) -> Optional[Any]:
+    """The noun phrase head of ``tok``'s "ccomp" when that phrase is a bare noun phrase (no verb, no
+    quotation mark, at most 15 tokens, not opening with "that") that starts right after the cue, runs to
+    the end of the sentence, and the cue follows a comma or a closing quotation mark; else None."""
+    doc = tok.doc
+    if tok.i == 0 or doc[tok.i - 1].text not in (",", "”", '"', "''", "’"):
+        return None
+    for c in tok.children:
+        if c.dep_ != "ccomp" or c.i < tok.i or c.pos_ not in ("NOUN", "PROPN"):
+            continue
+        sub = list(c.subtree)
+        if any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("mark", "nsubj", "cop") for t in sub):
+            return None
+        if sub[0].i != tok.i + 1 or sub[0].lower_ == "that" or len(sub) > 15:
+            return None
+        if any(t.is_quote or t.text in ("''", "``") for t in sub):
+            return None  # ', saying "The fewer guns, the better."': a verbless quotation is the content
+        end = sub[-1].i + 1
+        if any(not (t.is_punct or t.is_space) for t in doc[end:tok.sent.end]):
+            return None
+        return c
+    return None
+
+
 def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -> Optional[RawStatement]:
     """One statement for a cue token: source, then content by the first rule that applies —
     a complement to the right (ccomp/xcomp/obj), an adjacent quote, the sentence left of a clause-final
@@ -309,6 +338,10 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         clause_subject = subj is not None
     negated = any(c.lemma_.lower() in ("not", "never", "n't") and c.dep_ in ("advmod", "neg") for c in tok.children)
     pieces, how = _content_from_children(tok, text, ctx)
+    if INVERTED_NOMINAL and how == "ccomp" and not reduced_relative:
+        inv_np = _nominal_after_comma(tok)
+        if inv_np is not None:  # "…, said one GOP source in the room.": the parse made the speaker a ccomp
+            pieces, how, subj, clause_subject = [], "", inv_np, False
     that = _that_clause(tok, cue)
     if that is not None and (not pieces or how != "ccomp" or pieces[0][0] > that.idx):
         pieces, how = [(that.idx, that.idx + len(that))], "ccomp"
