@@ -1444,3 +1444,16 @@ def test_a_noun_phrase_after_a_closing_reporting_verb_is_its_speaker(monkeypatch
                                                  "Republicans, and the meeting deteriorated from there"]
     else:  # the parse made the speaker a "ccomp" of "said"
         assert st.source is None and [c.text for c in st.content] == ["one GOP source in the room"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_cue_does_not_reach_back_into_the_quotation_before_it(monkeypatch, on):
+    from counterclaim.extract import sources
+
+    monkeypatch.setattr(sources, "CUE_OUTSIDE_QUOTES", on)
+    text = ("''He liked them and their star quality, and he respected a lot of things Bill Clinton did as "
+            "president,'' said Edward G. Rendell, a former governor of Pennsylvania.")
+    (st,) = shipped_statements(text)
+    assert st.cue.text == "said"  # the parse hung "did" of the quotation on "said"
+    assert (st.source.text if st.source else None) == ("Edward G. Rendell, a former governor of Pennsylvania" if on else None)

@@ -51,11 +51,17 @@ MISLABELLED_SUBJECTS = True
 DROP_SOURCE_RELATIVES = True
 
 
+#: a cue never reaches back over a quotation mark for an auxiliary or adverb the parse hung on it
+CUE_OUTSIDE_QUOTES = True
+
+
 def _cue_span(tok: Any, model: CueModel) -> tuple[int, int]:
     doc = tok.doc
     start = tok.i
     for c in tok.children:
         if c.i < tok.i and c.dep_ in CUE_LEFT_DEPS:
+            if CUE_OUTSIDE_QUOTES and any(doc[k].is_quote or doc[k].text == "''" for k in range(c.i + 1, tok.i)):
+                continue  # "… things Bill Clinton did as president,'' said X": "did" is not the cue's
             start = min(start, c.i)
     # contiguous adverbs, negation and auxiliaries right before the verb group ("later said", "would have loved")
     while start > 0 and (doc[start - 1].lower_ in CUE_LEFT_ADVERBS or (
