@@ -1457,3 +1457,18 @@ def test_a_cue_does_not_reach_back_into_the_quotation_before_it(monkeypatch, on)
     (st,) = shipped_statements(text)
     assert st.cue.text == "said"  # the parse hung "did" of the quotation on "said"
     assert (st.source.text if st.source else None) == ("Edward G. Rendell, a former governor of Pennsylvania" if on else None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_content_in_a_clause_opening_the_sentence_ends_with_that_clause(monkeypatch, on):
+    from counterclaim.extract import verbs
+
+    monkeypatch.setattr(verbs, "FRONTED_CLAUSE_CAP", on)
+    text = ("And in explaining why many of those “common-sense solutions” had not been passed already, Clinton "
+            "described a rigged system in terms familiar to followers of Sanders.")
+    (st,) = [s for s in shipped_statements(text) if s.cue.text == "explaining"]
+    assert [c.text for c in st.content] == ["why many of those “common-sense solutions” had not been passed already"]
+    # without the cap the rules' content ran on over the main clause and took its subject with it (the
+    # boundary ranker then cut the content back, but the source was gone)
+    assert (st.source.text if st.source else None) == ("Clinton" if on else None)

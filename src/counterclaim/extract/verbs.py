@@ -321,6 +321,11 @@ def _nominal_after_comma(tok: Any) -> Optional[Any]:
     return None
 
 
+#: a cue in a clause that opens its sentence ("In explaining why X, Clinton described …") has its content
+#: end with that clause
+FRONTED_CLAUSE_CAP = True
+
+
 def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -> Optional[RawStatement]:
     """One statement for a cue token: source, then content by the first rule that applies —
     a complement to the right (ccomp/xcomp/obj), an adjacent quote, the sentence left of a clause-final
@@ -454,6 +459,12 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         # words; PolNeAR gives the subject and the predicate as the content and no source
         pieces = [source] + pieces
         source = None
+    if FRONTED_CLAUSE_CAP and tok.head.i > tok.i and tok.dep_ in ("advcl", "acl", "csubj", "ccomp") and kind != "direct":
+        # "In explaining why X, Clinton described …": a content of a clause that opens its sentence ends
+        # with that clause, never in the main clause it leads into
+        last = max(t.i for t in tok.subtree)
+        cap = tok.doc[last].idx + len(tok.doc[last])
+        pieces = [_clean_content(text, ps, min(pe, cap)) if ps < cap else (ps, pe) for ps, pe in pieces]
     # the content must not contain the cue or the source
     pieces = [pc for pc in pieces if pc[1] > pc[0] and not (pc[0] <= cue[0] and cue[1] <= pc[1])]
     if not pieces:
