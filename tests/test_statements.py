@@ -1472,3 +1472,15 @@ def test_a_content_in_a_clause_opening_the_sentence_ends_with_that_clause(monkey
     # without the cap the rules' content ran on over the main clause and took its subject with it (the
     # boundary ranker then cut the content back, but the source was gone)
     assert (st.source.text if st.source else None) == ("Clinton" if on else None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_participle_after_a_subordinator_takes_the_subject_of_its_clause(monkeypatch, on):
+    from counterclaim.extract import sources
+
+    monkeypatch.setattr(sources, "MARKED_PARTICIPLES", on)
+    text = ("Police had last month charged Corey Lewandowski after determining that a video recording showed him "
+            "grabbing reporter Michelle Fields by the arm.")
+    (st,) = [s for s in shipped_statements(text) if s.cue.text == "determining"]
+    assert (st.source.text if st.source else None) == ("Police" if on else None)

@@ -155,6 +155,11 @@ def _subject(tok: Any, depth: int = 0) -> Optional[Any]:
     return None
 
 
+#: a participle after one of these subordinators takes the subject of the clause it modifies too
+MARKED_PARTICIPLES = True
+PARTICIPLE_MARKS = frozenset({"after", "before", "while", "when", "by", "upon", "without", "since", "in"})
+
+
 def _clause_participle(tok: Any) -> bool:
     """A present participle set off by a comma, with no subject of its own, hung on a verb, noun or
     clause before it (", saying …", ", arguing …", ", calling for …")."""
@@ -164,7 +169,11 @@ def _clause_participle(tok: Any) -> bool:
     prev = doc[tok.i - 1]
     if prev.lower_ in ("and", "or") and tok.i > 1:
         prev = doc[tok.i - 2]
-    return prev.text == "," and not any(c.dep_ in SUBJ_DEPS + PASS_SUBJ_DEPS for c in tok.children)
+    if any(c.dep_ in SUBJ_DEPS + PASS_SUBJ_DEPS for c in tok.children):
+        return False
+    if MARKED_PARTICIPLES and prev.lower_ in PARTICIPLE_MARKS and prev.head.i == tok.i:
+        return True  # "charged X after determining that …", "while saying …"
+    return prev.text == ","
 
 
 def _clause_subject(tok: Any) -> Optional[Any]:
