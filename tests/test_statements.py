@@ -1484,3 +1484,16 @@ def test_a_participle_after_a_subordinator_takes_the_subject_of_its_clause(monke
             "grabbing reporter Michelle Fields by the arm.")
     (st,) = [s for s in shipped_statements(text) if s.cue.text == "determining"]
     assert (st.source.text if st.source else None) == ("Police" if on else None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_quoted_title_inside_a_phrase_is_not_what_the_clause_after_it_reports(monkeypatch, on):
+    from counterclaim.extract import sources
+
+    monkeypatch.setattr(sources, "TITLE_QUOTES", on)
+    text = ("With the help of “Flip the Script with Liz Plank”, the actor held a fake audition and asked white actors "
+            "to act “whiter.”")
+    (st,) = [s for s in shipped_statements(text) if s.cue.text == "asked"]
+    content = [c.text for c in st.content]
+    assert content == (["white actors to act “whiter.”"] if on else ["With the help of “Flip the Script with Liz Plank”"])

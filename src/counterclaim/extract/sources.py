@@ -325,6 +325,21 @@ REGION_OUTSIDE_QUOTES = True
 COLON_NEXT_PARAGRAPH = True
 
 
+#: a quotation inside a phrase ("With the help of “Flip the Script”, the actor asked …") is a title, not
+#: what the reporting clause after it reports
+TITLE_QUOTES = True
+
+
+def _title_quote(doc: Any, start: int) -> bool:
+    """Whether the quotation opening at character ``start`` follows a preposition, determiner or
+    possessive of its own sentence, so that it is a name or title inside a phrase."""
+    t = token_at(doc, start)
+    if t is None or t.i == 0 or t.i == t.sent.start:
+        return False
+    prev = doc[t.i - 1]
+    return prev.pos_ in ("ADP", "DET") or prev.tag_ == "POS"
+
+
 def _quote_adjacent(tok: Any, ctx: _Ctx, subj: Optional[Any] = None) -> Optional[int]:
     """A double quote right before the reporting clause ("“…,” he said") or right after it ("said: “…”")."""
     text = ctx.text
@@ -346,7 +361,8 @@ def _quote_adjacent(tok: Any, ctx: _Ctx, subj: Optional[Any] = None) -> Optional
     while i >= 0:
         q = ctx.double[i]
         if q.end <= lo:
-            if ctx.paragraph_index(q.start) == par and not text[q.end:lo].strip(ADJ_PUNCT):
+            if ctx.paragraph_index(q.start) == par and not text[q.end:lo].strip(ADJ_PUNCT) \
+                    and not (TITLE_QUOTES and _title_quote(tok.doc, q.start)):
                 return i
             break
         i -= 1
