@@ -265,6 +265,19 @@ def test_an_opening_quote_after_a_sentence_end_starts_the_next_sentence(nlp, mon
     assert [s.text for s in doc.sents] == ['She said "stop."', '"Go on," he added.', 'He met Mr. "Big" Smith.'] or not on
 
 
+@pytest.mark.parametrize("on", [True, False])
+def test_a_closing_quotation_mark_stays_in_the_sentence_it_closes(nlp, monkeypatch, on):
+    from counterclaim.nlp import components
+
+    monkeypatch.setattr(components, "CLOSING_QUOTE_STAYS", on)
+    doc = nlp('Mr. Sanders said the election was "a moment of truth for our country."\n\nThe crowd cheered.')
+    sents = [s.text for s in doc.sents]
+    if on:
+        assert sents[0].rstrip().endswith('country."') and sents[1] == "The crowd cheered."
+    else:  # the parser makes the closing mark a sentence of its own
+        assert sents[0].endswith("country.") and sents[1].strip() == '"'
+
+
 def test_a_past_tense_verb_hung_on_a_noun_root_becomes_the_root():
     from spacy.lang.en import English
     from spacy.tokens import Doc

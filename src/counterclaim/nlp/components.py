@@ -44,6 +44,8 @@ def paragraph_sentences(doc: Doc) -> Doc:
                 j -= 1
     if OPENING_QUOTE_STARTS:
         _opening_quotes(doc)
+    if CLOSING_QUOTE_STAYS:
+        _closing_quotes(doc)
     if NO_MIDCLAUSE_STARTS:
         _no_midclause_starts(doc)
     _display_semicolons(doc)
@@ -92,6 +94,23 @@ def _opening_quotes(doc: Doc) -> None:
             continue
         t.is_sent_start = True
         doc[i + 1].is_sent_start = False
+
+
+#: a closing quotation mark stays in the sentence it closes (see _closing_quotes)
+CLOSING_QUOTE_STAYS = True
+_QUOTE_MARKS = frozenset({'"', "”", "''", "’", "'"})
+
+
+def _closing_quotes(doc: Doc) -> None:
+    """A quotation mark glued to the token before it and followed by a space, a line break, punctuation
+    or the end of the text closes the sentence before it (``… a pillow."\n\n``, ``‘Disgusting Fraud.’``):
+    the parser tends to start a new sentence at it, cutting the quotation from its closing mark."""
+    for i in range(1, len(doc)):
+        t, prev = doc[i], doc[i - 1]
+        if t.text not in _QUOTE_MARKS or prev.whitespace_ or prev.is_space or t.is_sent_start is True:
+            continue
+        if t.whitespace_ or i + 1 == len(doc) or doc[i + 1].is_space or doc[i + 1].is_punct:
+            t.is_sent_start = False
 
 
 def _display_semicolons(doc: Doc) -> None:
