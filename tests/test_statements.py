@@ -437,7 +437,8 @@ def test_naming_verb_content_is_its_as_predicate_up_to_a_new_clause():
     (r,) = find_raw_statements(doc, document, model=lexicon_model(("described",)))
     t = document.text
     assert t[slice(*r.source)] == "he"
-    assert [t[s:e] for s, e in r.content] == ["\u201ca crime,\u201d"]  # not "citing law"
+    # not "citing law"; the relative "what" is a piece of its own (PolNeAR: "what | “the beginning of …”")
+    assert [t[s:e] for s, e in r.content] == ["what", "\u201ca crime,\u201d"]
 
 
 CALLED_AND_VOWED = [  # Officials called the plan a “disaster” and vowed to fight it. (xcomp misattached)
@@ -1497,3 +1498,16 @@ def test_a_quoted_title_inside_a_phrase_is_not_what_the_clause_after_it_reports(
     (st,) = [s for s in shipped_statements(text) if s.cue.text == "asked"]
     content = [c.text for c in st.content]
     assert content == (["white actors to act “whiter.”"] if on else ["With the help of “Flip the Script with Liz Plank”"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_the_relative_word_opening_a_cues_clause_is_a_piece_of_its_content(monkeypatch, on):
+    from counterclaim.extract import verbs
+
+    monkeypatch.setattr(verbs, "RELATIVE_PRONOUN_CONTENT", on)
+    text = "The agency announced new rules, which officials said will go into effect in the next few months."
+    (st,) = [s for s in shipped_statements(text) if s.cue.text == "said"]
+    rest = ["will go into effect in the next few months"]
+    assert [c.text for c in st.content] == (["which"] + rest if on else rest)
+    assert st.source.text == "officials"

@@ -326,6 +326,27 @@ def _nominal_after_comma(tok: Any) -> Optional[Any]:
 FRONTED_CLAUSE_CAP = True
 
 
+#: the relative or interrogative word opening a cue's clause, hung on the cue, is a piece of its
+#: content ("which officials said | will go into effect", "what he called | “a disgrace”")
+RELATIVE_PRONOUN_CONTENT = True
+_RELATIVE_WORDS = frozenset({"which", "that", "who", "whom", "what"})
+
+
+def _relative_pronoun(tok: Any, subj: Optional[Any]) -> Optional[Any]:
+    """The relative word that opens ``tok``'s clause and depends on it (not as its subject), or None."""
+    words = [t for t in tok.subtree if not (t.is_punct or t.is_space)]
+    if not words:
+        return None
+    first = min(words, key=lambda t: t.i)
+    if first.i >= tok.i or first.lower_ not in _RELATIVE_WORDS or first.head.i != tok.i:
+        return None
+    if first.dep_ in SUBJ_DEPS or (subj is not None and first.i == subj.i):
+        return None
+    if first.lower_ == "that" and first.dep_ in ("mark", "det"):
+        return None  # "the fact that he refuses …", "that reform": a complementizer or a demonstrative
+    return first
+
+
 def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -> Optional[RawStatement]:
     """One statement for a cue token: source, then content by the first rule that applies —
     a complement to the right (ccomp/xcomp/obj), an adjacent quote, the sentence left of a clause-final
@@ -495,6 +516,12 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
             kind = "nominal"
     if INVERTED_APPOSITIVE and source is not None and source[0] >= cue[1]:
         source = _with_appositive(source, tok, pieces, ctx)
+    if RELATIVE_PRONOUN_CONTENT and pieces:
+        rel = _relative_pronoun(tok, subj)
+        if rel is not None and not any(ps <= rel.idx < pe for ps, pe in pieces) \
+                and not (source and source[0] <= rel.idx < source[1]):
+            # "which officials said will go into effect": the relative word stands for what was said
+            pieces = [(rel.idx, rel.idx + len(rel))] + pieces
     st = RawStatement(cue, source, sorted(pieces), kind, "quote" if how == "quote" else f"verb:{how}", p,
                       head=tok, negated=negated, src_head=subj, lemma=lem)
     st.quote_ids = quote_ids
