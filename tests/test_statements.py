@@ -1511,3 +1511,19 @@ def test_the_relative_word_opening_a_cues_clause_is_a_piece_of_its_content(monke
     rest = ["will go into effect in the next few months"]
     assert [c.text for c in st.content] == (["which"] + rest if on else rest)
     assert st.source.text == "officials"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_cue_coordinated_inside_another_statements_content_is_a_second_report(monkeypatch, on):
+    from counterclaim.extract import statements
+
+    monkeypatch.setattr(statements, "COORDINATED_CUES_SPLIT", on)
+    text = "Republican figures suggested Melania's speechwriter be fired and defended Trump as a candidate."
+    every = {s.cue.text: s for s in shipped_statements(text)}
+    suggested, defended = every["suggested"], every["defended"]
+    if on:
+        assert [c.text for c in suggested.content] == ["Melania's speechwriter be fired"]
+        assert defended.source.text == "Republican figures"
+    else:  # the parse hung "defended" on "fired", inside the first content
+        assert suggested.content[0].text.endswith("defended Trump as a candidate") and defended.source is None

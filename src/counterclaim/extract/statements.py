@@ -162,6 +162,8 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
             for name in BOUNDARIES:
                 if name in boundaries:
                     _apply_boundary(r, ctx, name, boundaries[name], marks, views)
+    if COORDINATED_CUES_SPLIT:
+        _split_coordinated_cues(raws, ctx)
     _continuations(raws, ctx)
     _mixed_lead_in(raws, ctx)
     _preceding_quotes(raws, ctx)
@@ -169,6 +171,36 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
     for r in raws:
         r.content = sorted({_trim(ctx.text, s, e) for s, e in r.content if e > s})
     return raws
+
+
+#: a cue coordinated with the verb of another statement's content, with no subject of its own, is a
+#: second report by the same source ("suggested X be fired and defended Trump"): the content stops
+#: before it and it takes that source
+COORDINATED_CUES_SPLIT = True
+
+
+def _split_coordinated_cues(raws: list[RawStatement], ctx: _Ctx) -> None:
+    text = ctx.text
+    for inner in raws:
+        h = inner.head
+        if h is None or inner.source is not None or h.dep_ != "conj" or h.head.i >= h.i:
+            continue
+        if any(c.dep_ in SUBJ_DEPS + PASS_SUBJ_DEPS for c in h.children):
+            continue
+        for outer in raws:
+            if outer is inner or outer.source is None or outer.head is None or not outer.content:
+                continue
+            n = next((k for k, (ps, pe) in enumerate(outer.content) if ps <= h.head.idx < pe and ps <= inner.cue[0] < pe), None)
+            if n is None:
+                continue
+            first = min(t.i for t in h.subtree if t.i > h.head.i and not t.is_punct)
+            ps, pe = outer.content[n]
+            cut = _trim(text, ps, ctx.doc[first].idx, ",;")
+            if cut[1] <= cut[0]:
+                continue
+            outer.content[n] = cut
+            inner.source, inner.src_head = outer.source, outer.src_head
+            break
 
 
 def _dedupe(raws: list[RawStatement]) -> list[RawStatement]:
