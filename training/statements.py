@@ -278,20 +278,20 @@ def _listwise_fit(A, y, group, C: float, max_iter: int = 500):
 
     y = np.asarray(y, dtype=float)
     group = np.asarray(group)
-    order = np.argsort(group, kind="stable")
-    if not np.all(order == np.arange(len(order))):
+    if np.any(np.diff(group) < 0):
         raise ValueError("listwise instances must come grouped")
     starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    sizes = np.diff(np.r_[starts, len(group)])  # candidates per group
     At = A.T.tocsr()
 
     def loss(w):
         s = A @ w
         m = np.maximum.reduceat(s, starts)
-        e = np.exp(s - np.repeat(m, np.diff(np.r_[starts, len(s)])))
+        e = np.exp(s - np.repeat(m, sizes))
         z = np.add.reduceat(e, starts)
         lse = np.log(z) + m
         nll = lse.sum() - (s * y).sum()
-        p = e / np.repeat(z, np.diff(np.r_[starts, len(s)]))
+        p = e / np.repeat(z, sizes)
         g = At @ (p - y)
         return nll + (w @ w) / (2 * C), g + w / C
 

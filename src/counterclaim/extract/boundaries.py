@@ -8,9 +8,10 @@ content a trailing apposition (", the existing military alliance"), a trailing t
 incapable ..."); it keeps a title before a source's name ("Republican vice-presidential nominee Mike
 Pence") and leaves out a participle after it ("Trump, speaking to veterans,").
 
-For each boundary (content, source and cue; start and end) a linear ranker scores every token boundary of the sentence near the rules' choice, with features of the words on
-both sides of the cut, the parse arcs it would break and its distance from the rules' boundary; the best
-boundary replaces the rules' when it wins by a margin chosen on PolNeAR dev. The weights are those of a
+For each boundary (content, source and cue; start and end) a linear ranker scores every token boundary
+of the sentence near the rules' choice, with features of the words on both sides of the cut, the parse
+arcs it would break and its distance from the rules' boundary; the best boundary replaces the rules'
+when it wins by a margin chosen on PolNeAR dev. The weights are those of a
 conditional logit (a softmax over the candidates of one boundary, trained to put the gold boundary
 first), the objective that matches choosing one candidate among them.
 

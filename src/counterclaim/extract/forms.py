@@ -434,7 +434,7 @@ def _close_open_quotes(raws: list[RawStatement], ctx: _Ctx) -> None:
     within its paragraph, when no other statement's span lies in between."""
     if not QUOTE_CLOSES_CONTENT:
         return
-    spans = sorted(sp for r in raws for sp in [r.cue] + ([r.source] if r.source else []) + list(r.content))
+    spans = [sp for r in raws for sp in [r.cue] + ([r.source] if r.source else []) + list(r.content)]
     for r in raws:
         for n, (s, e) in enumerate(r.content):
             qi = ctx.quote_at(e - 1)

@@ -60,7 +60,7 @@ def _cue_span(tok: Any, model: CueModel) -> tuple[int, int]:
     start = tok.i
     for c in tok.children:
         if c.i < tok.i and c.dep_ in CUE_LEFT_DEPS:
-            if CUE_OUTSIDE_QUOTES and any(doc[k].is_quote or doc[k].text == "''" for k in range(c.i + 1, tok.i)):
+            if CUE_OUTSIDE_QUOTES and any(doc[k].is_quote for k in range(c.i + 1, tok.i)):
                 continue  # "… things Bill Clinton did as president,'' said X": "did" is not the cue's
             start = min(start, c.i)
     # contiguous adverbs, negation and auxiliaries right before the verb group ("later said", "would have loved")

@@ -321,7 +321,8 @@ TITLE_WORDS = MALE_WORDS | FEMALE_WORDS
 
 def _person_genders(index: _Index, doc: Any) -> dict[str, str]:
     """Gender of person actors as the text shows it: a title right before a mention ("Mr.", "Mrs.",
-    "spokeswoman"), a title in apposition after it ("Jane Doe, a spokeswoman,"), or a pronoun subject of the clause a mention's verb reports ("Sharif said he …").
+    "spokeswoman"), a title in apposition after it ("Jane Doe, a spokeswoman,"), or a pronoun subject of
+    the clause a mention's verb reports ("Sharif said he …").
     An actor with evidence both ways gets none."""
     votes: dict[str, set[str]] = {}
     for s, e, actor in index.ments:

@@ -180,6 +180,8 @@ COORDINATED_CUES_SPLIT = True
 
 
 def _split_coordinated_cues(raws: list[RawStatement], ctx: _Ctx) -> None:
+    """See :data:`COORDINATED_CUES_SPLIT`: the outer content is cut before the inner cue's clause (its
+    coordinator included) and the inner statement takes the outer one's source."""
     text = ctx.text
     for inner in raws:
         h = inner.head
@@ -187,13 +189,13 @@ def _split_coordinated_cues(raws: list[RawStatement], ctx: _Ctx) -> None:
             continue
         if any(c.dep_ in SUBJ_DEPS + PASS_SUBJ_DEPS for c in h.children):
             continue
+        first = min(t.i for t in h.subtree if t.i > h.head.i and not t.is_punct)  # "and defended …"
         for outer in raws:
             if outer is inner or outer.source is None or outer.head is None or not outer.content:
                 continue
             n = next((k for k, (ps, pe) in enumerate(outer.content) if ps <= h.head.idx < pe and ps <= inner.cue[0] < pe), None)
             if n is None:
                 continue
-            first = min(t.i for t in h.subtree if t.i > h.head.i and not t.is_punct)
             ps, pe = outer.content[n]
             cut = _trim(text, ps, ctx.doc[first].idx, ",;")
             if cut[1] <= cut[0]:

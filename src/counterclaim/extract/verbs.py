@@ -312,7 +312,7 @@ def _nominal_after_comma(tok: Any) -> Optional[Any]:
             return None
         if sub[0].i != tok.i + 1 or sub[0].lower_ == "that" or len(sub) > 15:
             return None
-        if any(t.is_quote or t.text in ("''", "``") for t in sub):
+        if any(t.is_quote for t in sub):
             return None  # ', saying "The fewer guns, the better."': a verbless quotation is the content
         end = sub[-1].i + 1
         if any(not (t.is_punct or t.is_space) for t in doc[end:tok.sent.end]):
