@@ -71,6 +71,16 @@ def shipped_statements(text, published="2016-09-25"):
     return extract_statements(parse(document), document, ())
 
 
+def _flag_statement(monkeypatch, module, flag, on, text, cue):
+    """The one statement of ``text`` (read and parsed as counterclaim does) whose cue is ``cue``, with the
+    rule flag ``counterclaim.extract.<module>.<flag>`` set to ``on``."""
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("counterclaim.extract." + module), flag, on)
+    (st,) = [s for s in shipped_statements(text) if s.cue.text == cue]
+    return st
+
+
 def _no_model(form):
     """A cue model that has ``form`` as a candidate and scores every candidate below its threshold."""
     model = lexicon_model((form,))
@@ -1352,12 +1362,9 @@ def test_a_word_of_the_quotation_hung_on_the_cue_does_not_keep_the_quote_away(mo
 @pytest.mark.model
 @pytest.mark.parametrize("on", [True, False])
 def test_a_fronted_according_to_phrase_runs_to_its_comma(monkeypatch, on):
-    from counterclaim.extract import forms
-
-    monkeypatch.setattr(forms, "ACCORDING_FRONTED_COMMA", on)
     text = ("According to early results of exit polls conducted for The Associated Press and television networks, "
             "nearly half of Democratic primary voters in Alabama and Georgia were black.")
-    (st,) = [s for s in shipped_statements(text) if s.cue.text == "According to"]
+    st = _flag_statement(monkeypatch, "forms", "ACCORDING_FRONTED_COMMA", on, text, "According to")
     if on:
         assert st.source.text == "early results of exit polls conducted for The Associated Press and television networks"
         assert [c.text for c in st.content] == ["nearly half of Democratic primary voters in Alabama and Georgia were black"]
@@ -1386,12 +1393,9 @@ def test_a_passive_cue_takes_its_predicate_noun_phrase(monkeypatch, on):
 @pytest.mark.model
 @pytest.mark.parametrize("on", [True, False])
 def test_a_content_that_opens_a_quotation_runs_to_its_close(monkeypatch, on):
-    from counterclaim.extract import forms
-
-    monkeypatch.setattr(forms, "QUOTE_CLOSES_CONTENT", on)
     text = ('Many of the visitors were older, she said, and "I had to step back and think. This is their lives." '
             "The museum opened in May.")
-    (st,) = [s for s in shipped_statements(text) if s.cue.text == "said"]
+    st = _flag_statement(monkeypatch, "forms", "QUOTE_CLOSES_CONTENT", on, text, "said")
     pieces = [c.text for c in st.content]
     assert pieces[0] == "Many of the visitors were older"
     if on:  # the sentence ended inside the quotation; the content does not
@@ -1403,11 +1407,8 @@ def test_a_content_that_opens_a_quotation_runs_to_its_close(monkeypatch, on):
 @pytest.mark.model
 @pytest.mark.parametrize("on", [True, False])
 def test_called_on_someone_to_do_something_keeps_the_infinitive(monkeypatch, on):
-    from counterclaim.extract import contents
-
-    monkeypatch.setattr(contents, "OBLIQUE_INFINITIVE", on)
     text = "Rep. Adam Schiff called on President Obama to retaliate against Russia."
-    (st,) = [s for s in shipped_statements(text) if s.cue.text == "called on"]
+    st = _flag_statement(monkeypatch, "contents", "OBLIQUE_INFINITIVE", on, text, "called on")
     assert st.source.text == "Rep. Adam Schiff"
     assert [c.text for c in st.content] == (["President Obama to retaliate against Russia"] if on else ["President Obama"])
 
@@ -1433,12 +1434,9 @@ def test_maintaining_a_lead_is_not_a_statement():
 @pytest.mark.model
 @pytest.mark.parametrize("on", [True, False])
 def test_a_noun_phrase_after_a_closing_reporting_verb_is_its_speaker(monkeypatch, on):
-    from counterclaim.extract import verbs
-
-    monkeypatch.setattr(verbs, "INVERTED_NOMINAL", on)
     text = ("Kadzik's refusal to answer fully did not go over well with Republicans, and the meeting deteriorated "
             "from there, said one GOP source in the room.")
-    (st,) = [s for s in shipped_statements(text) if s.cue.text == "said"]
+    st = _flag_statement(monkeypatch, "verbs", "INVERTED_NOMINAL", on, text, "said")
     if on:
         assert st.source.text == "one GOP source in the room"
         assert [c.text for c in st.content] == ["Kadzik's refusal to answer fully did not go over well with "
@@ -1463,12 +1461,9 @@ def test_a_cue_does_not_reach_back_into_the_quotation_before_it(monkeypatch, on)
 @pytest.mark.model
 @pytest.mark.parametrize("on", [True, False])
 def test_a_content_in_a_clause_opening_the_sentence_ends_with_that_clause(monkeypatch, on):
-    from counterclaim.extract import verbs
-
-    monkeypatch.setattr(verbs, "FRONTED_CLAUSE_CAP", on)
     text = ("And in explaining why many of those “common-sense solutions” had not been passed already, Clinton "
             "described a rigged system in terms familiar to followers of Sanders.")
-    (st,) = [s for s in shipped_statements(text) if s.cue.text == "explaining"]
+    st = _flag_statement(monkeypatch, "verbs", "FRONTED_CLAUSE_CAP", on, text, "explaining")
     assert [c.text for c in st.content] == ["why many of those “common-sense solutions” had not been passed already"]
     # without the cap the rules' content ran on over the main clause and took its subject with it (the
     # boundary ranker then cut the content back, but the source was gone)
@@ -1478,24 +1473,18 @@ def test_a_content_in_a_clause_opening_the_sentence_ends_with_that_clause(monkey
 @pytest.mark.model
 @pytest.mark.parametrize("on", [True, False])
 def test_a_participle_after_a_subordinator_takes_the_subject_of_its_clause(monkeypatch, on):
-    from counterclaim.extract import sources
-
-    monkeypatch.setattr(sources, "MARKED_PARTICIPLES", on)
     text = ("Police had last month charged Corey Lewandowski after determining that a video recording showed him "
             "grabbing reporter Michelle Fields by the arm.")
-    (st,) = [s for s in shipped_statements(text) if s.cue.text == "determining"]
+    st = _flag_statement(monkeypatch, "sources", "MARKED_PARTICIPLES", on, text, "determining")
     assert (st.source.text if st.source else None) == ("Police" if on else None)
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("on", [True, False])
 def test_a_quoted_title_inside_a_phrase_is_not_what_the_clause_after_it_reports(monkeypatch, on):
-    from counterclaim.extract import sources
-
-    monkeypatch.setattr(sources, "TITLE_QUOTES", on)
     text = ("With the help of “Flip the Script with Liz Plank”, the actor held a fake audition and asked white actors "
             "to act “whiter.”")
-    (st,) = [s for s in shipped_statements(text) if s.cue.text == "asked"]
+    st = _flag_statement(monkeypatch, "sources", "TITLE_QUOTES", on, text, "asked")
     content = [c.text for c in st.content]
     assert content == (["white actors to act “whiter.”"] if on else ["With the help of “Flip the Script with Liz Plank”"])
 
@@ -1503,11 +1492,8 @@ def test_a_quoted_title_inside_a_phrase_is_not_what_the_clause_after_it_reports(
 @pytest.mark.model
 @pytest.mark.parametrize("on", [True, False])
 def test_the_relative_word_opening_a_cues_clause_is_a_piece_of_its_content(monkeypatch, on):
-    from counterclaim.extract import verbs
-
-    monkeypatch.setattr(verbs, "RELATIVE_PRONOUN_CONTENT", on)
     text = "The agency announced new rules, which officials said will go into effect in the next few months."
-    (st,) = [s for s in shipped_statements(text) if s.cue.text == "said"]
+    st = _flag_statement(monkeypatch, "verbs", "RELATIVE_PRONOUN_CONTENT", on, text, "said")
     rest = ["will go into effect in the next few months"]
     assert [c.text for c in st.content] == (["which"] + rest if on else rest)
     assert st.source.text == "officials"
