@@ -195,6 +195,22 @@ def test_by_gerund_action_is_not_reported_by_a_statement():
     assert ev.claimed_by == () and ev.mode == "asserted"
 
 
+def test_participle_takes_the_noun_it_modifies_as_subject():
+    # "the dangers threatening X": the dangers threaten, not the clause's subject
+    text = "Hamas cited the dangers threatening Israel . Hezbollah cited its fighters attacking Israel ."
+    _d, _doc, _a, events, names = run(
+        text, ents=[(0, 1, "ORG"), (5, 6, "GPE"), (7, 8, "ORG"), (12, 13, "GPE")],
+        pos={1: "VERB", 3: "NOUN", 4: "VERB", 8: "VERB", 10: "NOUN", 11: "VERB", 9: "PRON"},
+        tags={4: "VBG", 11: "VBG"}, lemmas={1: "cite", 4: "threaten", 8: "cite", 11: "attack"},
+        deps={0: ("nsubj", 1), 2: ("det", 3), 3: ("obj", 1), 4: ("acl", 3), 5: ("obj", 4), 6: ("punct", 1),
+              7: ("nsubj", 8), 9: ("nmod:poss", 10), 10: ("obj", 8), 11: ("acl", 10), 12: ("obj", 11),
+              13: ("punct", 8)})
+    assert all(names[a] != "Hamas" for e in events for a in e.agents)
+    assert not any(e.type == "THREATEN" and e.agents for e in events)
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert [names[a] for a in attack.targets] == ["Israel"]
+
+
 @pytest.mark.model
 def test_timeline_command_json(tmp_path):
     import json

@@ -75,6 +75,8 @@ def _subject(ctx: _Ctx, v, depth: int = 0):
     if depth < 3 and v.dep_ in INHERIT_SUBJ_DEPS and v.head is not v:
         h = v.head
         if h.pos_ in ("NOUN", "PROPN") and v.dep_ == "acl":
+            if v.tag_ == "VBG":
+                return h  # an active participle's subject is the noun it modifies ("the dangers threatening X")
             for c in h.children:
                 if c.dep_ == "nmod:poss":
                     return c

@@ -118,6 +118,12 @@ def _linear_subject(ctx: _Ctx, v) -> Optional[str]:
     return None
 
 
+def _modifies_noun(v) -> bool:
+    """An active participle modifying a noun ("the dangers threatening the mosque"): its subject is that noun,
+    even when the noun names no actor, so the nearest clause subject is not its agent."""
+    return v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN")
+
+
 def _surface(ctx: _Ctx, em: _EM, t) -> None:
     """Surface fallbacks for what the parse missed (Riloff-style lexico-syntactic patterns)."""
     doc = ctx.doc
@@ -194,7 +200,7 @@ def _surface(ctx: _Ctx, em: _EM, t) -> None:
             if subj:
                 em.targets.append(subj)
                 em.rules.append("linear_passive_subject")
-        if not em.agents and not passive:
+        if not em.agents and not passive and not _modifies_noun(t):
             subj = _linear_subject(ctx, t)
             if subj and subj not in em.targets:
                 em.agents.append(subj)
