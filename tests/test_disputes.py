@@ -338,3 +338,18 @@ def test_a_rebuttal_joins_only_the_question_its_side_answers():
     disputes = find_disputes(doc, linked, claims, (), ())
     assert [d.topic.split(" ")[0] for d in disputes] == ["Motive"]
     assert disputes[0].explicit == (sts[2].id,)
+
+
+def test_answer_drops_the_naming_clause_around_the_sides_own_words():
+    from counterclaim.model import Claim, Span
+    from counterclaim.reconcile.disputes import _answer
+
+    text = "it attacked over what it described as “the dangers to the shrine” and left"
+    obj_start = text.index("over")
+    obj_end = text.index("” and") + 1
+    c = Claim(id="c1", statement="s1", relation="motive", subject=Span.of(text, 0, 2),
+              object=Span.of(text, obj_start, obj_end))
+    assert _answer(c, text) == "attacked over “the dangers to the shrine”"
+    plain = Claim(id="c2", statement="s1", relation="motive", subject=Span.of(text, 0, 2),
+                  object=Span.of(text, obj_start, text.index(" what")))
+    assert _answer(plain, text) == "attacked over"

@@ -145,7 +145,14 @@ def _answer(c: Claim, text: str) -> str:
     start = c.subject.end if c.subject else c.object.start
     out = text[start:c.object.end].strip(" ,“”\"'")
     out = re.sub(r"^(?:was|were|is|are)\s+", "", out)
+    out = _NAMING_CLAUSE.sub("", out)
     return _balance_quotes(out)
+
+
+#: "over what it described as “the dangers …”": the answer is the thing named, in the side's own words
+_NAMING_CLAUSE = re.compile(
+    r"\bwhat\s+(?:it|he|she|they|we|the\s+\w+)\s+(?:has\s+|had\s+|have\s+)?"
+    r"(?:described|describes|called|calls|termed|terms|labell?ed|dubbed|branded|referred\s+to)(?:\s+as)?\s+")
 
 
 def _balance_quotes(s: str) -> str:
