@@ -23,7 +23,8 @@ with the gold one on the other side, each token boundary of the sentence around 
 candidate, the gold boundary the positive; a conditional-logit ranker (softmax over each boundary's
 candidates, ``--objective listwise``, the default) or a logistic regression per candidate (``pointwise``)
 scores them; C and the margin by which a candidate must beat the rules' boundary are chosen by ranking
-accuracy on dev, and a ranker that does not beat the rules there is not shipped.
+accuracy on dev (or, with ``--select end2end``, by the whole extractor's dev F1 with the rankers chosen
+before it), and a ranker that does not beat the rules there is not shipped.
 
 PolNeAR: Newell, Margolin & Ruths (2018), "An Attribution Relations Corpus for Political News", LREC.
 """
@@ -174,8 +175,7 @@ def cmd_train(args) -> None:
             model.threshold = th
             res = _evaluate_with(dv_arts, dv_in, dv_docs, model)
             e = res["exact"]
-            # whole-attribution F1 counts too: a statement is only useful when source, cue and content are all right
-            mean = (e["source"]["f1"] + e["cue"]["f1"] + e["content"]["f1"] + res["attribution"]["f1"]) / 4
+            mean = _mean_f1(res)
             print(f"C={C} threshold {th}: source {e['source']['f1']:.3f} cue {e['cue']['f1']:.3f} "
                   f"content {e['content']['f1']:.3f} whole {res['attribution']['f1']:.3f}", file=sys.stderr)
             if best is None or mean > best[0]:
@@ -331,7 +331,15 @@ def cmd_bounds(args) -> None:
         vec = DictVectorizer()
         A = _int32(vec.fit_transform(Xtr))
         B = _int32(vec.transform(Xdv))
-        best = None
+        names = vec.get_feature_names_out()
+        side = name.rsplit("_", 1)[1]
+
+        def as_model(coef, intercept, margin):
+            weights = {str(n): round(float(w), 3) for n, w in zip(names, coef) if abs(w) >= BOUNDS_PRUNE}
+            return BoundaryModel(side=side, weights=weights, bias=round(intercept, 4), margin=margin)
+
+        best = None  # (selection score, C, margin, model, dev ranking accuracy, rules' accuracy)
+        incumbent = _end_to_end(dv_arts, dv_in, dv_docs, cue_model, models) if args.select == "end2end" else None
         for C in args.C:
             if args.objective == "listwise":
                 coef, intercept = _listwise_fit(A, ytr, gtr, C)
@@ -341,20 +349,24 @@ def cmd_bounds(args) -> None:
             sdv = B @ coef + intercept
             for margin in args.margins:
                 acc, rules = _ranking_accuracy(sdv, ydv, gdv, rdv, margin)
-                print(f"  C={C} margin={margin}: dev accuracy {acc:.4f} (rules {rules:.4f})", file=sys.stderr)
-                if best is None or acc > best[0]:
-                    best = (acc, C, margin, (coef, intercept), rules)
-        acc, C, margin, (coef, intercept), rules = best
-        if acc <= rules:
+                model = as_model(coef, intercept, margin)
+                if args.select == "end2end":
+                    sel = _end_to_end(dv_arts, dv_in, dv_docs, cue_model, {**models, name: model})
+                    msg = f", extractor mean F1 {sel:.4f} (without this ranker {incumbent:.4f})"
+                else:
+                    sel, msg = acc, ""
+                print(f"  C={C} margin={margin}: dev accuracy {acc:.4f} (rules {rules:.4f}){msg}", file=sys.stderr)
+                if best is None or sel > best[0]:
+                    best = (sel, C, margin, model, acc, rules)
+        sel, C, margin, model, acc, rules = best
+        if acc <= rules or (incumbent is not None and sel <= incumbent):
             print(f"{name}: the ranker does not beat the rules on dev; not shipped", file=sys.stderr)
             continue
-        names = vec.get_feature_names_out()
-        weights = {str(n): round(float(w), 3) for n, w in zip(names, coef) if abs(w) >= BOUNDS_PRUNE}
-        models[name] = BoundaryModel(side=name.rsplit("_", 1)[1], weights=weights,
-                                     bias=round(intercept, 4), margin=margin)
+        models[name] = model
+        weights = model.weights
         out["models"][name] = {
             "meta": {"trained_on": "PolNeAR train", "tuned_on": "PolNeAR dev", "C": C, "margin": margin,
-                     "objective": args.objective,
+                     "objective": args.objective, "selected_by": args.select,
                      "dev_accuracy": round(acc, 4), "dev_accuracy_rules": round(rules, 4),
                      "n_train_instances": int(max(gtr) + 1), "recipe": "training/statements.py bounds"},
             "bias": models[name].bias, "margin": margin, "weights": dict(sorted(weights.items())),
@@ -364,6 +376,18 @@ def cmd_bounds(args) -> None:
               file=sys.stderr)
     Path(args.out).write_text(json.dumps(out, ensure_ascii=False, indent=0), encoding="utf-8")
     print(f"wrote {args.out}: {', '.join(models) or 'no models'}", file=sys.stderr)
+
+
+def _mean_f1(res: dict) -> float:
+    """The mean of exact source, cue and content F1 and whole-attribution F1 of a :func:`_evaluate_with`
+    result: what the cue model's C and threshold are chosen by, and the rankers' with ``--select
+    end2end``. Whole-attribution F1 counts too: a statement is only useful when all three are right."""
+    e = res["exact"]
+    return (e["source"]["f1"] + e["cue"]["f1"] + e["content"]["f1"] + res["attribution"]["f1"]) / 4
+
+
+def _end_to_end(arts, docs_in, docs, cue_model, boundaries) -> float:
+    return _mean_f1(_evaluate_with(arts, docs_in, docs, cue_model, boundaries))
 
 
 def _evaluate_with(arts, docs_in, docs, cue_model, boundaries: Any = "shipped") -> dict:
@@ -400,6 +424,10 @@ def main(argv=None) -> None:
                            help="pointwise: logistic regression per candidate; listwise: softmax over each "
                                 "boundary's candidates")
             p.add_argument("--only", nargs="+", default=None, help="train only these boundaries (e.g. content_end)")
+            p.add_argument("--select", choices=("ranking", "end2end"), default="ranking",
+                           help="choose C and margin by the ranker's dev ranking accuracy, or by the whole "
+                                "extractor's dev F1 (mean of exact source, cue, content and whole) with the "
+                                "rankers chosen before it; a ranker ships only if it beats the rules either way")
     args = ap.parse_args(argv)
     {"parse": cmd_parse, "train": cmd_train, "bounds": cmd_bounds}[args.cmd](args)
 
