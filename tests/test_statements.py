@@ -1513,3 +1513,23 @@ def test_a_cue_coordinated_inside_another_statements_content_is_a_second_report(
         assert defended.source.text == "Republican figures"
     else:  # the parse hung "defended" on "fired", inside the first content
         assert suggested.content[0].text.endswith("defended Trump as a candidate") and defended.source is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_quotation_goes_on_after_a_medial_reporting_clause(monkeypatch, on):
+    text = ('"The plan is a start," the mayor told reporters on Friday, "but the city needs far more money." '
+            "The council meets next week.")
+    st = _flag_statement(monkeypatch, "forms", "MEDIAL_CLAUSE_CONTINUES", on, text, "told")
+    pieces = [c.text for c in st.content]
+    assert pieces[0] == '"The plan is a start,"'
+    assert (pieces[1:] == ['"but the city needs far more money."']) == on
+    if not on:
+        assert pieces[1:] == []
+
+
+@pytest.mark.model
+def test_the_connective_before_a_continued_quotation_is_in_its_piece():
+    text = '"I like the plan," she said, but "it will not pass the Senate." The vote is on Monday.'
+    (st,) = [s for s in shipped_statements(text) if s.cue.text == "said"]
+    assert [c.text for c in st.content] == ['"I like the plan,"', 'but "it will not pass the Senate."']

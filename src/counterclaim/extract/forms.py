@@ -37,6 +37,10 @@ CONTINUATION_MAX_GAP = 200
 NEXT_PARAGRAPH_QUOTES = True
 #: a continuation quote that ends its sentence inside the marks may be followed by other text
 CLOSED_QUOTE_CONTINUES = True
+#: a quotation that goes on after a medial reporting clause ending in a comma ("“…,” he said, but “…”",
+#: "“…,” Schiff told X on Wednesday, “but …”") continues the content, with its connective
+MEDIAL_CLAUSE_CONTINUES = True
+_MEDIAL_GAP = re.compile(r"^[^“”\"\n.;:!?]*,\s*((?:and|but|or|yet)(?:\s+(?:still|also|then|not))?\s+)?$")
 #: a fronted "According to X," runs to its comma (_according)
 ACCORDING_FRONTED_COMMA = True
 #: a quotation's sentence that leads into it is part of the content (_mixed_lead_in)
@@ -330,12 +334,20 @@ def _continuations(raws: list[RawStatement], ctx: _Ctx) -> None:
                 crossed = True
             else:
                 crossed = False
+            lead = None  # "…,” he said, but “…”: the connective before the continuation is in its piece
             if gap.strip(" .,;:\t\xa0"):
                 # the rest of the reporting clause ("said in a statement on Tuesday. “…”") may stand between
                 k0 = bisect.bisect_left(cue_starts, anchor)
                 own_cue = k0 < len(cue_starts) and cue_starts[k0] < q.start
-                if own_cue or len(gap) > CONTINUATION_MAX_GAP or "\n" in gap or not gap.rstrip().endswith(".") \
+                medial = (MEDIAL_CLAUSE_CONTINUES and not crossed and r.cue[0] >= ctx.double[last].end
+                          and _MEDIAL_GAP.match(gap))
+                if medial and (medial.group(1) or text[q.start + 1:q.start + 2].islower()):
+                    # "…,” Schiff told X on Wednesday, “but the attempt …”": the quoted sentence goes on
+                    lead = q.start - len(medial.group(1) or "")
+                elif own_cue or len(gap) > CONTINUATION_MAX_GAP or "\n" in gap or not gap.rstrip().endswith(".") \
                         or any(c in gap for c in "“”\""):
+                    break
+                if lead is not None and (own_cue or len(gap) > CONTINUATION_MAX_GAP):
                     break
             k = bisect.bisect_left(cue_starts, q.start)
             if k < len(cue_starts) and cue_starts[k] < q.end:
@@ -346,7 +358,7 @@ def _continuations(raws: list[RawStatement], ctx: _Ctx) -> None:
                 break  # text follows in the paragraph: a new reporting clause ("…,” she added.)
             if crossed and nxt and nxt[:1] != "\n":
                 break  # a quotation in the next paragraph continues only when it is the whole paragraph
-            r.content.append((q.start, q.end))
+            r.content.append((lead if lead is not None else q.start, q.end))
             r.quote_ids.append(j)
             used.add(j)
             anchor = q.end
