@@ -1533,3 +1533,15 @@ def test_the_connective_before_a_continued_quotation_is_in_its_piece():
     text = '"I like the plan," she said, but "it will not pass the Senate." The vote is on Monday.'
     (st,) = [s for s in shipped_statements(text) if s.cue.text == "said"]
     assert [c.text for c in st.content] == ['"I like the plan,"', 'but "it will not pass the Senate."']
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_lead_in_joins_a_quotation_that_goes_on_after_its_reporting_clause(monkeypatch, on):
+    text = ('The summit accomplished "too little," the prime minister added. '
+            '"Without changes, Europe risks a lot."\n\nThe next summit is in March.')
+    st = _flag_statement(monkeypatch, "forms", "LEAD_IN_BEFORE_CONTINUATIONS", on, text, "added")
+    pieces = [c.text for c in st.content]
+    assert pieces[1:] == ['"Without changes, Europe risks a lot."']
+    assert pieces[0] == ('The summit accomplished "too little,"' if on else '"too little,"')
+    assert st.kind == ("mixed" if on else "direct")

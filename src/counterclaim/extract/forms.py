@@ -45,6 +45,9 @@ _MEDIAL_GAP = re.compile(r"^[^“”\"\n.;:!?]*,\s*((?:and|but|or|yet)(?:\s+(?:s
 ACCORDING_FRONTED_COMMA = True
 #: a quotation's sentence that leads into it is part of the content (_mixed_lead_in)
 MIXED_LEAD_IN = True
+#: a lead-in is taken also when the quotation goes on after the reporting clause ("The summit
+#: accomplished “too little,” he added. “Without …”"): it joins the first piece
+LEAD_IN_BEFORE_CONTINUATIONS = True
 #: sentences of a quotation before its reporting sentence join the content
 PRECEDING_QUOTES = True
 
@@ -413,9 +416,12 @@ def _mixed_lead_in(raws: list[RawStatement], ctx: _Ctx) -> None:
     text = ctx.text
     marks = sorted(p for r in raws for p in ((r.cue,) + ((r.source,) if r.source else ())))
     for r in raws:
-        if r.kind != "direct" or r.rule != "quote" or len(r.content) != 1 or len(r.quote_ids) != 1:
+        if r.kind != "direct" or r.rule != "quote" or not r.content or not r.quote_ids:
             continue
         qs, qe = r.content[0]
+        first = ctx.double[min(r.quote_ids)]
+        if (qs, qe) != (first.start, first.end) or (len(r.content) > 1 and not LEAD_IN_BEFORE_CONTINUATIONS):
+            continue  # the content opens with something else than its first quotation
         if qe > r.cue[0]:
             continue  # the reporting clause comes first
         opener = token_at(ctx.doc, qs)
@@ -432,7 +438,7 @@ def _mixed_lead_in(raws: list[RawStatement], ctx: _Ctx) -> None:
         if any(ms < qs and lo < me for ms, me in marks):
             continue
         s, _ = _trim(text, lo, qs)
-        r.content = [(s, qe)]
+        r.content = [(s, qe)] + r.content[1:]
         r.kind = "mixed"
 
 
