@@ -1545,3 +1545,12 @@ def test_a_lead_in_joins_a_quotation_that_goes_on_after_its_reporting_clause(mon
     assert pieces[1:] == ['"Without changes, Europe risks a lot."']
     assert pieces[0] == ('The summit accomplished "too little,"' if on else '"too little,"')
     assert st.kind == ("mixed" if on else "direct")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_lead_in_drops_the_writers_topic_phrase(monkeypatch, on):
+    text = 'As for the budget, the plan "costs far too much," the senator said.'
+    st = _flag_statement(monkeypatch, "forms", "LEAD_IN_TOPIC_PHRASE", on, text, "said")
+    assert [c.text for c in st.content] == (['the plan "costs far too much,"'] if on
+                                            else ['As for the budget, the plan "costs far too much,"'])
