@@ -1554,3 +1554,23 @@ def test_a_lead_in_drops_the_writers_topic_phrase(monkeypatch, on):
     st = _flag_statement(monkeypatch, "forms", "LEAD_IN_TOPIC_PHRASE", on, text, "said")
     assert [c.text for c in st.content] == (['the plan "costs far too much,"'] if on
                                             else ['As for the budget, the plan "costs far too much,"'])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_quotation_that_opens_the_complement_phrase_is_part_of_it(monkeypatch, on):
+    text = 'The IMF referenced "political tensions" in advanced economies that are generating broader uncertainty.'
+    st = _flag_statement(monkeypatch, "verbs", "QUOTE_OPENS_PHRASE", on, text, "referenced")
+    (piece,) = st.content
+    if on:
+        assert piece.text == '"political tensions" in advanced economies that are generating broader uncertainty'
+        assert st.kind == "mixed"
+    else:
+        assert piece.text == '"political tensions"' and st.kind == "direct"
+
+
+@pytest.mark.model
+def test_a_quotation_closed_by_its_own_punctuation_stays_the_content():
+    text = 'The mayor said "the plan is a start," and the council agreed with her on Monday.'
+    (st,) = [s for s in shipped_statements(text) if s.cue.text == "said"]
+    assert [c.text for c in st.content] == ['"the plan is a start,"']

@@ -153,6 +153,24 @@ def _verb_statements(ctx: _Ctx, model: CueModel) -> list[RawStatement]:
     return out
 
 
+#: a quotation that opens the cue's complement phrase, which goes on after it in the same clause
+#: ('reported “2,521 shooting incidents” in the city between January 1 and September 18'), is part of
+#: that phrase's content, not the whole of it
+QUOTE_OPENS_PHRASE = True
+
+
+def _phrase_goes_on(text: str, q: Any, piece: tuple[int, int]) -> bool:
+    """Whether the complement ``piece`` runs on past quotation ``q`` with words of the same clause: the
+    quote is not closed by punctuation (inside or right after the marks), and a lower-case word follows."""
+    if piece[1] <= q.end + 1:
+        return False
+    inner = text[q.start:q.end].rstrip("”\"'’ ")
+    if inner[-1:] in (",", ".", "?", "!", ";", ":"):
+        return False
+    after = text[q.end:piece[1]].lstrip(" \t\xa0")
+    return bool(after) and after[:1].isalpha() and after[:1].islower()
+
+
 #: particles that make a cue verb a phrasal verb of action ("call back", "call off"): such a cue needs
 #: speech-like content (a complement clause or a quotation), as the action verbs of
 #: speech_acts_noncommunication.txt do ("fired back that ...")
@@ -417,7 +435,10 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
     kind = "indirect"
     quote_ids: list[int] = []
     if q is not None and (not pieces or (q.start >= cue[1] and _overlaps_any(pieces, q) and q.start <= pieces[0][0] + 1)):
-        pieces, quote_ids, kind, how = [(q.start, q.end)], [adj], "direct", "quote"
+        if QUOTE_OPENS_PHRASE and pieces and _phrase_goes_on(text, q, pieces[0]):
+            kind = "mixed"  # 'reported “2,521 shooting incidents” in the city between …': the quote opens the phrase
+        else:
+            pieces, quote_ids, kind, how = [(q.start, q.end)], [adj], "direct", "quote"
     elif not pieces and not reduced and (tok.dep_ == "parataxis" and tok.head.i < tok.i or _clause_final(tok, subj, cue, ctx)
                          or any(c.dep_ in ("ccomp", "parataxis") and c.i < tok.i for c in tok.children)):
         lo, hi = _region(tok, subj, cue)
