@@ -55,6 +55,18 @@ def test_gold_document_marks_the_title_paragraph_as_headline():
     assert TEXT[doc.paragraphs[1].start:doc.paragraphs[1].end].startswith("Smith")
 
 
+def test_gold_document_reads_single_line_breaks_between_paragraphs_as_the_ingest_does():
+    from counterclaim.evaluation.attribution import GoldArticle
+
+    text = ('"You have not been involved in a consequential decision," he said. "You just simply have not."\n'
+            'Rubio fired back at Christie over the credit rating of New Jersey, which fell nine times.\n\n'
+            'The debate went on for two more hours.')
+    doc = gold_document(GoldArticle("b", text, None, None))
+    pars = [text[p.start:p.end] for p in doc.paragraphs]
+    assert len(pars) == 3 and pars[1].startswith("Rubio") and pars[2].startswith("The debate")
+    assert {p.role for p in doc.paragraphs} == {"body"} and doc.text == text
+
+
 def test_score_exact_overlap_and_whole():
     gold = [Attribution(source=((0, 5),), cue=((6, 10),), content=((11, 30),)),
             Attribution(source=((40, 42),), cue=((43, 48),), content=((31, 39),))]

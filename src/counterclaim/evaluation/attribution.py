@@ -115,17 +115,17 @@ def load_gold(path: str | Path, limit: Optional[int] = None) -> list[GoldArticle
 
 
 def gold_document(article: GoldArticle) -> Document:
-    """A :class:`Document` for a gold article: blank-line paragraphs; the first is the headline when it repeats the title."""
+    """A :class:`Document` for a gold article, its text unchanged: paragraphs as counterclaim's text
+    ingest finds them (blank lines, and single line breaks between unwrapped lines, as some PolNeAR
+    articles have), all body text except a first paragraph that repeats the title (the headline)."""
+    from counterclaim.ingest.text import split_paragraphs
+
     text = article.text
     paragraphs: list[Paragraph] = []
-    pos = 0
-    for block in text.split("\n\n"):
-        start, end = pos, pos + len(block)
-        pos = end + 2
-        if not block.strip():
-            continue
+    for start, end in split_paragraphs(text):
         role = "body"
-        if not paragraphs and article.title and block.strip().rstrip(".").startswith(article.title.strip().rstrip(".")[:40]):
+        if not paragraphs and article.title and text[start:end].strip().rstrip(".").startswith(
+                article.title.strip().rstrip(".")[:40]):
             role = "headline"
         paragraphs.append(Paragraph(start, end, role))
     published = (article.published or "")[:10] or None
