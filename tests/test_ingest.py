@@ -390,3 +390,9 @@ def test_explain_names_the_rule_behind_every_role():
     assert "CAPTION_CREDIT_PATTERN" in rules[2] and "CAPTION_PREFIX_PATTERN" in rules[9]
     assert "contributed to this report" in rules[11] and "block start" in rules[12] and "block item" in rules[13]
     assert rules[4] == "default"
+
+
+def test_a_first_line_repeating_the_title_with_end_punctuation_is_the_headline():
+    d = ingest.from_text("Lawmaker urges retaliation on Russia;\n\nThe senator said on Monday that the country must respond.",
+                  title="Lawmaker urges retaliation on Russia")
+    assert [p.role for p in d.paragraphs] == ["headline", "body"]

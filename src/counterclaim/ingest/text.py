@@ -211,6 +211,10 @@ def _words(s: str) -> int:
     return len(s.split())
 
 
+#: punctuation a title may end with in one copy and not the other ("Lawmaker urges retaliation on Russia;")
+TITLE_END = " .;:,"
+
+
 def _key(s: str) -> str:
     return " ".join(s.split()).casefold()
 
@@ -306,7 +310,7 @@ def explain_roles(paras: list[str], title: Optional[str] = None) -> list[tuple[s
     nxt = first
     if roles[first] == "body":
         p = paras[first]
-        if title and _key(p) == _key(title):
+        if title and _key(p).rstrip(TITLE_END) == _key(title).rstrip(TITLE_END):
             set_role(first, "headline", "headline equals the title")
             nxt = first + 1
         elif title:
