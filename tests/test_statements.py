@@ -1364,6 +1364,9 @@ def test_a_word_of_the_quotation_hung_on_the_cue_does_not_keep_the_quote_away(mo
 def test_a_fronted_according_to_phrase_runs_to_its_comma(monkeypatch, on):
     text = ("According to early results of exit polls conducted for The Associated Press and television networks, "
             "nearly half of Democratic primary voters in Alabama and Georgia were black.")
+    import counterclaim.extract.forms as forms
+
+    monkeypatch.setattr(forms, "ACCORDING_SOURCE_TAIL", False)  # this rule alone
     st = _flag_statement(monkeypatch, "forms", "ACCORDING_FRONTED_COMMA", on, text, "According to")
     if on:
         assert st.source.text == "early results of exit polls conducted for The Associated Press and television networks"
@@ -1574,3 +1577,16 @@ def test_a_quotation_closed_by_its_own_punctuation_stays_the_content():
     text = 'The mayor said "the plan is a start," and the council agreed with her on Monday.'
     (st,) = [s for s in shipped_statements(text) if s.cue.text == "said"]
     assert [c.text for c in st.content] == ['"the plan is a start,"']
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_the_participle_after_an_according_to_source_is_part_of_it(monkeypatch, on):
+    text = ("Gambling revenue at the casinos increased 4 percent in July, according to data released Friday by "
+            "state regulators.")
+    st = _flag_statement(monkeypatch, "forms", "ACCORDING_SOURCE_TAIL", on, text, "according to")
+    assert st.content[0].text == "Gambling revenue at the casinos increased 4 percent in July"
+    if on:
+        assert st.source.text == "data released Friday by state regulators" and len(st.content) == 1
+    else:  # the parse left the participle off the source, and it became a second piece of content
+        assert st.source.text == "data" and st.content[1].text == "released Friday by state regulators"

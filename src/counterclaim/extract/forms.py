@@ -41,6 +41,11 @@ CLOSED_QUOTE_CONTINUES = True
 #: "“…,” Schiff told X on Wednesday, “but …”") continues the content, with its connective
 MEDIAL_CLAUSE_CONTINUES = True
 _MEDIAL_GAP = re.compile(r"^[^“”\"\n.;:!?]*,\s*((?:and|but|or|yet)(?:\s+(?:still|also|then|not))?\s+)?$")
+#: the lower-case words right after an "according to" source that is a plain noun phrase (no comma or
+#: dash), with no comma between, are the source's: its participle or relative ("a poll released
+#: Thursday", "data available from the FBI", "reports Mr. Schoen filed as a lobbyist") (A clause after a comma opened by a
+#: conjunction, "…, according to X, but …", is content in PolNeAR dev and not in train: it stays.)
+ACCORDING_SOURCE_TAIL = True
 #: a fronted "According to X," runs to its comma (_according)
 ACCORDING_FRONTED_COMMA = True
 #: a quotation's sentence that leads into it is part of the content (_mixed_lead_in)
@@ -100,6 +105,18 @@ def _according(tok: Any, p: float, ctx: _Ctx) -> Optional[RawStatement]:
     if ACCORDING_CONNECTIVES:
         before = _strip_opening_conjunction(text, *_strip_connective(text, *before))
     after = _clean_content(text, source[1], sent.end_char)
+    if ACCORDING_SOURCE_TAIL and after[1] > after[0]:
+        gap = text[source[1]:after[0]]
+        first = token_at(doc, after[0])
+        if not gap.strip() and text[after[0]:after[0] + 1].islower() and first is not None \
+                and not any(c in text[source[0]:source[1]] + " " for c in (",", "—", "–", " - ")):
+            # "according to a poll released Thursday", "… an interview his brother gave to ITV": the words
+            # right after the source, with no comma between, still describe the source
+            tail_end = next((t.idx for t in doc[first.i:sent.end]
+                             if t.text in (",", ";", "—", "–", ":") or t.is_quote), None)
+            end = _trim(text, after[0], tail_end if tail_end is not None else after[1], ".")[1]
+            source = (source[0], end)
+            after = _clean_content(text, end, sent.end_char)
     pieces = [pc for pc in (before, after) if pc[1] - pc[0] > 2]
     if not pieces:
         return None
