@@ -67,6 +67,15 @@ def test_gold_document_reads_single_line_breaks_between_paragraphs_as_the_ingest
     assert {p.role for p in doc.paragraphs} == {"body"} and doc.text == text
 
 
+def test_gold_document_reads_a_title_over_two_lines_as_the_headline():
+    from counterclaim.evaluation.attribution import GoldArticle
+
+    text = "Lawmaker urges retaliation on Russia;\nMember of panel says U.S. must act\n\nRep. Schiff spoke on Monday."
+    title = "Lawmaker urges retaliation on Russia; Member of panel says U.S. must act"
+    doc = gold_document(GoldArticle("c", text, title, None))
+    assert [p.role for p in doc.paragraphs] == ["headline", "headline", "body"]
+
+
 def test_score_exact_overlap_and_whole():
     gold = [Attribution(source=((0, 5),), cue=((6, 10),), content=((11, 30),)),
             Attribution(source=((40, 42),), cue=((43, 48),), content=((31, 39),))]

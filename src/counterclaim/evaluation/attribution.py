@@ -122,11 +122,17 @@ def gold_document(article: GoldArticle) -> Document:
 
     text = article.text
     paragraphs: list[Paragraph] = []
+    title = " ".join((article.title or "").split())
+    shown = ""  # the opening paragraphs so far, when all of them are the headline
     for start, end in split_paragraphs(text):
         role = "body"
-        if not paragraphs and article.title and text[start:end].strip().rstrip(".").startswith(
-                article.title.strip().rstrip(".")[:40]):
-            role = "headline"
+        if title and shown is not None and (not paragraphs or paragraphs[-1].role == "headline"):
+            para = " ".join(text[start:end].split())
+            shown = (shown + " " + para).strip()
+            if para.rstrip(".").startswith(title.rstrip(".")[:40]) or (len(shown) >= 10 and title.startswith(shown)):
+                role = "headline"  # the title, on one line or over several ("X;\nY", as some PolNeAR titles)
+            else:
+                shown = None
         paragraphs.append(Paragraph(start, end, role))
     published = (article.published or "")[:10] or None
     return Document(id=article.id, text=text, title=article.title, published=published, paragraphs=tuple(paragraphs))
