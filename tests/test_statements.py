@@ -1590,3 +1590,18 @@ def test_the_participle_after_an_according_to_source_is_part_of_it(monkeypatch, 
         assert st.source.text == "data released Friday by state regulators" and len(st.content) == 1
     else:  # the parse left the participle off the source, and it became a second piece of content
         assert st.source.text == "data" and st.content[1].text == "released Friday by state regulators"
+
+
+@pytest.mark.model
+def test_a_source_phrase_stops_before_the_given_token():
+    from counterclaim.extract.sources import _source_span
+
+    from counterclaim import ingest
+    from counterclaim.nlp import parse
+
+    text = "The spokesman for the campaign, citing new figures, said the race was over."
+    doc = parse(ingest.from_text(text))
+    subj = next(t for t in doc if t.text == "spokesman")
+    citing = next(t for t in doc if t.text == "citing")
+    s, e = _source_span(text, subj, before=citing.i)
+    assert text[s:e].startswith("The spokesman for the campaign") and "citing" not in text[s:e]

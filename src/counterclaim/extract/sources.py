@@ -239,8 +239,9 @@ def _outside_quotes(subj: Optional[Any], tok: Any, ctx: _Ctx) -> Optional[Any]:
     return subj
 
 
-def _source_span(text: str, subj: Any) -> tuple[int, int]:
-    toks = [t for t in subj.subtree]
+def _source_span(text: str, subj: Any, before: Optional[int] = None) -> tuple[int, int]:
+    """The source phrase of subject token ``subj``: its subtree (up to token ``before`` when given)."""
+    toks = [t for t in subj.subtree if before is None or t.i < before]
     if subj.dep_ in ("obl:agent", "obl"):
         toks = [t for t in toks if not (t.head.i == subj.i and t.dep_ == "case")]
     # leading conjunctions, adverbs and quote marks are not part of the name ("and Democrats", "Perhaps ...")

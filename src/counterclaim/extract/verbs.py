@@ -413,7 +413,8 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         # after a cue that takes its preposition: "“…” Democrats weren't too concerned about this shift")
         pieces, how = [], ""
     if source is None and subj is not None:
-        source = _source_span(text, subj)
+        # a source before its cue ends before it, whatever the parse hung under the subject
+        source = _source_span(text, subj, before=tok.i if subj.i < tok.i else None)
         if source is not None and q is not None and q.end <= source[0]:
             source = (_extend_left_over_nouns(tok.doc, source[0], ctx), source[1])
         if source is not None and source[1] <= cue[0] and subj.sent.start == min(t.i for t in subj.subtree):
