@@ -123,10 +123,10 @@ def gold_document(article: GoldArticle) -> Document:
     text = article.text
     paragraphs: list[Paragraph] = []
     title = " ".join((article.title or "").split())
-    shown = ""  # the opening paragraphs so far, when all of them are the headline
+    shown: Optional[str] = ""  # the opening paragraphs so far while all of them are the headline
     for start, end in split_paragraphs(text):
         role = "body"
-        if title and shown is not None and (not paragraphs or paragraphs[-1].role == "headline"):
+        if title and shown is not None:
             para = " ".join(text[start:end].split())
             shown = (shown + " " + para).strip()
             if para.rstrip(".").startswith(title.rstrip(".")[:40]) or (len(shown) >= 10 and title.startswith(shown)):

@@ -43,8 +43,9 @@ MEDIAL_CLAUSE_CONTINUES = True
 _MEDIAL_GAP = re.compile(r"^[^“”\"\n.;:!?]*,\s*((?:and|but|or|yet)(?:\s+(?:still|also|then|not))?\s+)?$")
 #: the lower-case words right after an "according to" source that is a plain noun phrase (no comma or
 #: dash), with no comma between, are the source's: its participle or relative ("a poll released
-#: Thursday", "data available from the FBI", "reports Mr. Schoen filed as a lobbyist") (A clause after a comma opened by a
-#: conjunction, "…, according to X, but …", is content in PolNeAR dev and not in train: it stays.)
+#: Thursday", "data available from the FBI", "reports Mr. Schoen filed as a lobbyist"). A clause after
+#: a comma opened by a conjunction ("…, according to X, but …") stays content: PolNeAR dev has it so,
+#: train not.
 ACCORDING_SOURCE_TAIL = True
 #: a fronted "According to X," runs to its comma (_according)
 ACCORDING_FRONTED_COMMA = True
@@ -363,15 +364,13 @@ def _continuations(raws: list[RawStatement], ctx: _Ctx) -> None:
                 # the rest of the reporting clause ("said in a statement on Tuesday. “…”") may stand between
                 k0 = bisect.bisect_left(cue_starts, anchor)
                 own_cue = k0 < len(cue_starts) and cue_starts[k0] < q.start
-                medial = (MEDIAL_CLAUSE_CONTINUES and not crossed and r.cue[0] >= ctx.double[last].end
-                          and _MEDIAL_GAP.match(gap))
+                medial = (MEDIAL_CLAUSE_CONTINUES and not crossed and not own_cue and len(gap) <= CONTINUATION_MAX_GAP
+                          and r.cue[0] >= ctx.double[last].end and _MEDIAL_GAP.match(gap))
                 if medial and (medial.group(1) or text[q.start + 1:q.start + 2].islower()):
                     # "…,” Schiff told X on Wednesday, “but the attempt …”": the quoted sentence goes on
                     lead = q.start - len(medial.group(1) or "")
                 elif own_cue or len(gap) > CONTINUATION_MAX_GAP or "\n" in gap or not gap.rstrip().endswith(".") \
                         or any(c in gap for c in "“”\""):
-                    break
-                if lead is not None and (own_cue or len(gap) > CONTINUATION_MAX_GAP):
                     break
             k = bisect.bisect_left(cue_starts, q.start)
             if k < len(cue_starts) and cue_starts[k] < q.end:
