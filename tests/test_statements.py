@@ -1602,3 +1602,16 @@ def test_a_source_phrase_stops_before_the_given_token():
     citing = next(t for t in doc if t.text == "citing")
     s, e = _source_span(text, subj, before=citing.i)
     assert text[s:e].startswith("The spokesman for the campaign") and "citing" not in text[s:e]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_quoted_question_that_an_earlier_clause_introduces_is_not_the_content_of_a_later_one(monkeypatch, on):
+    import counterclaim.extract.sources as sources
+
+    monkeypatch.setattr(sources, "INTRODUCED_QUOTES", on)
+    text = 'The reporter asked, "Will you resign?" He did not reply.\n\nThe meeting ended.'
+    found = {s.cue.text: s for s in shipped_statements(text)}
+    assert [c.text for c in found["asked"].content] == ['"Will you resign?"']
+    # the question is the reporter's; with the rule off it was also taken as what "he" denied
+    assert ("did not reply" in found) != on

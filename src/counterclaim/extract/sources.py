@@ -363,7 +363,8 @@ def _quote_adjacent(tok: Any, ctx: _Ctx, subj: Optional[Any] = None) -> Optional
         q = ctx.double[i]
         if q.end <= lo:
             if ctx.paragraph_index(q.start) == par and not text[q.end:lo].strip(ADJ_PUNCT) \
-                    and not (TITLE_QUOTES and _title_quote(tok.doc, q.start)):
+                    and not (TITLE_QUOTES and _title_quote(tok.doc, q.start)) \
+                    and not (INTRODUCED_QUOTES and _introduced_sentence(text, q, ctx)):
                 return i
             break
         i -= 1
@@ -377,6 +378,21 @@ def _quote_adjacent(tok: Any, ctx: _Ctx, subj: Optional[Any] = None) -> Optional
                 and "\n" in between:
             return j  # "Dr. Ward stated:\n\n“…”": the quotation is the next paragraph
     return None
+
+
+#: a quoted sentence that an earlier clause introduces ("The reporter asked, “Will you resign?” He did not
+#: reply.") is that clause's, not the content of a reporting clause after it
+INTRODUCED_QUOTES = True
+
+
+def _introduced_sentence(text: str, q: Any, ctx: _Ctx) -> bool:
+    """Whether quotation ``q`` is a whole sentence (it closes with . ? or ! inside its marks) that a
+    clause before it in its paragraph introduces with a comma or colon."""
+    if text[q.start:q.end].rstrip("”\"'’ ")[-1:] not in (".", "?", "!"):
+        return False
+    par = ctx.document.paragraphs[ctx.paragraph_index(q.start)] if ctx.document.paragraphs else None
+    before = text[par.start if par is not None else 0:q.start].rstrip()
+    return before.endswith((",", ":")) and any(ch.isalpha() for ch in before)
 
 
 def _extend_left_over_nouns(doc: Any, lo: int, ctx: _Ctx) -> int:
