@@ -1615,3 +1615,15 @@ def test_a_quoted_question_that_an_earlier_clause_introduces_is_not_the_content_
     assert [c.text for c in found["asked"].content] == ['"Will you resign?"']
     # the question is the reporter's; with the rule off it was also taken as what "he" denied
     assert ("did not reply" in found) != on
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_reporting_clause_right_after_the_subject_it_interrupts(monkeypatch, on):
+    text = "Trump, Sexton said, has created a strange zone free of political correctness."
+    st = _flag_statement(monkeypatch, "verbs", "MEDIAL_AFTER_SUBJECT", on, text, "said")
+    if on:
+        assert st.source.text == "Sexton"
+        assert [c.text for c in st.content] == ["Trump", "has created a strange zone free of political correctness"]
+    else:
+        assert st.source.text == "Trump, Sexton"
