@@ -1292,9 +1292,10 @@ def test_words_before_a_cue_that_no_comma_sets_off_are_not_a_left_content(monkey
 @pytest.mark.model
 @pytest.mark.parametrize("on", [True, False])
 def test_a_reporting_clause_ending_in_a_colon_takes_the_quotation_of_the_next_paragraph(monkeypatch, on):
-    from counterclaim.extract import sources
+    from counterclaim.extract import sources, verbs
 
     monkeypatch.setattr(sources, "COLON_NEXT_PARAGRAPH", on)
+    monkeypatch.setattr(verbs, "COLON_BLOCK", False)  # this rule alone
     text = ('The state passed a new bathroom bill.\n\nDr. Ward stated:\n\n'
             '"The Department of Justice is not about equal justice. It is about politics."\n\nThe bill passed.')
     found = [s for s in shipped_statements(text) if s.cue.text.startswith("stated")]
@@ -1627,3 +1628,22 @@ def test_a_reporting_clause_right_after_the_subject_it_interrupts(monkeypatch, o
         assert [c.text for c in st.content] == ["Trump", "has created a strange zone free of political correctness"]
     else:
         assert st.source.text == "Trump, Sexton"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_reporting_clause_ending_its_paragraph_in_a_colon_introduces_the_next(monkeypatch, on):
+    import counterclaim.extract.verbs as verbs
+
+    monkeypatch.setattr(verbs, "COLON_BLOCK", on)
+    text = ("The host went further on Friday.\n\nLimbaugh added:\n\nAnd from a supposed front-runner, this reeks of "
+            "the greatest fear that I have ever seen. She can't beat this guy without rigging it.\n\nThe show ended.")
+    found = [s for s in shipped_statements(text) if s.cue.text.startswith("added")]
+    if on:
+        (st,) = found
+        assert st.source.text == "Limbaugh"
+        assert [c.text for c in st.content] == [
+            "And from a supposed front-runner, this reeks of the greatest fear that I have ever seen. "
+            "She can't beat this guy without rigging it"]
+    else:  # the parse made the colon the verb's object: no content, no statement
+        assert found == []

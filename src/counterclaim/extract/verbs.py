@@ -171,6 +171,30 @@ def _phrase_goes_on(text: str, q: Any, piece: tuple[int, int]) -> bool:
     return bool(after) and after[:1].isalpha() and after[:1].islower()
 
 
+#: a reporting clause that ends its paragraph with a colon ("Limbaugh added:") introduces the next
+#: paragraph, quoted or set as a block quotation without marks
+COLON_BLOCK = True
+
+
+def _colon_block(tok: Any, cue: tuple[int, int], source: Optional[tuple[int, int]], ctx: _Ctx) -> Optional[tuple[int, int]]:
+    """The next paragraph, when the cue's clause ends its own paragraph with a colon and nothing but the
+    source and the cue's own words stands between them (see ``COLON_BLOCK``)."""
+    paragraphs = ctx.document.paragraphs
+    if not paragraphs:
+        return None
+    k = ctx.paragraph_index(tok.idx)
+    if k + 1 >= len(paragraphs):
+        return None
+    text = ctx.text
+    par, nxt = paragraphs[k], paragraphs[k + 1]
+    tail = text[max(cue[1], source[1] if source else 0):par.end].rstrip()
+    if not tail.endswith(":") or len(tail) > 40 or any(c in tail for c in ".;“”\""):
+        return None
+    if nxt.role != "body" or nxt.end - nxt.start < 3:
+        return None
+    return _trim(text, nxt.start, nxt.end)
+
+
 #: particles that make a cue verb a phrasal verb of action ("call back", "call off"): such a cue needs
 #: speech-like content (a complement clause or a quotation), as the action verbs of
 #: speech_acts_noncommunication.txt do ("fired back that ...")
@@ -433,6 +457,10 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
     if source is not None and subj is None:
         span = tok.doc.char_span(source[0], source[1], alignment_mode="expand")
         subj = span.root if span is not None else None
+    if COLON_BLOCK and not any(text[ps:pe].strip(" :\n\t\xa0") for ps, pe in pieces):
+        block = _colon_block(tok, cue, source, ctx)
+        if block is not None:  # "Limbaugh added:\n\nAnd from a supposed front-runner, …"
+            pieces, how = [block], "colon"
     kind = "indirect"
     quote_ids: list[int] = []
     if q is not None and (not pieces or (q.start >= cue[1] and _overlaps_any(pieces, q) and q.start <= pieces[0][0] + 1)):
