@@ -1647,3 +1647,15 @@ def test_a_reporting_clause_ending_its_paragraph_in_a_colon_introduces_the_next(
             "She can't beat this guy without rigging it"]
     else:  # the parse made the colon the verb's object: no content, no statement
         assert found == []
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_name_the_parse_labelled_an_auxiliary_is_the_subject(monkeypatch, on):
+    from counterclaim.extract import sources
+
+    monkeypatch.setattr(sources, "NOMINAL_AUX_SUBJECTS", on)
+    doc, _ = parsed([("Ware", True, 1, "aux:pass", "PROPN", "Ware"), ("added", False, 1, "ROOT", "VERB", "add"),
+                     (".", False, 1, "punct", "PUNCT", ".")])
+    verb = doc[1]
+    assert sources._is_passive(verb) is (not on)
+    assert (sources._subject(verb) == doc[0]) is on

@@ -91,7 +91,7 @@ def _is_passive(tok: Any) -> bool:
     """A passive verb: labelled so, or a past participle with a form of "be" and no "have" before it
     ("Japan's economy is forecast to grow", which the parse may give a copula and an active subject)."""
     kids = list(tok.children)
-    if any(c.dep_ == "aux:pass" for c in kids):
+    if any(c.dep_ == "aux:pass" for c in kids) and _nominal_aux_subject(tok) is None:
         return True
     if any(c.dep_ in ("nsubj:pass", "csubj:pass") for c in kids):
         # "Trump called for …", "Trump has called for …": a past tense or perfect the parse labelled passive
@@ -99,6 +99,23 @@ def _is_passive(tok: Any) -> bool:
             c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids)))
     return (tok.tag_ == "VBN" and any(c.dep_ in ("aux", "cop") and c.lemma_.lower() == "be" and c.i < tok.i for c in kids)
             and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids))
+
+
+#: a name the parse labelled an auxiliary is the verb's subject (_nominal_aux_subject)
+NOMINAL_AUX_SUBJECTS = True
+
+
+def _nominal_aux_subject(tok: Any) -> Optional[Any]:
+    """A name, noun or pronoun right before verb ``tok`` (adverbs between) that the parse labelled its
+    auxiliary ("Ware" in "“…,” Ware added."): no auxiliary is one, so it is the verb's subject."""
+    if not NOMINAL_AUX_SUBJECTS:
+        return None
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in ("aux", "aux:pass") and c.pos_ in ("PROPN", "NOUN", "PRON") \
+                and all(t.pos_ in ("ADV", "AUX", "PART") for t in tok.doc[max(x.i for x in c.subtree) + 1:tok.i]) \
+                and not any(x.text == "," for x in c.subtree):
+            return c
+    return None
 
 
 def _agent(tok: Any) -> Optional[Any]:
@@ -133,6 +150,8 @@ def _subject(tok: Any, depth: int = 0) -> Optional[Any]:
         return subjects[-1] if NEAREST_SUBJECT else subjects[0]
     if MISLABELLED_SUBJECTS:
         for c in tok.children:
+            if c == _nominal_aux_subject(tok):
+                return c  # "“…,” Ware added.": the parse made the name an auxiliary
             # "The GOP nominee complained ...": a bare noun phrase opening the clause, labelled as an
             # unmarked oblique, is the subject the parse missed (never a time phrase: "Monday he said")
             if c.i < tok.i and c.dep_ in ("obl:unmarked", "nmod:unmarked", "obl:npmod", "dep") \
