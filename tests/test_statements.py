@@ -1659,3 +1659,13 @@ def test_a_name_the_parse_labelled_an_auxiliary_is_the_subject(monkeypatch, on):
     verb = doc[1]
     assert sources._is_passive(verb) is (not on)
     assert (sources._subject(verb) == doc[0]) is on
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_capitalised_word_the_tagger_took_for_a_verb_can_be_a_name(monkeypatch, on):
+    from counterclaim.extract import sources
+
+    monkeypatch.setattr(sources, "CAPITALISED_NAME_PARTS", on)
+    doc, _ = parsed([("Critics", True, 1, "nsubj", "NOUN", "critic"), ("says", True, 1, "ROOT", "VERB", "say"),
+                     ("Suckling", False, 1, "obj", "VERB", "suckle"), (".", False, 1, "punct", "PUNCT", ".")])
+    assert sources._np_right(doc, 2, 4) == ((2, 3) if on else None)

@@ -470,6 +470,18 @@ def _np_left(doc: Any, end_i: int, lo_i: int) -> Optional[tuple[int, int]]:
     return (start, j + 1)
 
 
+#: a capitalised word inside a sentence can be part of a name whatever its tag (_capitalised_word)
+CAPITALISED_NAME_PARTS = True
+
+
+def _capitalised_word(doc: Any, k: int) -> bool:
+    """Token ``k`` is a capitalised word that does not open its sentence: a name the tagger may have
+    taken for a verb, adjective or conjunction ("Suckling", "Cuban", "ACLU")."""
+    t = doc[k]
+    return CAPITALISED_NAME_PARTS and t.is_alpha and t.text[:1].isupper() and k > t.sent.start \
+        and not t.is_stop
+
+
 def _name_part(doc: Any, k: int) -> bool:
     """Token ``k`` can be inside a name phrase: a noun-phrase word, a possessive, a hyphen, or the full
     stop of an abbreviation ("Mr.", "Donald J.", "Sen.")."""
@@ -478,6 +490,8 @@ def _name_part(doc: Any, k: int) -> bool:
         return False
     if t.pos_ in NP_POS or t.text in ("’s", "'s", "-", "–"):
         return True
+    if _capitalised_word(doc, k):
+        return True  # a name the tagger took for a verb or conjunction ("says Suckling", "said ACLU …")
     return t.text == "." and k > 0 and doc[k - 1].text in NAME_ABBREVIATIONS or (
         t.text == "." and k > 0 and len(doc[k - 1].text) == 1 and doc[k - 1].text.isupper())
 
@@ -488,7 +502,8 @@ def _np_right(doc: Any, start_i: int, hi_i: int) -> Optional[tuple[int, int]]:
     k = start_i
     while k < hi_i and _name_part(doc, k) and not (doc[k].text == "." and k + 1 < hi_i and doc[k + 1].is_space):
         k += 1
-    if k == start_i or not any(doc[x].pos_ in ("PROPN", "NOUN", "PRON") for x in range(start_i, k)):
+    if k == start_i or not any(doc[x].pos_ in ("PROPN", "NOUN", "PRON") or _capitalised_word(doc, x)
+                               for x in range(start_i, k)):
         return None
     if k < hi_i and doc[k].text == "(":  # "(D-Mo.)"
         close = next((m for m in range(k + 1, min(hi_i, k + 8)) if doc[m].text == ")"), None)
