@@ -1669,3 +1669,19 @@ def test_a_capitalised_word_the_tagger_took_for_a_verb_can_be_a_name(monkeypatch
     doc, _ = parsed([("Critics", True, 1, "nsubj", "NOUN", "critic"), ("says", True, 1, "ROOT", "VERB", "say"),
                      ("Suckling", False, 1, "obj", "VERB", "suckle"), (".", False, 1, "punct", "PUNCT", ".")])
     assert sources._np_right(doc, 2, 4) == ((2, 3) if on else None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_headline_credited_after_a_comma_is_a_statement(monkeypatch, on):
+    from counterclaim.extract import forms
+
+    monkeypatch.setattr(forms, "HEADLINE_CREDIT", on)
+    text = "Iran Will Respond to Killing, IRGC Warns\n\nThe Guards spoke on Tuesday in Tehran."
+    found = [s for s in shipped_statements(text) if s.cue.text == "Warns"]
+    if on:
+        (st,) = found
+        assert st.source.text == "IRGC" and [c.text for c in st.content] == ["Iran Will Respond to Killing"]
+        assert st.kind == "headline" and st.act == "threat"
+    else:
+        assert found == []

@@ -277,8 +277,41 @@ def _in_poll(tok: Any, ctx: _Ctx) -> Optional[RawStatement]:
                         RULE_CONFIDENCE["according"], head=tok, src_head=noun, lemma="according")
 
 
+#: a headline that ends with a comma, a name and a verb of saying ("Trade War Could Hurt Farmers, Graham
+#: Says") is a statement: the name is the source, the words before the comma the content
+HEADLINE_CREDIT = True
+
+
+def _headline_credit(unit: Any, text: str) -> Optional[RawStatement]:
+    """The statement of a headline ``<content>, <Name> <Says|Warns|…>`` (see ``HEADLINE_CREDIT``)."""
+    from counterclaim.extract.speech_acts import act_lemma, load_ambiguous
+
+    toks = [t for t in unit if not t.is_space]
+    while toks and toks[-1].is_punct and toks[-1].text in (".", "!"):
+        toks.pop()
+    if len(toks) < 4:
+        return None
+    verb = toks[-1]
+    lem = act_lemma(verb)
+    if lem is None or lem in load_ambiguous() or not verb.text[:1].isupper():
+        return None
+    comma = next((k for k in range(len(toks) - 2, 0, -1) if toks[k].text == ","), None)
+    if comma is None or not 1 <= len(toks) - 1 - comma - 1 <= HEADLINE_MAX_SOURCE_TOKENS:
+        return None
+    src = toks[comma + 1:-1]
+    if not all(w.text[:1].isupper() or w.text in ("’s", "'s", "-", ".") for w in src):
+        return None
+    content = _clean_content(text, toks[0].idx, toks[comma].idx)
+    if content[1] - content[0] < 3:
+        return None
+    source = _trim(text, src[0].idx, src[-1].idx + len(src[-1]))
+    return RawStatement((verb.idx, verb.idx + len(verb)), source, [content], "headline", "headline",
+                        RULE_CONFIDENCE["headline"], head=verb, src_head=src[-1], lemma=lem)
+
+
 def _headline_statements(ctx: _Ctx) -> list[RawStatement]:
-    """``Iran: Oct. 7 attack was revenge...; Hamas: No it wasn't`` in headlines and subheads."""
+    """``Iran: Oct. 7 attack was revenge...; Hamas: No it wasn't`` in headlines and subheads, and the
+    trailing credit ``Iran Will Respond, IRGC Warns`` (:func:`_headline_credit`)."""
     doc, text = ctx.doc, ctx.text
     out = []
     # whole headline paragraphs, not sentences: the splitter may cut "Hamas: | No it wasn't"
@@ -286,6 +319,10 @@ def _headline_statements(ctx: _Ctx) -> list[RawStatement]:
              if p.role in HEADLINE_ROLES]
     for sent in units:
         if sent is None or len(sent) == 0:
+            continue
+        credit = _headline_credit(sent, text) if HEADLINE_CREDIT else None
+        if credit is not None:
+            out.append(credit)
             continue
         seg_start = sent.start
         toks = list(sent)

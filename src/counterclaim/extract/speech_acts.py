@@ -124,7 +124,7 @@ def speech_act(r: Any, text: str) -> str:
     """The speech act of a raw statement (its ``kind``, ``lemma``, ``head``, ``negated`` and ``content``
     pieces) from the cue lemma, negation and content words (``speech_acts.tsv``)."""
     acts = load_acts()
-    if r.kind == "headline":
+    if r.kind == "headline" and r.lemma == ":":  # "Hamas: No it wasn't" (a credit, "…, IRGC Warns", has its verb)
         content = " ".join(text[s:e] for s, e in r.content).lower()
         if content.startswith(("no ", "no,", "not ")) or " denies" in content:
             return "denial"
