@@ -1624,7 +1624,7 @@ def test_a_reporting_clause_right_after_the_subject_it_interrupts(monkeypatch, o
     text = "Trump, Sexton said, has created a strange zone free of political correctness."
     st = _flag_statement(monkeypatch, "verbs", "MEDIAL_AFTER_SUBJECT", on, text, "said")
     if on:
-        assert st.source.text == "Sexton"
+        assert st.source.text == "Sexton" and st.speaker.name == "Sexton"
         assert [c.text for c in st.content] == ["Trump", "has created a strange zone free of political correctness"]
     else:
         assert st.source.text == "Trump, Sexton"

@@ -575,8 +575,10 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
     if MEDIAL_AFTER_SUBJECT and source is not None and pieces:
         split = _medial_after_subject(text, source, cue, pieces, _sentence_bounds(tok, ctx)[0])
         if split is not None:  # "Trump, Sexton said, has created …": "Trump" is said of, "Sexton" says
-            (source, lead), subj = split, None
+            source, lead = split
             pieces = [lead] + pieces
+            span = tok.doc.char_span(source[0], source[1], alignment_mode="expand")
+            subj = span.root if span is not None else None  # the speaker is resolved from the name
     st = RawStatement(cue, source, sorted(pieces), kind, "quote" if how == "quote" else f"verb:{how}", p,
                       head=tok, negated=negated, src_head=subj, lemma=lem)
     st.quote_ids = quote_ids
