@@ -22,6 +22,7 @@ from typing import Any, Optional
 
 from counterclaim.extract.contents import _clean_content, _snap_to_quotes, _strip_connective
 from counterclaim.extract.sources import _np_right
+from counterclaim.extract.speech_acts import act_lemma, load_ambiguous
 from counterclaim.extract.statement_base import HEADLINE_ROLES, RawStatement, _Ctx, _trim, token_at
 
 #: A headline source: at most this many tokens before ":".
@@ -284,8 +285,6 @@ HEADLINE_CREDIT = True
 
 def _headline_credit(unit: Any, text: str) -> Optional[RawStatement]:
     """The statement of a headline ``<content>, <Name> <Says|Warns|…>`` (see ``HEADLINE_CREDIT``)."""
-    from counterclaim.extract.speech_acts import act_lemma, load_ambiguous
-
     toks = [t for t in unit if not t.is_space]
     while toks and toks[-1].is_punct and toks[-1].text in (".", "!"):
         toks.pop()
