@@ -1685,3 +1685,11 @@ def test_a_headline_credited_after_a_comma_is_a_statement(monkeypatch, on):
         assert st.kind == "headline" and st.act == "threat"
     else:
         assert found == []
+
+
+@pytest.mark.model
+def test_agreeing_with_someone_is_a_statement_agreeing_a_deal_is_not():
+    agreed = shipped_statements("Former President Bill Clinton agreed with the analysis of the campaign.")
+    assert [(s.cue.text, s.source.text, [c.text for c in s.content]) for s in agreed] == [
+        ("agreed with", "Former President Bill Clinton", ["the analysis of the campaign"])]
+    assert not shipped_statements("The company agreed a $7 million settlement with the state.")

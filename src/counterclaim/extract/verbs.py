@@ -558,8 +558,9 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         return None
     nc = load_noncommunication()
     allowed = nc.get(tok.lemma_.lower(), nc.get(lem))
-    if allowed is not None and how not in allowed and kind == "indirect" and not _unanswered_request(tok):
-        return None
+    if allowed is not None and kind == "indirect" and not _unanswered_request(tok) and (
+            how not in allowed or (how == "obl" and not _ends_in_particle(tok.doc, cue))):
+        return None  # an oblique content needs the cue's preposition: "agreed with the analysis", not "agreed a deal"
     if how == "obj" and kind == "indirect":
         heads = [c for c in tok.children if c.dep_ == "obj"]
         if heads and heads[0].lower_ in CLAIM_NOUNS:
