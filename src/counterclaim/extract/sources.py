@@ -149,9 +149,10 @@ def _subject(tok: Any, depth: int = 0) -> Optional[Any]:
     if subjects:
         return subjects[-1] if NEAREST_SUBJECT else subjects[0]
     if MISLABELLED_SUBJECTS:
+        named_aux = _nominal_aux_subject(tok)  # "“…,” Ware added.": the parse made the name an auxiliary
         for c in tok.children:
-            if c == _nominal_aux_subject(tok):
-                return c  # "“…,” Ware added.": the parse made the name an auxiliary
+            if c == named_aux:
+                return c
             # "The GOP nominee complained ...": a bare noun phrase opening the clause, labelled as an
             # unmarked oblique, is the subject the parse missed (never a time phrase: "Monday he said")
             if c.i < tok.i and c.dep_ in ("obl:unmarked", "nmod:unmarked", "obl:npmod", "dep") \

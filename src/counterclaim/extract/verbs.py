@@ -508,6 +508,12 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
             kind = "direct"
         elif used:
             kind = "mixed"
+    if MEDIAL_AFTER_SUBJECT and source is not None and pieces:
+        name = _name_after_subject(text, source, cue, pieces)
+        if name is not None:  # "Trump, Sexton said, has created …": "Sexton" says, "Trump" is said of
+            source = name
+            span = tok.doc.char_span(source[0], source[1], alignment_mode="expand")
+            subj = span.root if span is not None else None
     if how in MEDIAL_RULES and pieces:
         pieces = _medial_left_piece(tok, subj, source, cue, pieces, ctx, direct=kind == "direct")
     if kind != "direct" and pieces and TRAILING_PARTICIPLE_CUT:
@@ -573,13 +579,6 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
                 and not (source and source[0] <= rel.idx < source[1]):
             # "which officials said will go into effect": the relative word stands for what was said
             pieces = [(rel.idx, rel.idx + len(rel))] + pieces
-    if MEDIAL_AFTER_SUBJECT and source is not None and pieces:
-        split = _medial_after_subject(text, source, cue, pieces, _sentence_bounds(tok, ctx)[0])
-        if split is not None:  # "Trump, Sexton said, has created …": "Trump" is said of, "Sexton" says
-            source, lead = split
-            pieces = [lead] + pieces
-            span = tok.doc.char_span(source[0], source[1], alignment_mode="expand")
-            subj = span.root if span is not None else None  # the speaker is resolved from the name
     st = RawStatement(cue, source, sorted(pieces), kind, "quote" if how == "quote" else f"verb:{how}", p,
                       head=tok, negated=negated, src_head=subj, lemma=lem)
     st.quote_ids = quote_ids
@@ -588,26 +587,22 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
 
 #: a reporting clause set off by commas right after the subject of the sentence it interrupts ("Trump,
 #: Sexton said, has created …"): the parse takes "Trump, Sexton" as the source; the name before the cue
-#: is the source and the phrase before the comma the first piece of the content
+#: is the source, and the words before its comma become the content's first piece as for any medial
+#: reporting clause (contents._medial_left_piece)
 MEDIAL_AFTER_SUBJECT = True
 
 
-def _medial_after_subject(text: str, source: tuple[int, int], cue: tuple[int, int], pieces: list[tuple[int, int]],
-                          sent_start: int) -> Optional[tuple[tuple[int, int], tuple[int, int]]]:
-    """(source, first content piece) for ``X, Name said, <verb phrase>``, or None (see
-    ``MEDIAL_AFTER_SUBJECT``): the source is "X, Name" up to the cue, the cue is followed by a comma and
-    then the content, and Name is at most four capitalised words. The first piece runs from the start of
-    the sentence to the comma before Name."""
+def _name_after_subject(text: str, source: tuple[int, int], cue: tuple[int, int],
+                        pieces: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
+    """The name in a source ``X, Name`` right before its cue when a comma follows the cue and the content
+    comes after it (``X, Name said, <verb phrase>``; Name at most four capitalised words), or None."""
     src = text[source[0]:source[1]]
     if "," not in src or source[1] > cue[0] or text[source[1]:cue[0]].strip() or text[cue[1]:cue[1] + 1] != ",":
         return None
-    if not pieces or min(ps for ps, _ in pieces) < cue[1]:
+    if min(ps for ps, _ in pieces) < cue[1]:
         return None
     head, _, name = src.rpartition(",")
     words = name.split()
     if not head.strip() or not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return None
-    lead = _clean_content(text, min(sent_start, source[0]), source[0] + len(head))
-    name_start = source[0] + len(head) + 1
-    return _trim(text, name_start, source[1]), lead
-
+    return _trim(text, source[0] + len(head) + 1, source[1])
