@@ -71,13 +71,18 @@ def shipped_statements(text, published="2016-09-25"):
     return extract_statements(parse(document), document, ())
 
 
-def _flag_statement(monkeypatch, module, flag, on, text, cue):
-    """The one statement of ``text`` (read and parsed as counterclaim does) whose cue is ``cue``, with the
-    rule flag ``counterclaim.extract.<module>.<flag>`` set to ``on``."""
+def _flag_statements(monkeypatch, module, flag, on, text):
+    """The statements of ``text`` (read and parsed as counterclaim does) with the rule flag
+    ``counterclaim.extract.<module>.<flag>`` set to ``on``."""
     import importlib
 
     monkeypatch.setattr(importlib.import_module("counterclaim.extract." + module), flag, on)
-    (st,) = [s for s in shipped_statements(text) if s.cue.text == cue]
+    return shipped_statements(text)
+
+
+def _flag_statement(monkeypatch, module, flag, on, text, cue):
+    """The one statement whose cue is ``cue`` among :func:`_flag_statements`."""
+    (st,) = [s for s in _flag_statements(monkeypatch, module, flag, on, text) if s.cue.text == cue]
     return st
 
 
@@ -1506,11 +1511,8 @@ def test_the_relative_word_opening_a_cues_clause_is_a_piece_of_its_content(monke
 @pytest.mark.model
 @pytest.mark.parametrize("on", [True, False])
 def test_a_cue_coordinated_inside_another_statements_content_is_a_second_report(monkeypatch, on):
-    from counterclaim.extract import statements
-
-    monkeypatch.setattr(statements, "COORDINATED_CUES_SPLIT", on)
     text = "Republican figures suggested Melania's speechwriter be fired and defended Trump as a candidate."
-    every = {s.cue.text: s for s in shipped_statements(text)}
+    every = {s.cue.text: s for s in _flag_statements(monkeypatch, "statements", "COORDINATED_CUES_SPLIT", on, text)}
     suggested, defended = every["suggested"], every["defended"]
     if on:
         assert [c.text for c in suggested.content] == ["Melania's speechwriter be fired"]
@@ -1608,11 +1610,8 @@ def test_a_source_phrase_stops_before_the_given_token():
 @pytest.mark.model
 @pytest.mark.parametrize("on", [True, False])
 def test_a_quoted_question_that_an_earlier_clause_introduces_is_not_the_content_of_a_later_one(monkeypatch, on):
-    import counterclaim.extract.sources as sources
-
-    monkeypatch.setattr(sources, "INTRODUCED_QUOTES", on)
     text = 'The reporter asked, "Will you resign?" He did not reply.\n\nThe meeting ended.'
-    found = {s.cue.text: s for s in shipped_statements(text)}
+    found = {s.cue.text: s for s in _flag_statements(monkeypatch, "sources", "INTRODUCED_QUOTES", on, text)}
     assert [c.text for c in found["asked"].content] == ['"Will you resign?"']
     # the question is the reporter's; with the rule off it was also taken as what "he" denied
     assert ("did not reply" in found) != on
@@ -1633,12 +1632,9 @@ def test_a_reporting_clause_right_after_the_subject_it_interrupts(monkeypatch, o
 @pytest.mark.model
 @pytest.mark.parametrize("on", [True, False])
 def test_a_reporting_clause_ending_its_paragraph_in_a_colon_introduces_the_next(monkeypatch, on):
-    import counterclaim.extract.verbs as verbs
-
-    monkeypatch.setattr(verbs, "COLON_BLOCK", on)
     text = ("The host went further on Friday.\n\nLimbaugh added:\n\nAnd from a supposed front-runner, this reeks of "
             "the greatest fear that I have ever seen. She can't beat this guy without rigging it.\n\nThe show ended.")
-    found = [s for s in shipped_statements(text) if s.cue.text.startswith("added")]
+    found = [s for s in _flag_statements(monkeypatch, "verbs", "COLON_BLOCK", on, text) if s.cue.text.startswith("added")]
     if on:
         (st,) = found
         assert st.source.text == "Limbaugh"
@@ -1674,11 +1670,8 @@ def test_a_capitalised_word_the_tagger_took_for_a_verb_can_be_a_name(monkeypatch
 @pytest.mark.model
 @pytest.mark.parametrize("on", [True, False])
 def test_a_headline_credited_after_a_comma_is_a_statement(monkeypatch, on):
-    from counterclaim.extract import forms
-
-    monkeypatch.setattr(forms, "HEADLINE_CREDIT", on)
     text = "Iran Will Respond to Killing, IRGC Warns\n\nThe Guards spoke on Tuesday in Tehran."
-    found = [s for s in shipped_statements(text) if s.cue.text == "Warns"]
+    found = [s for s in _flag_statements(monkeypatch, "forms", "HEADLINE_CREDIT", on, text) if s.cue.text == "Warns"]
     if on:
         (st,) = found
         assert st.source.text == "IRGC" and [c.text for c in st.content] == ["Iran Will Respond to Killing"]
