@@ -207,6 +207,23 @@ def test_negated_denial_is_not_a_denial():
     assert speech_act(r, "did not deny it") == "claim"
 
 
+@pytest.mark.parametrize("lemma, text, negated, act", [
+    ("mock", "mocked Romney for his returns", False, "condemnation"),
+    ("deride", "derided the deal as toothless", False, "condemnation"),
+    ("plead", "pleaded with voters to turn out", False, "demand"),
+    ("mention", "mentioned the remarks", False, "claim"),
+    ("mention", "has not mentioned Machado", True, "other"),  # not mentioning is no denial
+])
+def test_verbs_added_to_the_lexicon_get_their_act_and_are_no_lexicon_only_cues(lemma, text, negated, act):
+    from counterclaim.extract.speech_acts import load_ambiguous
+
+    cue_end = text.index(" ", text.index("mention") if "mention" in text else 0)
+    r = RawStatement((0, cue_end), None, [(cue_end + 1, len(text))], "indirect", "verb", 0.9, negated=negated,
+                     lemma=lemma)
+    assert speech_act(r, text) == act
+    assert lemma in load_ambiguous()
+
+
 def test_speakers_resolve_mentions_pronouns_and_affiliation_chain():
     doc, document = parsed(joined(SAID_THAT, QUOTE_THEN_PRONOUN))
     t = document.text
