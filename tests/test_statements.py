@@ -1703,3 +1703,28 @@ def test_agreeing_with_someone_is_a_statement_agreeing_a_deal_is_not():
     assert [(s.cue.text, s.source.text, [c.text for c in s.content]) for s in agreed] == [
         ("agreed with", "Former President Bill Clinton", ["the analysis of the campaign"])]
     assert not shipped_statements("The company agreed a $7 million settlement with the state.")
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_wordless_content_pieces_and_statements_left_without_content_are_dropped(monkeypatch, on):
+    from counterclaim.extract import statements as ST
+
+    doc, document = parsed(SAID_THAT)
+    t = document.text
+    said, stop = t.index("said"), len(t) - 1
+    monkeypatch.setattr(ST, "WORDLESS_CONTENT_OUT", on)
+
+    def contents(pieces):
+        """The contents of the one statement the rules give, as a quotation mark paired with the wrong
+        partner could leave it (a full stop stands in for the stray mark)."""
+        raw = RawStatement((said, said + 4), None, pieces, "indirect", "verb:remainder", 0.9)
+        monkeypatch.setattr(ST, "_verb_statements", lambda ctx, model: [raw])
+        return [[t[s:e] for s, e in r.content] for r in find_raw_statements(doc, document, model=lexicon_model(),
+                                                                             boundaries=None)]
+
+    if on:
+        assert contents([(stop, stop + 1)]) == []
+        assert contents([(stop, stop + 1), (said + 5, stop)]) == [["that Hamas attacked Israel"]]
+    else:
+        assert contents([(stop, stop + 1)]) == [["."]]
+        assert contents([(stop, stop + 1), (said + 5, stop)]) == [["that Hamas attacked Israel", "."]]

@@ -170,7 +170,16 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
     _close_open_quotes(raws, ctx)
     for r in raws:
         r.content = sorted({_trim(ctx.text, s, e) for s, e in r.content if e > s})
+    if WORDLESS_CONTENT_OUT:
+        text = ctx.text
+        for r in raws:  # a stray quotation mark or dash is no content ('Stories about " …': content '"')
+            r.content = [(s, e) for s, e in r.content if any(ch.isalnum() for ch in text[s:e])]
+        raws = [r for r in raws if r.content]
     return raws
+
+
+#: content pieces without a letter or digit are dropped, and a statement left without content with them
+WORDLESS_CONTENT_OUT = True
 
 
 #: a cue coordinated with the verb of another statement's content, with no subject of its own, is a
