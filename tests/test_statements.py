@@ -240,6 +240,38 @@ def test_speakers_resolve_mentions_pronouns_and_affiliation_chain():
     assert speakers[1].chain == ("Ramazan Sharif", "IRGC", "Iran")
 
 
+I_THINK = [  # I think Hamas attacked Israel.
+    ("I", True, 1, "nsubj", "PRON", "I"), ("think", True, 1, "ROOT", "VERB", "think"),
+    ("Hamas", True, 3, "nsubj", "PROPN", "Hamas"), ("attacked", True, 1, "ccomp", "VERB", "attack"),
+    ("Israel", False, 3, "obj", "PROPN", "Israel"), (".", False, 1, "punct", "PUNCT", "."),
+]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_first_person_sources_speak_for_the_quoting_speaker_or_the_writer(monkeypatch, on):
+    from counterclaim.extract import speakers as SP
+
+    monkeypatch.setattr(SP, "FIRST_PERSON_FROM_QUOTE", on)
+    doc, document = parsed(joined(SAID_THAT, QUOTE_THEN_PRONOUN, I_THINK))
+    t = document.text
+    irgc = Actor(id="a_irgc", name="IRGC", type="organization")
+    s = t.index("Sharif")
+    sharif = Actor(id="a_sharif", name="Ramazan Sharif", type="person", affiliation="a_irgc",
+                   mentions=(Span(s, s + 6, "Sharif"),))
+    raws = find_raw_statements(doc, document, model=lexicon_model())
+    assert [t[slice(*r.source)] for r in raws] == ["Sharif", "he", "I"]  # the writer's "I think …"
+    # a statement inside the quotation, as a nested reporting clause gives one: "We will respond"
+    we, respond = t.index("We"), t.index("respond")
+    raws.append(RawStatement((respond, respond + 7), (we, we + 2), [(respond, respond + 7)], "indirect", "verb", 0.9))
+    speakers = resolve_speakers(raws, doc, document, (irgc, sharif))
+    if on:
+        # the writer's "I" is nobody the text names; "we" in Sharif's quotation is the group he speaks for
+        assert [sp.actor_id for sp in speakers] == ["a_sharif", "a_sharif", None, "a_irgc"]
+        assert speakers[2].name == "I"
+    else:
+        assert speakers[2].actor_id == "a_sharif"  # the nearest person: the writer taken for Sharif
+
+
 def test_speakers_without_actors_keep_the_source_text():
     doc, document = parsed(SAID_THAT)
     raws = find_raw_statements(doc, document, model=lexicon_model())

@@ -106,6 +106,7 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
     history: list[Actor] = []  # resolved speakers so far, most recent last
     order = sorted(range(len(raws)), key=lambda k: raws[k].cue[0])
     resolved: dict[int, Optional[Speaker]] = {}
+    first_person: list[int] = []
     for k in order:
         r = raws[k]
         if r.source is None:
@@ -114,6 +115,9 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
         s, e = r.source
         name = text[s:e]
         head = _source_head(doc, s, e) or r.src_head
+        if FIRST_PERSON_FROM_QUOTE and head is not None and head.lower_ in FIRST_PERSON and head.pos_ == "PRON":
+            first_person.append(k)  # resolved below, once the statements that quote them are
+            continue
         if head is not None and head.lower_ in ("who", "which", "that") and head.head.dep_ in ("acl:relcl", "relcl"):
             # "the Times, which writes ...": a relative pronoun speaks for its antecedent
             ante = head.head.head
@@ -141,9 +145,42 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
                 chain = (actor.name,) + index.chain(group)
         history.append(actor)
         resolved[k] = Speaker(name=actor.name, actor_id=actor.id, chain=chain)
+    for k in first_person:
+        resolved[k] = _first_person_speaker(k, raws, resolved, index, text)
     for k in range(len(raws)):
         out.append(resolved[k])
     return out
+
+
+#: first-person pronouns as sources
+FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+#: a first-person source ("I think …", "we will …") speaks for whoever says the quotation it stands in:
+#: "I" is that statement's speaker, "we" the group the speaker belongs to (or the speaker); outside any
+#: quotation it is the writer, whom the article does not name, and stays unresolved
+FIRST_PERSON_FROM_QUOTE = True
+
+
+def _first_person_speaker(k: int, raws: Sequence[Any], resolved: dict[int, Optional[Speaker]], index: _Index,
+                          text: str) -> Speaker:
+    r = raws[k]
+    s, e = r.source
+    name = text[s:e]
+    best, size = None, None
+    for j, other in enumerate(raws):
+        if j == k or resolved.get(j) is None or other.kind not in ("direct", "mixed"):
+            continue
+        for ps, pe in other.content:
+            if ps <= s and e <= pe and (size is None or pe - ps < size):
+                best, size = j, pe - ps
+    if best is None:
+        return Speaker(name=name, actor_id=None, chain=())
+    quoting = resolved[best]
+    if name.lower() in ("we", "us") and quoting.actor_id:
+        actor = index.by_id.get(quoting.actor_id)
+        group = index.by_id.get(actor.affiliation) if actor is not None and actor.affiliation else None
+        if group is not None:
+            return Speaker(name=group.name, actor_id=group.id, chain=index.chain(group))
+    return quoting
 
 
 #: Actor types a possessor description may give a person as affiliation ("the group's commander X").
