@@ -272,6 +272,47 @@ def test_first_person_sources_speak_for_the_quoting_speaker_or_the_writer(monkey
         assert speakers[2].actor_id == "a_sharif"  # the nearest person: the writer taken for Sharif
 
 
+def _quote_then_description(det, modifier=False):
+    """“Obama must decide,” <det> man [in the video] said."""
+    rows = [("\u201c", False, 3, "punct", "PUNCT", "\u201c"), ("Obama", True, 3, "nsubj", "PROPN", "Obama"),
+            ("must", True, 3, "aux", "AUX", "must"), ("decide", False, 3, "ROOT", "VERB", "decide"),
+            (",", False, 3, "punct", "PUNCT", ","), ("\u201d", True, 3, "punct", "PUNCT", "\u201d"),
+            (det, True, 7, "det", "DET", det.lower()), ("man", True, 8, "nsubj", "NOUN", "man")]
+    if modifier:
+        rows[-1] = ("man", True, 11, "nsubj", "NOUN", "man")
+        rows += [("in", True, 10, "case", "ADP", "in"), ("the", True, 10, "det", "DET", "the"),
+                 ("video", True, 7, "nmod", "NOUN", "video")]
+    rows += [("said", False, 3, "parataxis", "VERB", "say"), (".", False, 3, "punct", "PUNCT", ".")]
+    return rows
+
+
+@pytest.mark.parametrize("det, modifier, flag, on, expected", [
+    ("the", False, "OWN_CONTENT_NOT_ANTECEDENT", True, None),  # not Obama, named in the man's own quotation
+    ("the", False, "OWN_CONTENT_NOT_ANTECEDENT", False, "a_obama"),
+    ("a", False, "NEW_REFERENT_DESCRIPTIONS", True, None),  # "a man": someone new
+    ("a", False, "NEW_REFERENT_DESCRIPTIONS", False, "a_sharif"),
+    ("the", True, "NEW_REFERENT_DESCRIPTIONS", True, None),  # "the man in the video": pinned by its modifier
+    ("the", True, "NEW_REFERENT_DESCRIPTIONS", False, "a_sharif"),
+])
+def test_descriptions_skip_their_own_quotation_and_do_not_resolve_when_they_introduce_someone(
+        monkeypatch, det, modifier, flag, on, expected):
+    from counterclaim.extract import speakers as SP
+
+    monkeypatch.setattr(SP, flag, on)
+    earlier = flag == "NEW_REFERENT_DESCRIPTIONS"  # a person who spoke before: the candidate antecedent
+    rows = _quote_then_description(det, modifier)
+    doc, document = parsed(joined(SAID_THAT, rows) if earlier else rows)
+    t = document.text
+    o = t.index("Obama")
+    actors = [Actor(id="a_obama", name="Barack Obama", type="person", mentions=(Span(o, o + 5, "Obama"),))]
+    if earlier:
+        s = t.index("Sharif")
+        actors.append(Actor(id="a_sharif", name="Ramazan Sharif", type="person", mentions=(Span(s, s + 6, "Sharif"),)))
+    raws = find_raw_statements(doc, document, model=lexicon_model())
+    assert t[slice(*raws[-1].source)].split()[-1] == ("video" if modifier else "man")
+    assert resolve_speakers(raws, doc, document, tuple(actors))[-1].actor_id == expected
+
+
 def test_speakers_without_actors_keep_the_source_text():
     doc, document = parsed(SAID_THAT)
     raws = find_raw_statements(doc, document, model=lexicon_model())

@@ -127,8 +127,9 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
             name = text[s_a:e_a]  # named after the antecedent ("anyone who disclosed ...") when no actor
         else:
             actor = _direct(index, head, s, e)
-        if actor is None and actors:
-            actor = _anaphor(index, head, s, history, nouns, doc, e)
+        if actor is None and actors and not (NEW_REFERENT_DESCRIPTIONS and _new_referent(head)):
+            own = tuple(r.content) if OWN_CONTENT_NOT_ANTECEDENT else ()
+            actor = _anaphor(index, head, s, history, nouns, doc, e, own)
         if actor is None:
             comma = name.find(", ")
             if comma > 0 and head is not None and head.idx < s + comma:
@@ -255,10 +256,41 @@ def _owner(index: _Index, s: int, e: int) -> Optional[Actor]:
     return max(ov, key=lambda m: m[1] - m[0])[2] if ov else None
 
 
+#: descriptions that introduce someone rather than refer back: an indefinite one ("a man said", "one
+#: official said") and a person noun pinned down by its own modifier ("the man in the video", "the woman
+#: who filmed it"); they are resolved only to an actor named inside them
+NEW_REFERENT_DESCRIPTIONS = True
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "several", "many", "few", "two", "three"})
+GENERIC_PERSON_NOUNS = frozenset({"man", "woman", "men", "women", "person", "people", "boy", "girl", "child",
+                                  "children", "resident", "residents", "witness", "witnesses", "someone"})
+
+
+def _new_referent(head: Any) -> bool:
+    if head is None or head.pos_ not in ("NOUN", "PRON"):
+        return False
+    kids = list(head.children)
+    if any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE_DETERMINERS and c.i < head.i for c in kids):
+        return True
+    return head.lower_ in GENERIC_PERSON_NOUNS and any(
+        c.i > head.i and c.dep_ in ("nmod", "acl", "acl:relcl", "relcl", "prep") for c in kids)
+
+
+#: a source is never resolved to a name inside its own statement's content ("“… this American citizen,
+#: Obama, depends on your next decision,” the man in the video said": the man is not Obama)
+OWN_CONTENT_NOT_ANTECEDENT = True
+
+
 def _anaphor(index: _Index, h: Any, s: int, history: list[Actor], nouns: dict[str, tuple[str, ...]], doc: Any,
-             e: int = 0) -> Optional[Actor]:
+             e: int = 0, own: tuple[tuple[int, int], ...] = ()) -> Optional[Actor]:
     word = h.lower_ if h is not None else ""
     pronoun_gender = PRONOUN_GENDER.get(word, "") if GENDER_AGREEMENT else ""
+
+    def before(pos: int) -> list[tuple[int, int, Actor]]:  # earlier mentions, none inside the own content
+        ments = index.before(pos)
+        if own:
+            ments = [m for m in ments if not any(ps <= m[0] and m[1] <= pe for ps, pe in own)]
+        return ments
+
     if word in PERSON_PRONOUNS:
         types: tuple[str, ...] = ("person",)
     elif word in GROUP_PRONOUNS:
@@ -272,7 +304,7 @@ def _anaphor(index: _Index, h: Any, s: int, history: list[Actor], nouns: dict[st
         for prev in reversed(history):
             if prev.type in types and prev.country == owner.country and prev.id != owner.id:
                 return prev
-        for m in index.before(s):
+        for m in before(s):
             if m[2].type in types and m[2].country == owner.country and m[2].id != owner.id:
                 return m[2]
     # 0b. head match (the strict-head-match sieve of Lee et al. 2013): a description whose head noun is
@@ -286,7 +318,7 @@ def _anaphor(index: _Index, h: Any, s: int, history: list[Actor], nouns: dict[st
         for prev in reversed(history):
             if head_match(prev):
                 return prev
-        for m in index.before(s):
+        for m in before(s):
             if head_match(m[2]):
                 return m[2]
     if not types:
@@ -301,7 +333,7 @@ def _anaphor(index: _Index, h: Any, s: int, history: list[Actor], nouns: dict[st
         return not g or g == pronoun_gender
 
     if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
-        subject = _recent_subject(index, doc, s, types, agrees)
+        subject = _recent_subject(index, doc, s, types, agrees, own)
         if subject is not None:
             return subject
     # 1. the most recent earlier speaker of a compatible type (news goes on quoting the same person:
@@ -310,14 +342,14 @@ def _anaphor(index: _Index, h: Any, s: int, history: list[Actor], nouns: dict[st
         if prev.type in types and agrees(prev):
             return prev
     # 2. the nearest earlier mention of a compatible actor (nearby subjects were tried in 0c)
-    for m in index.before(s):
+    for m in before(s):
         if m[2].type in types and agrees(m[2]):
             return m[2]
     return None
 
 
 def _recent_subject(index: _Index, doc: Any, s: int, types: tuple[str, ...],
-                    agrees: Any = None) -> Optional[Actor]:
+                    agrees: Any = None, own: tuple[tuple[int, int], ...] = ()) -> Optional[Actor]:
     """The nearest actor of a compatible type that is the subject of a clause earlier in the pronoun's
     sentence or in the sentence before it (same paragraph), or None."""
     tok = token_at(doc, s)
@@ -333,7 +365,8 @@ def _recent_subject(index: _Index, doc: Any, s: int, types: tuple[str, ...],
     for m in index.before(s):
         if m[0] < lo:
             break
-        if m[2].type not in types or (agrees is not None and not agrees(m[2])):
+        if m[2].type not in types or (agrees is not None and not agrees(m[2])) \
+                or any(ps <= m[0] and m[1] <= pe for ps, pe in own):
             continue
         span = doc.char_span(m[0], m[1], alignment_mode="expand")
         if span is not None and span.root.dep_ in ("nsubj", "nsubj:pass"):
