@@ -313,6 +313,22 @@ def test_descriptions_skip_their_own_quotation_and_do_not_resolve_when_they_intr
     assert resolve_speakers(raws, doc, document, tuple(actors))[-1].actor_id == expected
 
 
+@pytest.mark.parametrize("on", [True, False])
+def test_a_reflexive_shows_the_gender_of_its_subject(monkeypatch, on):
+    from counterclaim.extract import speakers as SP
+
+    monkeypatch.setattr(SP, "GENDER_FROM_OWN_CLAUSE", on)
+    defended = [("Doe", True, 1, "nsubj", "PROPN", "Doe"), ("defended", True, 1, "ROOT", "VERB", "defend"),
+                ("herself", False, 1, "obj", "PRON", "herself"), (".", False, 1, "punct", "PUNCT", ".")]
+    doc, document = parsed(joined(defended, QUOTE_THEN_PRONOUN))  # Doe defended herself. “We will respond,” he …
+    t = document.text
+    doe = Actor(id="a_doe", name="Jane Doe", type="person", mentions=(Span(0, 3, "Doe"),))
+    raws = find_raw_statements(doc, document, model=lexicon_model())
+    assert [t[slice(*r.source)] for r in raws] == ["he"]
+    (sp,) = resolve_speakers(raws, doc, document, (doe,))
+    assert sp.actor_id == (None if on else "a_doe")  # "he" is not the woman the reflexive showed
+
+
 def test_speakers_without_actors_keep_the_source_text():
     doc, document = parsed(SAID_THAT)
     raws = find_raw_statements(doc, document, model=lexicon_model())

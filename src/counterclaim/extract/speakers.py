@@ -389,6 +389,12 @@ FEMALE_WORDS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "q
 TITLE_WORDS = MALE_WORDS | FEMALE_WORDS
 
 
+#: reflexive pronouns that show the gender of their clause's subject ("Jane Doe defended herself"); not
+#: possessives, which often point elsewhere ("Clinton attacked his record")
+GENDER_FROM_OWN_CLAUSE = True
+OWN_CLAUSE_GENDER = {"himself": "m", "herself": "f"}
+
+
 def _person_genders(index: _Index, doc: Any) -> dict[str, str]:
     """Gender of person actors as the text shows it: a title right before a mention ("Mr.", "Mrs.",
     "spokeswoman"), a title in apposition after it ("Jane Doe, a spokeswoman,"), or a pronoun subject of
@@ -418,6 +424,12 @@ def _person_genders(index: _Index, doc: Any) -> dict[str, str]:
                     for g in c.children:
                         if g.dep_ in ("nsubj", "nsubj:pass") and g.lower_ in ("he", "she"):
                             votes.setdefault(actor.id, set()).add(PRONOUN_GENDER[g.lower_])
+                elif GENDER_FROM_OWN_CLAUSE and c.i > root.i and c.dep_ in ("obj", "obl", "iobj"):
+                    # "Jane Doe defended herself": a reflexive in the subject's own clause (not in a
+                    # clause below it) is the subject's
+                    for g in c.subtree:
+                        if g.lower_ in OWN_CLAUSE_GENDER and (g.head == c or g == c):
+                            votes.setdefault(actor.id, set()).add(OWN_CLAUSE_GENDER[g.lower_])
     return {a: next(iter(v)) for a, v in votes.items() if len(v) == 1}
 
 
