@@ -7,7 +7,9 @@ a GUM document, the gold mention that is its source gives the gold entity, and t
 when one of the resolved actor's mentions is a mention of that entity (the actor mention ends where the
 gold mention ends, but for a possessive "'s", and lies inside it, or the other way round: "Obama" in
 "President Obama"). A pronoun or description must reach a mention other than itself; a name may be the
-mention of its own actor.
+mention of its own actor. A source resolved to an earlier source that no actor stands for ("The source
+added" → "a senior Kurdish source") counts as resolved, and is right when that earlier source is a gold
+mention of the same entity.
 
 Sources are grouped by the part of speech of their head in counterclaim's parse: pronouns, descriptions
 (a common noun) and names. Per group: statements whose source matches a gold mention of an entity with
@@ -235,7 +237,17 @@ def main(argv=None) -> int:
             c = counts[group]
             c["n"] += 1
             actor = actors.get(st.speaker.actor_id) if st.speaker and st.speaker.actor_id else None
-            if actor is None:
+            earlier = -1
+            if actor is None and st.speaker and st.speaker.name != st.source.text:
+                # resolved to an earlier source no actor stands for ("The source" -> "a senior source")
+                earlier = d.text.rfind(st.speaker.name, 0, s)
+            if earlier >= 0:
+                c["resolved"] += 1
+                em = _gold_mention(g.mentions, earlier, earlier + len(st.speaker.name))
+                ok = em is not None and em[2] == gm[2]
+                verdict = "correct" if ok else "wrong"
+                c["correct"] += int(ok)
+            elif actor is None:
                 verdict = "unresolved"
             else:
                 c["resolved"] += 1
@@ -246,9 +258,10 @@ def main(argv=None) -> int:
                 verdict = "correct" if ok else "wrong"
                 c["correct"] += int(ok)
             judged.append({"doc": g.id, "source": [s, e], "text": st.source.text, "group": group,
-                           "verdict": verdict, "actor": actor.name if actor else None})
+                           "verdict": verdict, "actor": actor.name if actor else (st.speaker.name if earlier >= 0 else None)})
             if verdict != "correct":
-                errors.append((group, verdict, g.id, st.source.text, actor.name if actor else None,
+                errors.append((group, verdict, g.id, st.source.text,
+                               actor.name if actor else (st.speaker.name if earlier >= 0 else None),
                                d.text[max(0, s - 150):e + 60].replace("\n", " ")))
     if args.dump:
         with open(args.dump, "w", encoding="utf-8") as fh:

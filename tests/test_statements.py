@@ -329,6 +329,54 @@ def test_a_reflexive_shows_the_gender_of_its_subject(monkeypatch, on):
     assert sp.actor_id == (None if on else "a_doe")  # "he" is not the woman the reflexive showed
 
 
+def _said_that(source_words, verb="said", subject="Hamas"):
+    """<source words> <verb> that <subject> attacked Israel. (the last source word heads the source)"""
+    n = len(source_words)
+    rows = [(w, True, n - 1, "det" if w.lower() in ("a", "the") else "amod", "DET" if w.lower() in ("a", "the")
+             else "ADJ", w.lower()) for w in source_words[:-1]]
+    rows.append((source_words[-1], True, n, "nsubj", "NOUN", source_words[-1].lower()))
+    rows += [(verb, True, n, "ROOT", "VERB", verb), ("that", True, n + 3, "mark", "SCONJ", "that"),
+             (subject, True, n + 3, "nsubj", "PROPN", subject), ("attacked", True, n, "ccomp", "VERB", "attack"),
+             ("Israel", False, n + 3, "obj", "PROPN", "Israel"), (".", False, n, "punct", "PUNCT", ".")]
+    return rows
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_unnamed_sources_are_referred_back_to_by_descriptions_and_pronouns(monkeypatch, on):
+    from counterclaim.extract import speakers as SP
+
+    monkeypatch.setattr(SP, "UNNAMED_SOURCE_CHAINS", on)
+    doc, document = parsed(joined(_said_that(["A", "senior", "source"]), _said_that(["The", "source"], "added"),
+                                  QUOTE_THEN_PRONOUN))
+    t = document.text
+    h = t.index("Hamas")
+    hamas = Actor(id="a_hamas", name="Hamas", type="group", mentions=(Span(h, h + 5, "Hamas"),))
+    raws = find_raw_statements(doc, document, model=lexicon_model(("said", "added", "threatened")))
+    assert [t[slice(*r.source)] for r in raws] == ["A senior source", "The source", "he"]
+    speakers = resolve_speakers(raws, doc, document, (hamas,))
+    if on:  # "The source" and the "he" of the quotation after it are the senior source
+        assert [sp.name for sp in speakers] == ["A senior source"] * 3
+        assert all(sp.actor_id is None for sp in speakers)
+    else:
+        assert [sp.name for sp in speakers] == ["A senior source", "The source", "he"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_pronoun_after_a_report_is_its_speaker_not_a_subject_inside_it(monkeypatch, on):
+    from counterclaim.extract import speakers as SP
+
+    monkeypatch.setattr(SP, "PREVIOUS_SPEAKER_FIRST", on)
+    doc, document = parsed(joined(_said_that(["Sharif"], subject="Mousavi"), QUOTE_THEN_PRONOUN))
+    t = document.text
+    s, m = t.index("Sharif"), t.index("Mousavi")
+    sharif = Actor(id="a_sharif", name="Ramazan Sharif", type="person", mentions=(Span(s, s + 6, "Sharif"),))
+    mousavi = Actor(id="a_mousavi", name="Razi Mousavi", type="person", mentions=(Span(m, m + 7, "Mousavi"),))
+    raws = find_raw_statements(doc, document, model=lexicon_model())
+    speakers = resolve_speakers(raws, doc, document, (sharif, mousavi))
+    # Sharif said that Mousavi attacked Israel. “We will respond,” he threatened.
+    assert speakers[1].actor_id == ("a_sharif" if on else "a_mousavi")
+
+
 def test_speakers_without_actors_keep_the_source_text():
     doc, document = parsed(SAID_THAT)
     raws = find_raw_statements(doc, document, model=lexicon_model())

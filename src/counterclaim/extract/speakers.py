@@ -107,6 +107,8 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
     order = sorted(range(len(raws)), key=lambda k: raws[k].cue[0])
     resolved: dict[int, Optional[Speaker]] = {}
     first_person: list[int] = []
+    unnamed: list[tuple[int, int, Any, Speaker]] = []  # sources no actor stands for: start, end, head, speaker
+    last: Optional[tuple] = None  # the latest source, whatever it resolved to: start, end, head, speaker, content
     for k in order:
         r = raws[k]
         if r.source is None:
@@ -125,8 +127,19 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
             s_a, e_a, head = a0, ante.idx + len(ante), ante
             actor = _direct(index, head, s_a, e_a)
             name = text[s_a:e_a]  # named after the antecedent ("anyone who disclosed ...") when no actor
+            if UNNAMED_SOURCE_CHAINS and actor is None:
+                s, e = s_a, e_a  # the antecedent is the source a later "the source" refers back to
         else:
             actor = _direct(index, head, s, e)
+        earlier = None
+        if actor is None and UNNAMED_SOURCE_CHAINS and head is not None:
+            earlier = _earlier_unnamed(head, s, e, doc, unnamed, last, nouns, index)
+        if earlier is not None:
+            resolved[k] = earlier
+            last = (s, e, head, earlier, tuple(r.content))
+            if earlier.actor_id and earlier.actor_id in index.by_id:
+                history.append(index.by_id[earlier.actor_id])
+            continue
         if actor is None and actors and not (NEW_REFERENT_DESCRIPTIONS and _new_referent(head)):
             own = tuple(r.content) if OWN_CONTENT_NOT_ANTECEDENT else ()
             actor = _anaphor(index, head, s, history, nouns, doc, e, own)
@@ -138,6 +151,9 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
             owner = _owner(index, s, e)
             chain = (name,) + index.chain(owner) if owner is not None else ()
             resolved[k] = Speaker(name=name, actor_id=None, chain=chain)
+            if head is not None and head.pos_ in ("NOUN", "PROPN"):
+                unnamed.append((s, e, head, resolved[k]))
+            last = (s, e, head, resolved[k], tuple(r.content))
             continue
         chain = index.chain(actor)
         if actor.type == "person" and len(chain) == 1:
@@ -146,11 +162,91 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
                 chain = (actor.name,) + index.chain(group)
         history.append(actor)
         resolved[k] = Speaker(name=actor.name, actor_id=actor.id, chain=chain)
+        last = (s, e, head, resolved[k], tuple(r.content))
     for k in first_person:
         resolved[k] = _first_person_speaker(k, raws, resolved, index, text)
     for k in range(len(raws)):
         out.append(resolved[k])
     return out
+
+
+#: sources no actor stands for ("a senior Kurdish source", "An American who is fighting with the Kurds")
+#: are referred back to: a later description with the same head and no other words ("The source added
+#: …", "the monitoring group said" after "the monitoring group SITE said") is the same speaker, and so is
+#: "he", "she" or "they" right after one, when no actor has been the subject of a clause in between
+UNNAMED_SOURCE_CHAINS = True
+#: the same for a named speaker: "An American fighter told the station that Rosenberg was not there.
+#: “…,” he said": "he" is the American, not Rosenberg, the subject inside what he said
+PREVIOUS_SPEAKER_FIRST = True
+#: head nouns of unnamed sources that are people ("a senior source", "one witness"), besides the person
+#: nouns of speaker_nouns.tsv and nationality words ("An American who …")
+HUMAN_HEADS = frozenset({"source", "witness", "resident", "analyst", "expert", "aide", "adviser", "advisor",
+                         "lawmaker", "legislator", "activist", "diplomat", "doctor", "lawyer", "attorney",
+                         "spokesman", "spokeswoman", "spokesperson", "official", "officer", "soldier",
+                         "fighter", "survivor", "relative", "neighbor", "neighbour", "journalist", "reporter",
+                         "student", "teacher", "researcher", "scientist", "economist", "investor", "voter",
+                         "worker", "employee", "executive", "member", "supporter", "critic", "insider"})
+#: determiners a description may add to the earlier source's words ("the source" after "a … source")
+_DESCRIPTION_FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "same"})
+
+
+def _earlier_unnamed(head: Any, s: int, e: int, doc: Any, unnamed: list, last: Optional[tuple],
+                     nouns: dict[str, tuple[str, ...]], index: _Index) -> Optional[Speaker]:
+    word = head.lower_
+    if head.pos_ == "NOUN" and not _new_referent(head):
+        words = [t.lower_ for t in doc.char_span(s, e, alignment_mode="expand") or ()
+                 if t.is_alpha and t.lower_ not in _DESCRIPTION_FUNCTION_WORDS]
+        for us, ue, uhead, speaker in reversed(unnamed):
+            if s - ue > MAX_LOOKBACK:
+                break
+            if ue > s:
+                continue
+            earlier_words = {t.lower_ for t in doc.char_span(us, ue, alignment_mode="expand") or ()}
+            # the same head, or the head of the earlier one is a name after it ("the monitoring group SITE")
+            same_head = uhead.lower_ == word or (uhead.text[:1].isupper() and word in earlier_words)
+            if same_head and all(w in earlier_words for w in words):
+                return speaker
+        return None
+    if word not in ("he", "she", "they") or last is None:
+        return None
+    ls, le, lhead, speaker, content = last
+    if lhead is None or le > s:
+        return None
+    if speaker.actor_id is not None:  # a named speaker: of the pronoun's kind, and gender
+        actor = index.by_id.get(speaker.actor_id)
+        if not PREVIOUS_SPEAKER_FIRST or actor is None:
+            return None
+        if word == "they" and actor.type not in PLURAL_TYPES or word != "they" and actor.type != "person":
+            return None
+        g = index.gender(actor, doc) if word != "they" else ""
+        if g and g != PRONOUN_GENDER[word]:
+            return None
+    else:
+        if lhead.pos_ != "NOUN":
+            return None
+        plural = lhead.tag_ in ("NNS", "NNPS") or "group" in nouns.get(lhead.lower_, ())
+        if (word == "they") != plural:
+            return None
+        if word != "they" and not (lhead.lemma_.lower() in HUMAN_HEADS or "person" in nouns.get(lhead.lower_, ())
+                                   or lhead.ent_type_ in ("NORP", "PERSON")):
+            return None  # "According to hagiography, … he": "he" needs a person
+    here, there = token_at(doc, s), token_at(doc, ls)
+    if here is None or there is None:
+        return None
+    between = doc[there.i:here.i]
+    if here.sent.start != there.sent.start and doc[there.sent.end:here.sent.start].text.strip():
+        return None  # only from the same sentence or the one right before it
+    if any("\n" in t.text_with_ws for t in between):
+        return None  # and within the paragraph
+    for ms, me, actor in index.before(s):  # an actor that was a subject in between takes the pronoun,
+        if ms < le:                        # unless it was one inside what the earlier source said
+            break
+        if any(ps <= ms < pe for ps, pe in content):
+            continue
+        span = doc.char_span(ms, me, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubj:pass"):
+            return None
+    return speaker
 
 
 #: first-person pronouns as sources
