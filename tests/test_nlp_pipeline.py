@@ -371,3 +371,18 @@ def test_no_sentence_starts_right_after_a_word(nlp, monkeypatch, on):
     monkeypatch.setattr(components, "NO_MIDCLAUSE_STARTS", on)
     doc = nlp("Interim DNC Chairwoman Donna Brazile said Sunday that she was glad Clinton appeared to be feeling better.")
     assert (len(list(doc.sents)) == 1) == on
+
+
+@pytest.mark.parametrize("text, word_index, is_name", [
+    ("Earlier in the day, IS media sources alleged that a video was coming.", 5, True),
+    ("In the past 24 hours, an IS advance pushed the fighters back.", 7, True),
+    ("It IS true that the plan failed.", 1, False),  # a stressed verb after its subject
+    ("THE WAR IS OVER", 2, False),  # an all-capitals line
+])
+def test_is_is_the_islamic_state_in_running_text(nlp, text, word_index, is_name):
+    doc = nlp(text)
+    tok = doc[word_index]
+    assert tok.text == "IS"
+    assert (tok.norm_ == "isis") is is_name
+    assert (tok.pos_ in ("PROPN", "NOUN")) is is_name
+    assert nlp.pipe_names.index("acronym_norms") < nlp.pipe_names.index("tok2vec")

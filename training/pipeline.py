@@ -593,6 +593,7 @@ def cmd_assemble(args):
     # (after it) still respects its entities. No schema validation at load: the recipe writes the patterns.
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": None, "validate": False})
     ruler.add_patterns(read_jsonl(out / "ruler_patterns.jsonl"))
+    nlp.add_pipe("acronym_norms", after="entity_ruler")  # rules, no weights: before the tok2vec reads norms
     norp = nlp.add_pipe("entity_ruler", name="norp_ruler", config={"overwrite_ents": False})
     norp.add_patterns(read_jsonl(out / "norp_patterns.jsonl"))
     for name in syn.pipe_names:

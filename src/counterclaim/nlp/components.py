@@ -15,6 +15,42 @@ Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.
 """.split())
 
 
+#: all-capital abbreviations that are names in running text but whose norm is a common word the syntax
+#: models know only as that word: "IS" (the Islamic State) read as the verb "is" wrecks the parse of "IS
+#: fighters", "an IS advance", "IS media sources alleged". The norm the models see becomes the name's.
+ACRONYM_NORMS = {"IS": "isis"}
+#: words before which an all-capital "IS" is the verb, stressed ("it IS true", "that IS the point")
+_STRESS_SUBJECTS = frozenset({"it", "that", "this", "there", "what", "which", "who", "he", "she", "everything",
+                              "nothing", "something", "so", "answer", "truth", "problem", "point"})
+
+
+def _in_running_text(doc: Doc, i: int, window: int = 8) -> bool:
+    """Whether token ``i`` stands among mostly lower-case words (not in an all-capitals line or heading)."""
+    words = caps = 0
+    for t in doc[max(0, i - window):i + window + 1]:
+        if t.i == i or not t.is_alpha or len(t) < 2:
+            continue
+        if "\n" in t.text:
+            continue
+        words += 1
+        caps += t.is_upper
+    return words >= 2 and caps * 2 < words
+
+
+@Language.component("acronym_norms")
+def acronym_norms(doc: Doc) -> Doc:
+    """Give the all-capital names of :data:`ACRONYM_NORMS` their own norm in running text (before the
+    tok2vec layers read the norms): "IS fighters" is the group's fighters, "it IS true" stays a verb."""
+    for t in doc:
+        norm = ACRONYM_NORMS.get(t.text)
+        if norm is None or not _in_running_text(doc, t.i):
+            continue
+        if t.i > 0 and doc[t.i - 1].lower_ in _STRESS_SUBJECTS:
+            continue
+        t.norm_ = norm
+    return doc
+
+
 @Language.component("paragraph_sentences")
 def paragraph_sentences(doc: Doc) -> Doc:
     """Start a sentence at every token that follows a whitespace token containing a newline.
