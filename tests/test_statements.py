@@ -1865,3 +1865,19 @@ def test_wordless_content_pieces_and_statements_left_without_content_are_dropped
     else:
         assert contents([(stop, stop + 1)]) == [["."]]
         assert contents([(stop, stop + 1), (said + 5, stop)]) == [["that Hamas attacked Israel", "."]]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_reporting_clause_after_a_comma_is_no_reduced_relative(monkeypatch, on):
+    # the parse hangs "a spokesman announced" on "soon"'s clause as a relative clause without a relative word;
+    # set off by a comma and closing the sentence, it is a reporting clause after its content
+    st = _flag_statement(monkeypatch, "contents", "COMMA_ENDS_REDUCED_RELATIVE", on,
+                         "In addition, the ministry plans to release more detailed casualty figures soon, a "
+                         "spokesman announced Monday morning.", "announced")
+    assert st.source.text == "a spokesman"
+    if on:  # the sentence up to the comma, without its connective
+        assert [c.text for c in st.content] == ["the ministry plans to release more detailed casualty figures soon"]
+        assert st.rule == "verb:left"
+    else:
+        assert st.rule == "verb:relcl" and st.content[0].text.startswith("In addition")

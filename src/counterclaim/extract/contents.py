@@ -76,6 +76,10 @@ RELATIVE_GAPS = True
 REQUEST_OBJECT_VERBS = frozenset({"ask"})
 
 
+#: see _content_from_children: ", X said." hung on a noun as a reduced relative clause is no relative
+COMMA_ENDS_REDUCED_RELATIVE = True
+
+
 def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[int, int]], str]:
     """Content pieces from the dependents of a cue verb, and the dependency that gave them."""
     kids = list(tok.children)
@@ -128,6 +132,23 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
         # "where authorities reported at least 20 victims", "the time he said it": the clause has its own
         # object (no gap for the modified noun to fill) or is adverbial: its complements are the content
         rel_subj, rel_obj = [], []
+    if COMMA_ENDS_REDUCED_RELATIVE and rel_subj and not rel_obj and not any(c.lower_ in RELATIVE_PRONOUNS for c in kids):
+        first = min(tok.subtree, key=lambda t: t.i)
+        comma = tok.doc[first.i - 1] if first.i > 0 else None
+        last = max(tok.subtree, key=lambda t: t.i)
+        closes = all(t.is_punct or t.is_space for t in tok.doc[last.i + 1:tok.sent.end])
+        complement = any(c.i > tok.i and c.dep_ in ("ccomp", "xcomp", "obj", "parataxis") for c in kids) or any(
+            t.i > tok.i and t.pos_ in ("VERB", "AUX") for t in tok.subtree)  # only adverbials after the verb
+        # a quotation after the verb, or one that opens inside the words before it: the quote rules decide
+        left_quotes = [t for t in tok.doc[tok.sent.start:first.i] if t.is_quote]
+        quoted = any(t.is_quote for t in tok.doc[tok.i:tok.sent.end]) or (
+            bool(left_quotes) and left_quotes[0].i > tok.sent.start)
+        if comma is not None and comma.text == "," and comma.i > tok.sent.start and closes and not complement \
+                and not quoted:
+            # "…, unconfirmed reports claimed.": a relative clause without a relative word is never set off
+            # by a comma; this is a reporting clause after its content (the sentence up to the comma),
+            # which the parse hung on a noun
+            return [_strip_connective(text, *_clean_content(text, tok.sent.start_char, comma.idx))], "left"
     if tok.dep_ in ("relcl", "acl:relcl", "acl") and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN", "PRON") \
             and (rel_subj or rel_obj) and _title_before_name(tok) is None and not any(c.dep_ in ("ccomp",) for c in kids):
         rel = [c for c in kids if c.dep_ in ("obj",) and c.i < tok.i]

@@ -413,7 +413,7 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
     that = _that_clause(tok, cue)
     if that is not None and (not pieces or how != "ccomp" or pieces[0][0] > that.idx):
         pieces, how = [(that.idx, that.idx + len(that))], "ccomp"
-    right = bool(pieces) and (pieces[0][0] >= cue[1] or how in ("relcl", "passive"))
+    right = bool(pieces) and (pieces[0][0] >= cue[1] or how in ("relcl", "passive", "left"))
     if not right:
         pieces, how = [], ""
     q = ctx.double[adj] if adj is not None else None
