@@ -1881,3 +1881,16 @@ def test_a_reporting_clause_after_a_comma_is_no_reduced_relative(monkeypatch, on
         assert st.rule == "verb:left"
     else:
         assert st.rule == "verb:relcl" and st.content[0].text.startswith("In addition")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_quotation_after_the_reporting_clauses_adjuncts_and_a_colon_is_its_content(monkeypatch, on):
+    text = "Thomas wrote on Facebook: \u201cThey finally found out it was a tropical spider.\u201d"
+    (st,) = _flag_statements(monkeypatch, "sources", "COLON_AFTER_ADJUNCTS", on, text)
+    assert st.source.text == "Thomas"
+    if on:  # "on Facebook" is where it was written; the quotation is what
+        assert [c.text for c in st.content] == ["\u201cThey finally found out it was a tropical spider.\u201d"]
+        assert st.kind == "direct"
+    else:
+        assert [c.text for c in st.content] == ["Facebook"]

@@ -397,7 +397,32 @@ def _quote_adjacent(tok: Any, ctx: _Ctx, subj: Optional[Any] = None) -> Optional
         if COLON_NEXT_PARAGRAPH and ctx.paragraph_index(q.start) == par + 1 and between.strip() == ":" \
                 and "\n" in between:
             return j  # "Dr. Ward stated:\n\n“…”": the quotation is the next paragraph
+        if COLON_AFTER_ADJUNCTS and ctx.paragraph_index(q.start) == par and _adjuncts_then_colon(tok, hi, q.start, text):
+            return j  # "Thomas wrote on Facebook: “…”", "she said in a statement on Friday: “…”"
     return None
+
+
+#: a quotation after a colon that closes the reporting clause, with only the cue's own adjuncts between
+#: ("wrote on Facebook: “…”"), is its content, as right after the cue ("said: “…”")
+COLON_AFTER_ADJUNCTS = True
+ADJUNCT_DEPS = frozenset({"obl", "obl:tmod", "obl:npmod", "obl:unmarked", "advmod", "nmod:tmod", "obj", "iobj"})
+
+
+def _adjuncts_then_colon(tok: Any, hi: int, q_start: int, text: str) -> bool:
+    between = text[hi:q_start]
+    if len(between) > 80 or not between.rstrip().endswith(":") or between.count(":") != 1:
+        return False
+    colon = hi + between.index(":")
+    covered = set()
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ in ADJUNCT_DEPS:
+            covered.update(t.i for t in c.subtree if t.idx < colon)
+    for t in tok.doc[tok.i + 1:]:
+        if t.idx >= colon:
+            return True
+        if t.idx >= hi and not t.is_space and t.i not in covered:
+            return False
+    return False
 
 
 #: a quoted sentence that an earlier clause introduces ("The reporter asked, “Will you resign?” He did not

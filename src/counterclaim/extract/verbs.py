@@ -34,6 +34,7 @@ from counterclaim.extract.contents import (
 )
 from counterclaim.extract.cues import CueModel, cue_features, cue_key
 from counterclaim.extract.forms import _according, _in_poll
+from counterclaim.extract import sources as _sources
 from counterclaim.extract.sources import (
     _agent,
     _clause_subject,
@@ -463,6 +464,9 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
             pieces, how = [block], "colon"
     kind = "indirect"
     quote_ids: list[int] = []
+    if _sources.COLON_AFTER_ADJUNCTS and q is not None and pieces and how in ("obl", "obj", "remainder") and q.start >= cue[1] \
+            and text[max(pe for _, pe in pieces):q.start].strip() == ":":
+        pieces = []  # "wrote on Facebook: “…”": the adjunct before the colon is where, the quotation what
     if q is not None and (not pieces or (q.start >= cue[1] and _overlaps_any(pieces, q) and q.start <= pieces[0][0] + 1)):
         if QUOTE_OPENS_PHRASE and pieces and _phrase_goes_on(text, q, pieces[0]):
             kind = "mixed"  # 'reported “2,521 shooting incidents” in the city between …': the quote opens the phrase
