@@ -1894,3 +1894,14 @@ def test_a_quotation_after_the_reporting_clauses_adjuncts_and_a_colon_is_its_con
         assert st.kind == "direct"
     else:
         assert [c.text for c in st.content] == ["Facebook"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_an_aspect_verb_says_something_only_of_a_verb_of_saying(monkeypatch, on):
+    text = ("Over the next three days the strange mark continued to grow. "
+            "Critics continued to insist that the plan was flawed.")
+    sts = _flag_statements(monkeypatch, "verbs", "ASPECTUAL_NEEDS_SPEECH", on, text)
+    sources = [s.source.text for s in sts]
+    assert "Critics" in sources  # "continued to insist that …" stays a statement either way
+    assert ("the strange mark" in sources) is (not on)

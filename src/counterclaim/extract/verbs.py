@@ -566,6 +566,12 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         # of the clause it closes), no speech-act verb and only a noun phrase after it is the writer's
         # gloss, not an attribution
         return None
+    if ASPECTUAL_NEEDS_SPEECH and tok.lemma_.lower() in ASPECTUAL_VERBS and how in ("xcomp", "remainder"):
+        x = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+        if x is not None and act_lemma(x) is None and not model.is_candidate(x):
+            # "the mark continued to grow": an aspect verb says something only of a verb that can (a speech
+            # act, or a word PolNeAR has as a cue: "continued to question", "to portray")
+            return None
     nc = load_noncommunication()
     allowed = nc.get(tok.lemma_.lower(), nc.get(lem))
     if allowed is not None and kind == "indirect" and not _unanswered_request(tok) and (
@@ -587,6 +593,12 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
                       head=tok, negated=negated, src_head=subj, lemma=lem)
     st.quote_ids = quote_ids
     return st
+
+
+#: aspect verbs ("continued to insist", "began to question") are cues only with a verb of saying as their
+#: complement: "the mark continued to grow" says nothing
+ASPECTUAL_NEEDS_SPEECH = True
+ASPECTUAL_VERBS = frozenset({"continue", "begin", "start", "keep", "stop", "cease", "resume"})
 
 
 #: a reporting clause set off by commas right after the subject of the sentence it interrupts ("Trump,
