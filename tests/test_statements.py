@@ -213,6 +213,8 @@ def test_negated_denial_is_not_a_denial():
     ("plead", "pleaded with voters to turn out", False, "demand"),
     ("mention", "mentioned the remarks", False, "claim"),
     ("mention", "has not mentioned Machado", True, "other"),  # not mentioning is no denial
+    ("comment", "commented that the plan failed", False, "claim"),
+    ("comment", "are not commenting on the reports", True, "no_comment"),
 ])
 def test_verbs_added_to_the_lexicon_get_their_act_and_are_no_lexicon_only_cues(lemma, text, negated, act):
     from counterclaim.extract.speech_acts import load_ambiguous
