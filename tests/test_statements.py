@@ -1907,3 +1907,14 @@ def test_an_aspect_verb_says_something_only_of_a_verb_of_saying(monkeypatch, on)
     sources = [s.source.text for s in sts]
     assert "Critics" in sources  # "continued to insist that …" stays a statement either way
     assert ("the strange mark" in sources) is (not on)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_dateline_is_no_part_of_a_content_or_source(monkeypatch, on):
+    text = ("BOSTON (AP) - The three officers who went missing have been found trying to cross the border, "
+            "according to U.S. authorities.")
+    (st,) = _flag_statements(monkeypatch, "statements", "DATELINE_OUT", on, text)
+    assert st.source.text == "U.S. authorities"
+    start = "The three officers" if on else "BOSTON (AP) - The three officers"
+    assert st.content[0].text.startswith(start)
