@@ -1918,3 +1918,15 @@ def test_a_dateline_is_no_part_of_a_content_or_source(monkeypatch, on):
     assert st.source.text == "U.S. authorities"
     start = "The three officers" if on else "BOSTON (AP) - The three officers"
     assert st.content[0].text.startswith(start)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_when_and_where_it_was_said_is_no_prepositional_content(monkeypatch, on):
+    st = _flag_statement(monkeypatch, "contents", "OBLIQUE_NOT_WHEN_OR_WHERE", on,
+                         "\u201cWe are pursuing every channel\u201d to find the missing crew, a navy spokesman said "
+                         "on Sunday in a statement.", "said")
+    if on:  # the words before the reporting clause
+        assert [c.text for c in st.content] == ["\u201cWe are pursuing every channel\u201d to find the missing crew"]
+    else:
+        assert [c.text for c in st.content] == ["Sunday"]

@@ -270,6 +270,9 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
     for c in kids:
         if c.i > tok.i and c.dep_ in ("obl", "advcl"):  # advcl: "admitted to conducting ..."
             case = [g for g in c.children if g.dep_ in ("case", "mark")]
+            if OBLIQUE_NOT_WHEN_OR_WHERE and (_is_time(c) or (c.lower_ in MEDIUM_NOUNS and case and case[0].lower_ in (
+                    "on", "in", "at", "during", "via"))):
+                continue  # "said on Sunday", "said on the call": when and where it was said ("apologized for his statements" stays)
             if case and case[0].i == tok.i + 1 and case[0].lower_ in ("about", "to", "for", "on", "of", "with", "against"):
                 toks = [t for t in c.subtree if t.i != case[0].i]
                 hi = max(t.idx + len(t) for t in toks)
@@ -281,6 +284,8 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
     return [], ""
 
 
+#: a time or medium oblique right after the cue ("said on Sunday in a statement") is no prepositional content
+OBLIQUE_NOT_WHEN_OR_WHERE = True
 #: "called on X to Y", "appealed to X to Y": the infinitive after the oblique is content too
 OBLIQUE_INFINITIVE = True
 
