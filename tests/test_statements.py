@@ -1930,3 +1930,19 @@ def test_when_and_where_it_was_said_is_no_prepositional_content(monkeypatch, on)
         assert [c.text for c in st.content] == ["\u201cWe are pursuing every channel\u201d to find the missing crew"]
     else:
         assert [c.text for c in st.content] == ["Sunday"]
+
+
+@pytest.mark.parametrize("text, start, stripped", [
+    ("BOSTON (AP) - The officers were found.", 0, "The officers were found."),
+    ("BEIRUT, Lebanon (Reuters) \u2013 Rebels said so.", 0, "Rebels said so."),
+    ("WASHINGTON \u2014 The Pentagon confirmed it.", 0, "The Pentagon confirmed it."),
+    ("(Reuters) - Online retailer Amazon will sell it.", 0, "Online retailer Amazon will sell it."),
+    ("Intro.\nNATO - the alliance - said so.", 7, "NATO - the alliance - said so."),  # no dateline: a name
+    ("He said NATO - the alliance - agreed.", 8, "NATO - the alliance - agreed."),  # mid-paragraph
+    ("Officials - not all - agreed.", 0, "Officials - not all - agreed."),  # not in capitals
+])
+def test_datelines_are_cut_only_at_a_paragraph_start(text, start, stripped):
+    from counterclaim.extract.statements import _after_dateline
+
+    s, e = _after_dateline(text, start, len(text))
+    assert text[s:e] == stripped

@@ -186,16 +186,19 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
     return raws
 
 
-#: a dateline ("BOSTON (AP) -", "WASHINGTON —", "BEIRUT, Lebanon (Reuters) –") at the start of a content or
+#: a dateline ("BOSTON (AP) -", "WASHINGTON —", "BEIRUT, Lebanon (Reuters) –", "(Reuters) -") at the start of a content or
 #: source belongs to the article, not to what was said (PolNeAR train: 110 datelines, no content starts with one)
 DATELINE_OUT = True
-DATELINE_RE = re.compile(r"[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}\s*(?:\([A-Za-z .]+\)\s*)?[-—–]+\s+")
+DATELINE_RE = re.compile(r"(?:[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}\s*(?:\([A-Za-z .]+\)\s*)?"
+                         r"|\([A-Z][A-Za-z .]+\)\s*)[-—–]+\s+")
 
 
 def _after_dateline(text: str, s: int, e: int) -> tuple[int, int]:
     m = DATELINE_RE.match(text, s, e)
     if m is None or m.end() >= e or (s > 0 and text[s - 1] not in "\n"):
         return s, e  # only at the start of a paragraph, and never the whole piece
+    if not (text[m.end()].isupper() or text[m.end()] in "\"“‘'"):
+        return s, e  # a sentence starts after a dateline ("NATO - the alliance - said" is none)
     return m.end(), e
 
 
