@@ -242,6 +242,22 @@ def test_speakers_resolve_mentions_pronouns_and_affiliation_chain():
     assert speakers[1].chain == ("Ramazan Sharif", "IRGC", "Iran")
 
 
+@pytest.mark.parametrize("flag, lemma, content, act", [
+    (False, "say", "if the foundation broke any laws", "no_comment"),  # "isn't saying if …"
+    (False, "answer", "questions about the deal", "no_comment"),  # "would not answer questions …"
+    (False, "suggest", "retaliation", "other"),  # "didn't suggest retaliation": nothing said
+    (True, "say", "if the foundation broke any laws", "denial"),  # the old reading
+])
+def test_a_negated_cue_of_saying_is_no_denial(monkeypatch, flag, lemma, content, act):
+    from counterclaim.extract import speech_acts as SA
+
+    monkeypatch.setattr(SA, "NEGATED_CLAIM_IS_DENIAL", flag)
+    text = "did not " + lemma + " " + content
+    r = RawStatement((8, 8 + len(lemma)), None, [(9 + len(lemma), len(text))], "indirect", "verb", 0.9,
+                     negated=True, lemma=lemma)
+    assert speech_act(r, text) == act
+
+
 I_THINK = [  # I think Hamas attacked Israel.
     ("I", True, 1, "nsubj", "PRON", "I"), ("think", True, 1, "ROOT", "VERB", "think"),
     ("Hamas", True, 3, "nsubj", "PROPN", "Hamas"), ("attacked", True, 1, "ccomp", "VERB", "attack"),

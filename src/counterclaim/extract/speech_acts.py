@@ -120,6 +120,15 @@ def predicative_blame(tok: Any) -> bool:
     return False
 
 
+#: a negated cue of saying ("did not say") is no denial: the speaker declined to say, or said nothing
+NEGATED_CLAIM_IS_DENIAL = False
+#: a negated cue of saying whose content opens with one of these, or holds one of the next words, is a
+#: refusal to say ("isn't saying if …", "would not answer questions", "haven't said much about …")
+WH_WORDS = frozenset({"if", "whether", "when", "why", "how", "what", "who", "where", "which"})
+UNANSWERED_WORDS = frozenset({"question", "questions", "queries", "query", "messages", "message", "request",
+                              "requests", "much", "anything", "comment", "details"})
+
+
 def speech_act(r: Any, text: str) -> str:
     """The speech act of a raw statement (its ``kind``, ``lemma``, ``head``, ``negated`` and ``content``
     pieces) from the cue lemma, negation and content words (``speech_acts.tsv``)."""
@@ -156,5 +165,12 @@ def speech_act(r: Any, text: str) -> str:
         if neg_act:
             return neg_act
         if act == "claim":
+            if not NEGATED_CLAIM_IS_DENIAL:
+                # "would not answer questions", "isn't saying if …", "have not said when …": declining to
+                # say; "didn't suggest retaliation": nothing said. A denial says something is not so
+                first = content_words.lstrip("“\"'‘ ").split(" ", 1)[0]
+                if first in WH_WORDS or words & UNANSWERED_WORDS:
+                    return "no_comment"
+                return "other"
             return "denial"
     return act
