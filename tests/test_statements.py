@@ -1962,3 +1962,14 @@ def test_datelines_are_cut_only_at_a_paragraph_start(text, start, stripped):
 
     s, e = _after_dateline(text, start, len(text))
     assert text[s:e] == stripped
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_according_to_a_measure_says_how_not_who(monkeypatch, on):
+    text = ("The airline plans to seat passengers according to gender. "
+            "Two hundred soldiers were killed according to the monitoring group.")
+    sts = _flag_statements(monkeypatch, "forms", "ACCORDING_MANNER", on, text)
+    sources = [s.source.text for s in sts if s.kind == "according_to"]
+    assert "the monitoring group" in sources  # a source, whatever the rule
+    assert ("gender" in sources) is (not on)

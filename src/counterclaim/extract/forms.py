@@ -75,6 +75,16 @@ def _strip_opening_conjunction(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+#: "according to" a measure or a rule, right after the words it modifies ("segregate according to gender",
+#: "vote according to their preference", "according to age groups"), says how, not who said so
+ACCORDING_MANNER = True
+MANNER_NOUNS = frozenset({"gender", "sex", "age", "ages", "preference", "preferences", "way", "ways", "plan",
+                          "schedule", "rules", "rule", "custom", "customs", "tradition", "procedure", "procedures",
+                          "protocol", "need", "needs", "size", "height", "weight", "income", "type", "category",
+                          "class", "rank", "merit", "ability", "instructions", "script",
+                          "order", "priority", "color", "colour", "race", "religion", "region", "location"})
+
+
 def _according(tok: Any, p: float, ctx: _Ctx) -> Optional[RawStatement]:
     text = ctx.text
     doc = tok.doc
@@ -89,6 +99,9 @@ def _according(tok: Any, p: float, ctx: _Ctx) -> Optional[RawStatement]:
         src_tok = cands[0] if cands else None
     if src_tok is None:
         return None
+    if ACCORDING_MANNER and src_tok.lower_ in MANNER_NOUNS and not text[:tok.idx].rstrip().endswith((",", "—", "(")) \
+            and text[tok.sent.start_char:tok.idx].strip():
+        return None  # "segregate passengers according to gender": how, not who says so
     toks = [t for t in src_tok.subtree if t.i > nxt.i]
     s_lo = min(t.idx for t in toks)
     s_hi = max(t.idx + len(t) for t in toks)
