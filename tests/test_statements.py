@@ -347,12 +347,12 @@ def test_a_reflexive_shows_the_gender_of_its_subject(monkeypatch, on):
     assert sp.actor_id == (None if on else "a_doe")  # "he" is not the woman the reflexive showed
 
 
-def _said_that(source_words, verb="said", subject="Hamas"):
+def _said_that(source_words, verb="said", subject="Hamas", head_pos="NOUN"):
     """<source words> <verb> that <subject> attacked Israel. (the last source word heads the source)"""
     n = len(source_words)
     rows = [(w, True, n - 1, "det" if w.lower() in ("a", "the") else "amod", "DET" if w.lower() in ("a", "the")
              else "ADJ", w.lower()) for w in source_words[:-1]]
-    rows.append((source_words[-1], True, n, "nsubj", "NOUN", source_words[-1].lower()))
+    rows.append((source_words[-1], True, n, "nsubj", head_pos, source_words[-1].lower()))
     rows += [(verb, True, n, "ROOT", "VERB", verb), ("that", True, n + 3, "mark", "SCONJ", "that"),
              (subject, True, n + 3, "nsubj", "PROPN", subject), ("attacked", True, n, "ccomp", "VERB", "attack"),
              ("Israel", False, n + 3, "obj", "PROPN", "Israel"), (".", False, n, "punct", "PUNCT", ".")]
@@ -377,6 +377,18 @@ def test_unnamed_sources_are_referred_back_to_by_descriptions_and_pronouns(monke
         assert all(sp.actor_id is None for sp in speakers)
     else:
         assert [sp.name for sp in speakers] == ["A senior source", "The source", "he"]
+
+
+def test_a_pronoun_after_a_name_no_actor_stands_for_is_that_name(monkeypatch):
+    # Maan said that Mousavi attacked Israel. “We will respond,” he threatened. (Maan is no actor)
+    doc, document = parsed(joined(_said_that(["Maan"], subject="Mousavi", head_pos="PROPN"), QUOTE_THEN_PRONOUN))
+    t = document.text
+    m = t.index("Mousavi")
+    mousavi = Actor(id="a_mousavi", name="Razi Mousavi", type="person", mentions=(Span(m, m + 7, "Mousavi"),))
+    raws = find_raw_statements(doc, document, model=lexicon_model())
+    speakers = resolve_speakers(raws, doc, document, (mousavi,))
+    assert speakers[0].name == "Maan" and speakers[0].actor_id is None
+    assert speakers[1].name == "Maan"  # not Mousavi, the subject inside what Maan said
 
 
 @pytest.mark.parametrize("on", [True, False])

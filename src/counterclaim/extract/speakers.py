@@ -221,6 +221,9 @@ def _earlier_unnamed(head: Any, s: int, e: int, doc: Any, unnamed: list, last: O
         g = index.gender(actor, doc) if word != "they" else ""
         if g and g != PRONOUN_GENDER[word]:
             return None
+    elif lhead.pos_ == "PROPN":  # a name the actor stage left out ("Maan said …. “…,” he said")
+        if word == "they" or lhead.ent_type_ not in ("PERSON", ""):
+            return None
     else:
         if lhead.pos_ != "NOUN":
             return None
