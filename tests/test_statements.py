@@ -391,6 +391,28 @@ def test_a_pronoun_after_a_name_no_actor_stands_for_is_that_name(monkeypatch):
     assert speakers[1].name == "Maan"  # not Mousavi, the subject inside what Maan said
 
 
+@pytest.mark.parametrize("across", [True, False])
+def test_a_pronoun_opening_the_next_paragraph_is_the_titled_speaker_before_it(monkeypatch, across):
+    from counterclaim.extract import speakers as SP
+
+    monkeypatch.setattr(SP, "PREVIOUS_SPEAKER_ACROSS_PARAGRAPHS", across)
+    # spokesman Maan said that Mousavi attacked Israel.\n\n“We will respond,” he threatened.
+    # (the actor stage typed Maan an organisation: the title "spokesman" shows a person)
+    first = _said_that(["spokesman", "Maan"], subject="Mousavi", head_pos="PROPN")
+    n = len(first)
+    rows = first + [("\n\n", False, n, "dep", "SPACE", "\n\n")] + [
+        (w, sp, h + n + 1, *rest) for (w, sp, h, *rest) in QUOTE_THEN_PRONOUN]
+    doc, document = parsed(rows, paragraphs=[(n + 1, "body"), (len(QUOTE_THEN_PRONOUN), "body")])
+    t = document.text
+    s, m = t.index("Maan"), t.index("Mousavi")
+    maan = Actor(id="a_maan", name="Maan", type="organization", mentions=(Span(s, s + 4, "Maan"),))
+    mousavi = Actor(id="a_mousavi", name="Razi Mousavi", type="person", mentions=(Span(m, m + 7, "Mousavi"),))
+    raws = find_raw_statements(doc, document, model=lexicon_model())
+    assert [t[slice(*r.source)] for r in raws] == ["spokesman Maan", "he"]
+    speakers = resolve_speakers(raws, doc, document, (maan, mousavi))
+    assert speakers[1].actor_id == ("a_maan" if across else "a_mousavi")
+
+
 @pytest.mark.parametrize("on", [True, False])
 def test_a_pronoun_after_a_report_is_its_speaker_not_a_subject_inside_it(monkeypatch, on):
     from counterclaim.extract import speakers as SP

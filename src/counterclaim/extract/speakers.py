@@ -133,7 +133,7 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
             actor = _direct(index, head, s, e)
         earlier = None
         if actor is None and UNNAMED_SOURCE_CHAINS and head is not None:
-            earlier = _earlier_unnamed(head, s, e, doc, unnamed, last, nouns, index)
+            earlier = _earlier_unnamed(head, s, e, doc, unnamed, last, nouns, index, tuple(r.content))
         if earlier is not None:
             resolved[k] = earlier
             last = (s, e, head, earlier, tuple(r.content))
@@ -178,6 +178,8 @@ UNNAMED_SOURCE_CHAINS = True
 #: the same for a named speaker: "An American fighter told the station that Rosenberg was not there.
 #: “…,” he said": "he" is the American, not Rosenberg, the subject inside what he said
 PREVIOUS_SPEAKER_FIRST = True
+#: … also when the pronoun's sentence opens the next paragraph ("… Saad Maan told Reuters.\n\n“…,” he said.")
+PREVIOUS_SPEAKER_ACROSS_PARAGRAPHS = True
 #: head nouns of unnamed sources that are people ("a senior source", "one witness"), besides the person
 #: nouns of speaker_nouns.tsv and nationality words ("An American who …")
 HUMAN_HEADS = frozenset({"source", "witness", "resident", "analyst", "expert", "aide", "adviser", "advisor",
@@ -191,7 +193,8 @@ _DESCRIPTION_FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "thes
 
 
 def _earlier_unnamed(head: Any, s: int, e: int, doc: Any, unnamed: list, last: Optional[tuple],
-                     nouns: dict[str, tuple[str, ...]], index: _Index) -> Optional[Speaker]:
+                     nouns: dict[str, tuple[str, ...]], index: _Index,
+                     own: tuple[tuple[int, int], ...] = ()) -> Optional[Speaker]:
     word = head.lower_
     if head.pos_ == "NOUN" and not _new_referent(head):
         words = [t.lower_ for t in doc.char_span(s, e, alignment_mode="expand") or ()
@@ -216,7 +219,12 @@ def _earlier_unnamed(head: Any, s: int, e: int, doc: Any, unnamed: list, last: O
         actor = index.by_id.get(speaker.actor_id)
         if not PREVIOUS_SPEAKER_FIRST or actor is None:
             return None
-        if word == "they" and actor.type not in PLURAL_TYPES or word != "they" and actor.type != "person":
+        # a person by the actor stage, or by the source's head ("ministry spokesman … Saad Maan", typed otherwise)
+        src_toks = doc.char_span(ls, le, alignment_mode="expand") or [lhead]
+        person = actor.type == "person" or any(
+            t.ent_type_ == "PERSON" or t.lemma_.lower() in HUMAN_HEADS or "person" in nouns.get(t.lower_, ())
+            for t in src_toks)
+        if word == "they" and actor.type not in PLURAL_TYPES or word != "they" and not person:
             return None
         g = index.gender(actor, doc) if word != "they" else ""
         if g and g != PRONOUN_GENDER[word]:
@@ -239,13 +247,13 @@ def _earlier_unnamed(head: Any, s: int, e: int, doc: Any, unnamed: list, last: O
     between = doc[there.i:here.i]
     if here.sent.start != there.sent.start and doc[there.sent.end:here.sent.start].text.strip():
         return None  # only from the same sentence or the one right before it
-    if any("\n" in t.text_with_ws for t in between):
+    if not PREVIOUS_SPEAKER_ACROSS_PARAGRAPHS and any("\n" in t.text_with_ws for t in between):
         return None  # and within the paragraph
     for ms, me, actor in index.before(s):  # an actor that was a subject in between takes the pronoun,
         if ms < le:                        # unless it was one inside what the earlier source said
             break
-        if any(ps <= ms < pe for ps, pe in content):
-            continue
+        if any(ps <= ms < pe for ps, pe in content + own):
+            continue  # inside what was said, before or now ("“The wives of al-Baghdadi are …,” he said")
         span = doc.char_span(ms, me, alignment_mode="expand")
         if span is not None and span.root.dep_ in ("nsubj", "nsubj:pass"):
             return None
