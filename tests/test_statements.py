@@ -429,6 +429,27 @@ def test_a_pronoun_after_a_report_is_its_speaker_not_a_subject_inside_it(monkeyp
     assert speakers[1].actor_id == ("a_sharif" if on else "a_mousavi")
 
 
+@pytest.mark.parametrize("on", [True, False])
+def test_they_is_no_country_mentioned_in_passing(monkeypatch, on):
+    from counterclaim.extract import speakers as SP
+
+    monkeypatch.setattr(SP, "THEY_NEEDS_SUBJECT_OR_SPEAKER", on)
+    searched = [("Officers", True, 1, "nsubj", "NOUN", "officer"), ("searched", True, 1, "ROOT", "VERB", "search"),
+                ("Gaza", False, 1, "obj", "PROPN", "Gaza"), (".", False, 1, "punct", "PUNCT", ".")]
+    believe = [("They", True, 1, "nsubj", "PRON", "they"), ("believe", True, 1, "ROOT", "VERB", "believe"),
+               ("that", True, 4, "mark", "SCONJ", "that"), ("Hamas", True, 4, "nsubj", "PROPN", "Hamas"),
+               ("attacked", True, 1, "ccomp", "VERB", "attack"), ("Israel", False, 4, "obj", "PROPN", "Israel"),
+               (".", False, 1, "punct", "PUNCT", ".")]
+    doc, document = parsed(joined(searched, believe))  # Officers searched Gaza. They believe that Hamas …
+    t = document.text
+    g = t.index("Gaza")
+    gaza = Actor(id="a_gaza", name="Gaza", type="country", mentions=(Span(g, g + 4, "Gaza"),))
+    raws = find_raw_statements(doc, document, model=lexicon_model(("believe",)))
+    assert [t[slice(*r.source)] for r in raws] == ["They"]
+    (sp,) = resolve_speakers(raws, doc, document, (gaza,))
+    assert sp.actor_id == (None if on else "a_gaza")
+
+
 def test_speakers_without_actors_keep_the_source_text():
     doc, document = parsed(SAID_THAT)
     raws = find_raw_statements(doc, document, model=lexicon_model())

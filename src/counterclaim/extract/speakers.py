@@ -448,11 +448,18 @@ def _anaphor(index: _Index, h: Any, s: int, history: list[Actor], nouns: dict[st
     for prev in reversed(history[-SPEAKER_HISTORY:]):
         if prev.type in types and agrees(prev):
             return prev
-    # 2. the nearest earlier mention of a compatible actor (nearby subjects were tried in 0c)
+    # 2. the nearest earlier mention of a compatible actor (nearby subjects were tried in 0c); not for
+    #    "they", which far more often stands for people no actor names ("Doctors and police officers
+    #    combed the area … They believe …") than for a country or group mentioned in passing
+    if THEY_NEEDS_SUBJECT_OR_SPEAKER and word in ("they", "them"):
+        return None
     for m in before(s):
         if m[2].type in types and agrees(m[2]):
             return m[2]
     return None
+
+
+THEY_NEEDS_SUBJECT_OR_SPEAKER = True
 
 
 def _recent_subject(index: _Index, doc: Any, s: int, types: tuple[str, ...],
