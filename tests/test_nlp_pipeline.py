@@ -386,3 +386,22 @@ def test_is_is_the_islamic_state_in_running_text(nlp, text, word_index, is_name)
     assert (tok.norm_ == "isis") is is_name
     assert (tok.pos_ in ("PROPN", "NOUN")) is is_name
     assert nlp.pipe_names.index("acronym_norms") < nlp.pipe_names.index("tok2vec")
+
+
+@pytest.mark.parametrize("text, second", [
+    ("SANA, Yemen \u2014 A journalist was killed on Friday, an official said.", "A journalist"),
+    ("BOSTON (AP) - The three officers have been found, officials said.", "The three"),
+    ("(Reuters) - Amazon will release a new service, the Post reported.", "Amazon will"),
+])
+def test_a_dateline_is_a_sentence_of_its_own(nlp, monkeypatch, text, second):
+    from counterclaim.nlp import components
+
+    sents = [s.text for s in nlp(text).sents]
+    assert len(sents) == 2 and sents[1].startswith(second)
+    monkeypatch.setattr(components, "DATELINE_SENTENCES", False)
+    assert not any(s.startswith(second) for s in (x.text for x in nlp(text).sents))
+
+
+def test_an_all_capital_word_and_dash_inside_a_paragraph_is_no_dateline(nlp):
+    doc = nlp("Officials said NATO - the alliance - would meet.")
+    assert len(list(doc.sents)) == 1
