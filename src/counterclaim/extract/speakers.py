@@ -133,7 +133,7 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
             actor = _direct(index, head, s, e)
         earlier = None
         if actor is None and UNNAMED_SOURCE_CHAINS and head is not None:
-            earlier = _earlier_unnamed(head, s, e, doc, unnamed, last, nouns, index, tuple(r.content))
+            earlier = _referred_back(head, s, e, doc, unnamed, last, nouns, index, tuple(r.content))
         if earlier is not None:
             resolved[k] = earlier
             last = (s, e, head, earlier, tuple(r.content))
@@ -192,9 +192,13 @@ HUMAN_HEADS = frozenset({"source", "witness", "resident", "analyst", "expert", "
 _DESCRIPTION_FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "same"})
 
 
-def _earlier_unnamed(head: Any, s: int, e: int, doc: Any, unnamed: list, last: Optional[tuple],
-                     nouns: dict[str, tuple[str, ...]], index: _Index,
-                     own: tuple[tuple[int, int], ...] = ()) -> Optional[Speaker]:
+def _referred_back(head: Any, s: int, e: int, doc: Any, unnamed: list, last: Optional[tuple],
+                   nouns: dict[str, tuple[str, ...]], index: _Index,
+                   own: tuple[tuple[int, int], ...] = ()) -> Optional[Speaker]:
+    """The speaker a source refers back to, or None: for a description ("The source"), the latest earlier
+    source no actor stands for with the same head and all its words; for "he", "she" or "they", the
+    speaker of the statement just before (``last``, named or not) when it is of the pronoun's kind, in
+    the same or the previous sentence, and no actor outside what was said was a subject in between."""
     word = head.lower_
     if head.pos_ == "NOUN" and not _new_referent(head):
         words = [t.lower_ for t in doc.char_span(s, e, alignment_mode="expand") or ()
