@@ -258,6 +258,22 @@ def test_a_negated_cue_of_saying_is_no_denial(monkeypatch, flag, lemma, content,
     assert speech_act(r, text) == act
 
 
+@pytest.mark.parametrize("flag, rule, content, act", [
+    (True, "verb:left", "the workouts could be doing more harm than good", "claim"),  # a risk
+    (True, "verb:ccomp", "that it would respond to any attack", "threat"),  # what its side will do
+    (True, "quote", "\u201cWe will hit back hard,\u201d", "threat"),
+    (True, "verb:xcomp", "the United States not to carry out any raids", "threat"),  # "warned X not to"
+    (False, "verb:left", "the workouts could be doing more harm than good", "threat"),
+])
+def test_a_warning_of_a_risk_is_a_claim_and_of_a_response_a_threat(monkeypatch, flag, rule, content, act):
+    from counterclaim.extract import speech_acts as SA
+
+    monkeypatch.setattr(SA, "WARNING_OF_RISK", flag)
+    text = "warned " + content
+    r = RawStatement((0, 6), None, [(7, len(text))], "indirect", rule, 0.9, lemma="warn")
+    assert speech_act(r, text) == act
+
+
 I_THINK = [  # I think Hamas attacked Israel.
     ("I", True, 1, "nsubj", "PRON", "I"), ("think", True, 1, "ROOT", "VERB", "think"),
     ("Hamas", True, 3, "nsubj", "PROPN", "Hamas"), ("attacked", True, 1, "ccomp", "VERB", "attack"),
