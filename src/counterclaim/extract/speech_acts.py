@@ -120,11 +120,15 @@ def predicative_blame(tok: Any) -> bool:
     return False
 
 
-#: "warned that <clause>" (or a quotation, or the clause before "…, he warned") is a threat only when it says what the speaker's side will do ("warned
-#: that it would respond", "warned that we will retaliate"); otherwise it warns of a risk, a claim
+#: "warned that <clause>" (or a quotation, or the clause before "…, he warned") is a threat only when it
+#: says what the speaker's side will do ("warned that it would respond", "warned that we will retaliate")
+#: or what will be done in response; otherwise it warns of a risk, a claim
 WARNING_OF_RISK = True
 SPEAKER_SIDE_WORDS = frozenset({"we", "i", "us", "it", "they", "our", "its", "their"})
 FUTURE_WORDS = frozenset({"will", "would", "'ll", "shall", "going"})
+#: … or what someone will do in response ("Iran Will Respond to Killing, IRGC Warns")
+RESPONSE_STEMS = ("respond", "response", "retaliat", "reveng", "aveng", "strike", "hit", "attack", "punish",
+                  "pay", "consequence", "war", "destroy", "crush", "kill")
 #: a negated cue of saying ("did not say") is no denial: the speaker declined to say, or said nothing
 NEGATED_CLAIM_IS_DENIAL = False
 #: a negated cue of saying whose content opens with one of these, or holds one of the next words, is a
@@ -166,7 +170,7 @@ def speech_act(r: Any, text: str) -> str:
         return "denial" if lemma == "refuse" else "other"
     if WARNING_OF_RISK and act == "threat" and lemma == "warn" and not r.negated \
             and not r.rule.startswith(("verb:xcomp", "verb:obj", "verb:obl", "verb:passive")) \
-            and not (words & SPEAKER_SIDE_WORDS and words & FUTURE_WORDS):
+            and not (words & FUTURE_WORDS and (words & SPEAKER_SIDE_WORDS or any(w.startswith(RESPONSE_STEMS) for w in words))):
         return "claim"  # "experts warned that the workouts could do more harm than good": a warning of a risk
     if lemma in ("call", "label", "term", "brand", "describe", "dub") and any(w in content_words for w in CONDEMN_WORDS):
         return "condemnation"
