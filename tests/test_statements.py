@@ -462,8 +462,14 @@ def test_they_is_no_country_mentioned_in_passing(monkeypatch, on):
     gaza = Actor(id="a_gaza", name="Gaza", type="country", mentions=(Span(g, g + 4, "Gaza"),))
     raws = find_raw_statements(doc, document, model=lexicon_model(("believe",)))
     assert [t[slice(*r.source)] for r in raws] == ["They"]
+    monkeypatch.setattr(SP, "PLURAL_SUBJECT_NOUNS", False)
     (sp,) = resolve_speakers(raws, doc, document, (gaza,))
     assert sp.actor_id == (None if on else "a_gaza")
+    # with the plural subject rule, "They" is the officers (the tagger's NNS marks the plural)
+    doc[0].tag_ = "NNS"
+    monkeypatch.setattr(SP, "PLURAL_SUBJECT_NOUNS", True)
+    (sp,) = resolve_speakers(raws, doc, document, (gaza,))
+    assert sp.name == "Officers" and sp.actor_id is None
 
 
 def test_speakers_without_actors_keep_the_source_text():

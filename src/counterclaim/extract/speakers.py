@@ -214,8 +214,43 @@ def _referred_back(head: Any, s: int, e: int, doc: Any, unnamed: list, last: Opt
             if same_head and all(w in earlier_words for w in words):
                 return speaker
         return None
-    if word not in ("he", "she", "they") or last is None:
+    if word not in ("he", "she", "they"):
         return None
+    found = _from_last(word, s, doc, last, nouns, index, own) if last is not None else None
+    if found is None and word == "they" and PLURAL_SUBJECT_NOUNS:
+        found = _plural_subject(s, doc, index)
+    return found
+
+
+#: "his political opponents had a field day. They warned that …": "they" right after a plural noun
+#: subject that no actor stands for is that noun phrase, not an actor mentioned further back
+PLURAL_SUBJECT_NOUNS = True
+
+
+def _plural_subject(s: int, doc: Any, index: _Index) -> Optional[Speaker]:
+    here = token_at(doc, s)
+    if here is None:
+        return None
+    sent = here.sent
+    lo = sent.start
+    if sent.start > 0:
+        prev = doc[sent.start - 1].sent
+        if not any("\n" in t.text_with_ws for t in doc[prev.start:sent.start]):
+            lo = prev.start
+    for t in reversed(doc[lo:here.i]):
+        if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "NOUN" and t.tag_ == "NNS":
+            toks = [x for x in t.subtree if (x.i <= t.i or x.dep_ in ("nmod", "compound", "amod")) and not x.is_punct]
+            a, b = min(x.idx for x in toks), max(x.idx + len(x) for x in toks)
+            if index.overlapping(a, b):
+                return None  # an actor is named in it ("Hamas fighters"): the actor rules decide
+            return Speaker(name=doc[toks[0].i:toks[-1].i + 1].text, actor_id=None, chain=())
+        if t.dep_ in ("nsubj", "nsubj:pass") and t.i < here.i and t.pos_ in ("PROPN", "PRON"):
+            return None  # a nearer subject of another kind: the other rules decide
+    return None
+
+
+def _from_last(word: str, s: int, doc: Any, last: tuple, nouns: dict[str, tuple[str, ...]], index: _Index,
+               own: tuple[tuple[int, int], ...]) -> Optional[Speaker]:
     ls, le, lhead, speaker, content = last
     if lhead is None or le > s:
         return None
