@@ -2055,3 +2055,16 @@ def test_according_to_a_measure_says_how_not_who(monkeypatch, on):
     sources = [s.source.text for s in sts if s.kind == "according_to"]
     assert "the monitoring group" in sources  # a source, whatever the rule
     assert ("gender" in sources) is (not on)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_the_charge_hung_on_a_passive_agent_is_content_not_source(monkeypatch, on):
+    st = _flag_statement(monkeypatch, "contents", "AGENT_THEN_CHARGE", on,
+                         "The mayor has been accused by several residents of corruption.", "has been accused")
+    assert st.act == "accusation"
+    if on:
+        assert st.source.text == "several residents"
+        assert [c.text for c in st.content] == ["The mayor", "corruption"]
+    else:
+        assert st.source.text == "several residents of corruption"

@@ -76,6 +76,24 @@ RELATIVE_GAPS = True
 REQUEST_OBJECT_VERBS = frozenset({"ask"})
 
 
+#: "was accused by several women of sexual assault": the parse hangs the charge ("of" phrase) of a verb of
+#: charging on its agent; it is the content, and no part of the source (sources._source_span)
+AGENT_THEN_CHARGE = True
+CHARGE_VERBS = frozenset({"accuse", "suspect", "convict", "charge", "acquit", "clear", "absolve"})
+
+
+def _agent_charge(tok: Any) -> Optional[Any]:
+    """The "of" phrase the parse hung on the agent of a passive verb of charging, or None."""
+    if tok.lemma_.lower() not in CHARGE_VERBS:
+        return None
+    for c in tok.children:
+        if c.dep_ in ("obl:agent", "nmod:agent") and c.i > tok.i:
+            for g in c.children:
+                if g.dep_ == "nmod" and g.i > c.i and any(x.dep_ == "case" and x.lower_ == "of" for x in g.children):
+                    return g
+    return None
+
+
 #: see _content_from_children: ", X said." hung on a noun as a reduced relative clause is no relative
 COMMA_ENDS_REDUCED_RELATIVE = True
 
@@ -106,7 +124,8 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
                     if case and case[0].i == tok.i + 1 and case[0].lower_ in PASSIVE_CONTENT_CASES:
                         xcomp = [c]
                     break
-        if not xcomp and PASSIVE_PREDICATE:  # "Sanders was announced the second-place winner"
+        agent_pp = _agent_charge(tok) if not xcomp and AGENT_THEN_CHARGE else None
+        if not xcomp and PASSIVE_PREDICATE and agent_pp is None:  # "Sanders was announced the second-place winner"
             xcomp = [c for c in kids if c.dep_ in ("obj", "iobj") and c.i > tok.i][:1]
         pieces = []
         if subj:
@@ -119,6 +138,8 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
             case = [g for g in x.children if g.dep_ in ("case", "mark") and g.i == tok.i + 1
                     and g.lower_ in PASSIVE_CONTENT_CASES]
             pieces.append(_subtree_span(x, exclude=case))
+        elif agent_pp is not None:
+            pieces.append(_subtree_span(agent_pp, exclude=[g for g in agent_pp.children if g.dep_ == "case"]))
         if pieces:
             return pieces, "passive"
     rel_subj = [c for c in kids if c.dep_ in SUBJ_DEPS and tok.head.i < c.i < tok.i]

@@ -285,6 +285,12 @@ def _source_span(text: str, subj: Any, before: Optional[int] = None) -> tuple[in
             drop.update(sub)
             if comma.text in (",", "―", "—", "--"):
                 drop.add(comma.i)
+    if subj.dep_ in ("obl:agent", "nmod:agent"):
+        from counterclaim.extract import contents  # (contents imports this module)
+
+        charge = contents._agent_charge(subj.head) if contents.AGENT_THEN_CHARGE else None
+        if charge is not None:  # "by several women | of sexual assault": the charge, not the source
+            drop.update(t.i for t in charge.subtree)
     toks = [t for t in toks if t.i not in drop]
     lo = min(t.idx for t in toks)
     hi = max(t.idx + len(t) for t in toks)
