@@ -231,13 +231,7 @@ def _plural_subject(s: int, doc: Any, index: _Index) -> Optional[Speaker]:
     here = token_at(doc, s)
     if here is None:
         return None
-    sent = here.sent
-    lo = sent.start
-    if sent.start > 0:
-        prev = doc[sent.start - 1].sent
-        if not any("\n" in t.text_with_ws for t in doc[prev.start:sent.start]):
-            lo = prev.start
-    for t in reversed(doc[lo:here.i]):
+    for t in reversed(doc[_window_start(doc, here):here.i]):
         if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "NOUN" and t.tag_ == "NNS":
             toks = [x for x in t.subtree if (x.i <= t.i or x.dep_ in ("nmod", "compound", "amod")) and not x.is_punct]
             a, b = min(x.idx for x in toks), max(x.idx + len(x) for x in toks)
@@ -501,6 +495,18 @@ def _anaphor(index: _Index, h: Any, s: int, history: list[Actor], nouns: dict[st
 THEY_NEEDS_SUBJECT_OR_SPEAKER = True
 
 
+def _window_start(doc: Any, tok: Any) -> int:
+    """The first token of the window a pronoun looks back into: its sentence and, within the same
+    paragraph, the sentence before it."""
+    sent = tok.sent
+    if sent.start > 0:
+        prev = doc[sent.start - 1].sent
+        between = doc[prev.end - 1].whitespace_ + doc[prev.end:sent.start].text_with_ws  # no doc.text: O(n)
+        if "\n" not in between and "\n" not in prev.text.strip():
+            return prev.start
+    return sent.start
+
+
 def _recent_subject(index: _Index, doc: Any, s: int, types: tuple[str, ...],
                     agrees: Any = None, own: tuple[tuple[int, int], ...] = ()) -> Optional[Actor]:
     """The nearest actor of a compatible type that is the subject of a clause earlier in the pronoun's
@@ -508,13 +514,7 @@ def _recent_subject(index: _Index, doc: Any, s: int, types: tuple[str, ...],
     tok = token_at(doc, s)
     if tok is None:
         return None
-    sent = tok.sent
-    lo = sent.start_char
-    if sent.start > 0:
-        prev = doc[sent.start - 1].sent
-        between = doc[prev.end - 1].whitespace_ + doc[prev.end:sent.start].text_with_ws  # no doc.text: O(n)
-        if "\n" not in between and "\n" not in prev.text.strip():
-            lo = prev.start_char
+    lo = doc[_window_start(doc, tok)].idx
     for m in index.before(s):
         if m[0] < lo:
             break
