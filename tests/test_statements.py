@@ -2003,18 +2003,18 @@ def test_an_aspect_verb_says_something_only_of_a_verb_of_saying(monkeypatch, on)
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("out, sentence", [(True, False), (False, True), (False, False)])
-def test_a_dateline_is_no_part_of_a_content_or_source(monkeypatch, out, sentence):
-    # either rule keeps "BOSTON (AP) -" out: the statements stage cuts it from a content, and the pipeline
-    # makes it a sentence of its own (so the parse reads the paragraph's first sentence without it)
+@pytest.mark.parametrize("sentence", [True, False])
+def test_a_dateline_is_no_part_of_a_content_or_source(monkeypatch, sentence):
+    # the pipeline makes "BOSTON (AP) -" a sentence of its own, so the parse reads the paragraph's first
+    # sentence without it and no content or source starts with it
     from counterclaim.nlp import components
 
     monkeypatch.setattr(components, "DATELINE_SENTENCES", sentence)
     text = ("BOSTON (AP) - The three officers who went missing have been found trying to cross the border, "
             "according to U.S. authorities.")
-    (st,) = _flag_statements(monkeypatch, "statements", "DATELINE_OUT", out, text)
+    (st,) = shipped_statements(text)
     assert st.source.text == "U.S. authorities"
-    start = "The three officers" if out or sentence else "BOSTON (AP) - The three officers"
+    start = "The three officers" if sentence else "BOSTON (AP) - The three officers"
     assert st.content[0].text.startswith(start)
 
 
@@ -2039,11 +2039,11 @@ def test_when_and_where_it_was_said_is_no_prepositional_content(monkeypatch, on)
     ("He said NATO - the alliance - agreed.", 8, "NATO - the alliance - agreed."),  # mid-paragraph
     ("Officials - not all - agreed.", 0, "Officials - not all - agreed."),  # not in capitals
 ])
-def test_datelines_are_cut_only_at_a_paragraph_start(text, start, stripped):
-    from counterclaim.extract.statements import _after_dateline
+def test_datelines_are_found_only_at_a_paragraph_start(text, start, stripped):
+    from counterclaim.ingest.text import dateline_end
 
-    s, e = _after_dateline(text, start, len(text))
-    assert text[s:e] == stripped
+    end = dateline_end(text, start)
+    assert text[end if end is not None else start:] == stripped
 
 
 @pytest.mark.model

@@ -228,10 +228,12 @@ def parse_documents(texts: Sequence[str], nlp: Any = None, cache_dir: Optional[s
 
             for model_file in sorted(Path(pipeline_path()).glob("*/model")):
                 h.update(f"{model_file}:{model_file.stat().st_mtime}".encode())
-            # and on the code of the pipeline's own components (parse repairs, tokenizer rules)
+            # and on the code of the pipeline's own components (parse repairs, tokenizer rules, and the
+            # ingest patterns the components use: datelines)
+            from counterclaim.ingest import text as ingest_text
             from counterclaim.nlp import components, tokenizer
 
-            for module in (components, tokenizer):
+            for module in (components, tokenizer, ingest_text):
                 h.update(Path(module.__file__).read_bytes())
         except ImportError:  # pragma: no cover
             pass

@@ -35,8 +35,6 @@ the copy re-exported here has no effect.
 
 from __future__ import annotations
 
-import re
-
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Optional
@@ -172,34 +170,12 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
     _close_open_quotes(raws, ctx)
     for r in raws:
         r.content = sorted({_trim(ctx.text, s, e) for s, e in r.content if e > s})
-    if DATELINE_OUT:
-        text = ctx.text
-        for r in raws:  # "BOSTON (AP) - The three officers … have been found, according to …": not said by them
-            r.content = [_after_dateline(text, ps, pe) for ps, pe in r.content]
-            if r.source:
-                r.source = _after_dateline(text, *r.source)
     if WORDLESS_CONTENT_OUT:
         text = ctx.text
         for r in raws:  # a stray quotation mark or dash is no content ('Stories about " …': content '"')
             r.content = [(s, e) for s, e in r.content if any(ch.isalnum() for ch in text[s:e])]
         raws = [r for r in raws if r.content]
     return raws
-
-
-#: a dateline ("BOSTON (AP) -", "WASHINGTON —", "BEIRUT, Lebanon (Reuters) –", "(Reuters) -") at the start of a content or
-#: source belongs to the article, not to what was said (PolNeAR train: 110 datelines, no content starts with one)
-DATELINE_OUT = True
-DATELINE_RE = re.compile(r"(?:[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}\s*(?:\([A-Za-z .]+\)\s*)?"
-                         r"|\([A-Z][A-Za-z .]+\)\s*)[-—–]+\s+")
-
-
-def _after_dateline(text: str, s: int, e: int) -> tuple[int, int]:
-    m = DATELINE_RE.match(text, s, e)
-    if m is None or m.end() >= e or (s > 0 and text[s - 1] not in "\n"):
-        return s, e  # only at the start of a paragraph, and never the whole piece
-    if not (text[m.end()].isupper() or text[m.end()] in "\"“‘'"):
-        return s, e  # a sentence starts after a dateline ("NATO - the alliance - said" is none)
-    return m.end(), e
 
 
 #: content pieces without a letter or digit are dropped, and a statement left without content with them

@@ -28,6 +28,7 @@ from counterclaim.model import Document, Paragraph, make_id
 __all__ = [
     "from_text", "split_paragraphs", "assign_roles", "explain_roles", "explain",
     "HEADLINE_MAX_WORDS", "SUBHEAD_MAX_WORDS", "STANDFIRST_MAX_WORDS", "DATELINE_PATTERN", "BYLINE_PATTERN", "CAPTION_CREDIT_PATTERN",
+    "AGENCY_DATELINE_PATTERN", "dateline_end",
     "CAPTION_PREFIX_PATTERN", "CAPTION_REPEAT_MIN_CHARS", "BOILERPLATE_PATTERNS_FILE", "caption_credit_spans",
 ]
 
@@ -63,11 +64,13 @@ SENTENCE_BREAK = re.compile(r"[a-z)]{2}[.!?][\"”’']? [A-Z][a-z]")
 #: this many words and does not end with a period.
 SUBHEAD_MAX_WORDS = 70
 #: A dateline opens the body proper of a wire report: "VELDHAVEN (Wire) —", "JERUSALEM, March 5 (Reuters) -",
-#: "LONDON —". A short paragraph ending with a period between the headline and a byline or a
+#: "LONDON —", "WASHINGTON ―" (a horizontal bar, as HuffPost sets it). A short paragraph ending with a period between the headline and a byline or a
 #: dateline is a standfirst (subhead) too, if it has at most STANDFIRST_MAX_WORDS words.
 DATELINE_PATTERN = re.compile(
-    r"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4}(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^()]{1,40}\))?\s*[—–-]{1,2}\s"
+    r"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4}(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^()]{1,40}\))?\s*[—–―-]{1,2}\s"
 )
+#: A dateline that is only the agency: "(Reuters) -".
+AGENCY_DATELINE_PATTERN = re.compile(r"^\([A-Z][A-Za-z .]{1,40}\)\s*[—–―-]{1,2}\s")
 STANDFIRST_MAX_WORDS = 45
 #: Byline: "By Jane Doe", "BY JANE DOE and JOHN ROE, Associated Press", "By Jane Doe | Reuters".
 BYLINE_PATTERN = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:[\s,|&]+[\w.'’-]+){0,12}\s*$", re.I)
@@ -205,6 +208,24 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 # --------------------------------------------------------------------------- roles
+
+
+def dateline_end(text: str, start: int = 0) -> Optional[int]:
+    """Where the dateline that opens the paragraph at ``start`` ends ("SANA, Yemen — ", "BOSTON (AP) - ",
+    "(Reuters) - ": :data:`DATELINE_PATTERN`, :data:`AGENCY_DATELINE_PATTERN`), or None: when ``start``
+    opens no paragraph, or no sentence starts after the dash ("NATO - the alliance - said" is no dateline)."""
+    if start > 0 and text[start - 1] != "\n":
+        return None
+    head = text[start:start + 120]
+    m = DATELINE_PATTERN.match(head) or AGENCY_DATELINE_PATTERN.match(head)
+    if m is None:
+        return None
+    end = start + m.end()
+    while end < len(text) and text[end] in " \t\xa0":
+        end += 1
+    if end >= len(text) or not (text[end].isupper() or text[end] in "\"“‘'"):
+        return None
+    return end
 
 
 def _words(s: str) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from counterclaim.ingest.text import TERMINAL_PUNCTUATION, ends_sentence
+from counterclaim.ingest.text import TERMINAL_PUNCTUATION, dateline_end, ends_sentence
 
 
 # Abbreviations that precede a name or a number and never end a sentence in news text.
@@ -90,40 +90,25 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
-#: a wire-story dateline ("SANA, Yemen —", "BOSTON (AP) -", "(Reuters) -") is a sentence of its own, so the
-#: parser reads the paragraph's first sentence without it
+#: a wire-story dateline ("SANA, Yemen —", "BOSTON (AP) -", "(Reuters) -": ingest.text.dateline_end) is a
+#: sentence of its own, so the parser reads the paragraph's first sentence without it
 DATELINE_SENTENCES = True
-_DASHES = frozenset({"—", "–", "-", "--", "―"})
 
 
 def _dateline_starts(doc: Doc) -> None:
+    text = doc.text
     for i in range(len(doc)):
-        if not (i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text)) or doc[i].is_space:
+        if doc[i].is_space or not (i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text)):
             continue
-        first = doc[i]
-        j = i
-        if first.text == "(":  # "(Reuters) -"
-            close = next((k for k in range(i + 1, min(len(doc), i + 5)) if doc[k].text == ")"), None)
-            if close is None:
-                continue
-            j = close + 1
-        elif first.is_upper and len(first.text.strip(".")) >= 3:
-            j = i + 1
-            while j < min(len(doc), i + 8) and (doc[j].text in (",", "(") or doc[j].text[:1].isupper()
-                                                 and doc[j].text not in _DASHES):
-                if doc[j].text == "(":
-                    close = next((k for k in range(j + 1, min(len(doc), j + 5)) if doc[k].text == ")"), None)
-                    if close is None:
-                        break
-                    j = close + 1
-                    break
-                j += 1
-        else:
+        end = dateline_end(text, doc[i].idx)
+        if end is None:
             continue
-        if j + 1 < len(doc) and doc[j].text in _DASHES and (doc[j + 1].text[:1].isupper() or doc[j + 1].is_quote):
-            doc[j + 1].is_sent_start = True
-            for k in range(i + 1, j + 1):
-                doc[k].is_sent_start = False
+        j = next((k for k in range(i + 1, len(doc)) if doc[k].idx >= end), None)
+        if j is None or doc[j].idx != end:
+            continue
+        doc[j].is_sent_start = True
+        for k in range(i + 1, j):
+            doc[k].is_sent_start = False
 
 
 #: no sentence starts right after a word or a comma within a paragraph (see _no_midclause_starts)
