@@ -17,7 +17,7 @@ import dataclasses
 import functools
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 from counterclaim.extract.statement_base import token_at
 from counterclaim.model import Actor, Document, Speaker
@@ -107,8 +107,8 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
     order = sorted(range(len(raws)), key=lambda k: raws[k].cue[0])
     resolved: dict[int, Optional[Speaker]] = {}
     first_person: list[int] = []
-    unnamed: list[tuple[int, int, Any, Speaker]] = []  # sources no actor stands for: start, end, head, speaker
-    last: Optional[tuple] = None  # the latest source, whatever it resolved to: start, end, head, speaker, content
+    unnamed: list[_Prior] = []  # earlier sources no actor stands for
+    last: Optional[_Prior] = None  # the latest source, whatever it resolved to
     for k in order:
         r = raws[k]
         if r.source is None:
@@ -136,7 +136,7 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
             earlier = _referred_back(head, s, e, doc, unnamed, last, nouns, index, tuple(r.content))
         if earlier is not None:
             resolved[k] = earlier
-            last = (s, e, head, earlier, tuple(r.content))
+            last = _prior(s, e, head, earlier, r, doc)
             if earlier.actor_id and earlier.actor_id in index.by_id:
                 history.append(index.by_id[earlier.actor_id])
             continue
@@ -151,9 +151,9 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
             owner = _owner(index, s, e)
             chain = (name,) + index.chain(owner) if owner is not None else ()
             resolved[k] = Speaker(name=name, actor_id=None, chain=chain)
+            last = _prior(s, e, head, resolved[k], r, doc)
             if head is not None and head.pos_ in ("NOUN", "PROPN"):
-                unnamed.append((s, e, head, resolved[k]))
-            last = (s, e, head, resolved[k], tuple(r.content))
+                unnamed.append(last)
             continue
         chain = index.chain(actor)
         if actor.type == "person" and len(chain) == 1:
@@ -162,12 +162,41 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
                 chain = (actor.name,) + index.chain(group)
         history.append(actor)
         resolved[k] = Speaker(name=actor.name, actor_id=actor.id, chain=chain)
-        last = (s, e, head, resolved[k], tuple(r.content))
+        last = _prior(s, e, head, resolved[k], r, doc)
     for k in first_person:
         resolved[k] = _first_person_speaker(k, raws, resolved, index, text)
     for k in range(len(raws)):
         out.append(resolved[k])
     return out
+
+
+class _Prior(NamedTuple):
+    """A source resolved earlier in the article: its span, head token, speaker, content pieces, and the
+    lower-case words of the span."""
+
+    start: int
+    end: int
+    head: Any
+    speaker: Speaker
+    content: tuple[tuple[int, int], ...]
+    words: frozenset[str]
+
+
+def _prior(s: int, e: int, head: Any, speaker: Speaker, r: Any, doc: Any) -> _Prior:
+    span = doc.char_span(s, e, alignment_mode="expand") or ()
+    return _Prior(s, e, head, speaker, tuple(r.content), frozenset(t.lower_ for t in span))
+
+
+def _within(pos: int, pieces: Sequence[tuple[int, int]]) -> bool:
+    """Whether character ``pos`` lies inside one of ``pieces`` (what a statement said)."""
+    return any(ps <= pos < pe for ps, pe in pieces)
+
+
+def _person_word(t: Any, nouns: dict[str, tuple[str, ...]]) -> bool:
+    """A word that names a person: a person noun of speaker_nouns.tsv or :data:`HUMAN_HEADS`, a person's
+    name, or a nationality ("An American who …")."""
+    return (t.lemma_.lower() in HUMAN_HEADS or "person" in nouns.get(t.lower_, ())
+            or t.ent_type_ in ("NORP", "PERSON"))
 
 
 #: sources no actor stands for ("a senior Kurdish source", "An American who is fighting with the Kurds")
@@ -181,18 +210,18 @@ PREVIOUS_SPEAKER_FIRST = True
 #: … also when the pronoun's sentence opens the next paragraph ("… Saad Maan told Reuters.\n\n“…,” he said.")
 PREVIOUS_SPEAKER_ACROSS_PARAGRAPHS = True
 #: head nouns of unnamed sources that are people ("a senior source", "one witness"), besides the person
-#: nouns of speaker_nouns.tsv and nationality words ("An American who …")
+#: nouns of speaker_nouns.tsv ("spokesman", "official") and nationality words ("An American who …"):
+#: _person_word. (Not in speaker_nouns.tsv, which makes a description resolve to the last person named.)
 HUMAN_HEADS = frozenset({"source", "witness", "resident", "analyst", "expert", "aide", "adviser", "advisor",
                          "lawmaker", "legislator", "activist", "diplomat", "doctor", "lawyer", "attorney",
-                         "spokesman", "spokeswoman", "spokesperson", "official", "officer", "soldier",
-                         "fighter", "survivor", "relative", "neighbor", "neighbour", "journalist", "reporter",
-                         "student", "teacher", "researcher", "scientist", "economist", "investor", "voter",
-                         "worker", "employee", "executive", "member", "supporter", "critic", "insider"})
+                         "soldier", "fighter", "survivor", "relative", "neighbor", "neighbour", "journalist",
+                         "reporter", "student", "teacher", "researcher", "scientist", "economist", "investor",
+                         "voter", "worker", "employee", "executive", "member", "supporter", "critic", "insider"})
 #: determiners a description may add to the earlier source's words ("the source" after "a … source")
 _DESCRIPTION_FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "same"})
 
 
-def _referred_back(head: Any, s: int, e: int, doc: Any, unnamed: list, last: Optional[tuple],
+def _referred_back(head: Any, s: int, e: int, doc: Any, unnamed: list[_Prior], last: Optional[_Prior],
                    nouns: dict[str, tuple[str, ...]], index: _Index,
                    own: tuple[tuple[int, int], ...] = ()) -> Optional[Speaker]:
     """The speaker a source refers back to, or None: for a description ("The source"), the latest earlier
@@ -203,16 +232,15 @@ def _referred_back(head: Any, s: int, e: int, doc: Any, unnamed: list, last: Opt
     if head.pos_ == "NOUN" and not _new_referent(head):
         words = [t.lower_ for t in doc.char_span(s, e, alignment_mode="expand") or ()
                  if t.is_alpha and t.lower_ not in _DESCRIPTION_FUNCTION_WORDS]
-        for us, ue, uhead, speaker in reversed(unnamed):
-            if s - ue > MAX_LOOKBACK:
+        for prior in reversed(unnamed):
+            if s - prior.end > MAX_LOOKBACK:
                 break
-            if ue > s:
+            if prior.end > s:
                 continue
-            earlier_words = {t.lower_ for t in doc.char_span(us, ue, alignment_mode="expand") or ()}
             # the same head, or the head of the earlier one is a name after it ("the monitoring group SITE")
-            same_head = uhead.lower_ == word or (uhead.text[:1].isupper() and word in earlier_words)
-            if same_head and all(w in earlier_words for w in words):
-                return speaker
+            same_head = prior.head.lower_ == word or (prior.head.text[:1].isupper() and word in prior.words)
+            if same_head and all(w in prior.words for w in words):
+                return prior.speaker
         return None
     if word not in ("he", "she", "they"):
         return None
@@ -243,20 +271,18 @@ def _plural_subject(s: int, doc: Any, index: _Index) -> Optional[Speaker]:
     return None
 
 
-def _from_last(word: str, s: int, doc: Any, last: tuple, nouns: dict[str, tuple[str, ...]], index: _Index,
+def _from_last(word: str, s: int, doc: Any, last: _Prior, nouns: dict[str, tuple[str, ...]], index: _Index,
                own: tuple[tuple[int, int], ...]) -> Optional[Speaker]:
-    ls, le, lhead, speaker, content = last
+    ls, le, lhead, speaker, content = last.start, last.end, last.head, last.speaker, last.content
     if lhead is None or le > s:
         return None
     if speaker.actor_id is not None:  # a named speaker: of the pronoun's kind, and gender
         actor = index.by_id.get(speaker.actor_id)
         if not PREVIOUS_SPEAKER_FIRST or actor is None:
             return None
-        # a person by the actor stage, or by the source's head ("ministry spokesman … Saad Maan", typed otherwise)
+        # a person by the actor stage, or by a word of the source ("ministry spokesman … Saad Maan", typed otherwise)
         src_toks = doc.char_span(ls, le, alignment_mode="expand") or [lhead]
-        person = actor.type == "person" or any(
-            t.ent_type_ == "PERSON" or t.lemma_.lower() in HUMAN_HEADS or "person" in nouns.get(t.lower_, ())
-            for t in src_toks)
+        person = actor.type == "person" or any(_person_word(t, nouns) for t in src_toks)
         if word == "they" and actor.type not in PLURAL_TYPES or word != "they" and not person:
             return None
         g = index.gender(actor, doc) if word != "they" else ""
@@ -271,8 +297,7 @@ def _from_last(word: str, s: int, doc: Any, last: tuple, nouns: dict[str, tuple[
         plural = lhead.tag_ in ("NNS", "NNPS") or "group" in nouns.get(lhead.lower_, ())
         if (word == "they") != plural:
             return None
-        if word != "they" and not (lhead.lemma_.lower() in HUMAN_HEADS or "person" in nouns.get(lhead.lower_, ())
-                                   or lhead.ent_type_ in ("NORP", "PERSON")):
+        if word != "they" and not _person_word(lhead, nouns):
             return None  # "According to hagiography, … he": "he" needs a person
     here, there = token_at(doc, s), token_at(doc, ls)
     if here is None or there is None:
@@ -285,7 +310,7 @@ def _from_last(word: str, s: int, doc: Any, last: tuple, nouns: dict[str, tuple[
     for ms, me, actor in index.before(s):  # an actor that was a subject in between takes the pronoun,
         if ms < le:                        # unless it was one inside what the earlier source said
             break
-        if any(ps <= ms < pe for ps, pe in content + own):
+        if _within(ms, content + own):
             continue  # inside what was said, before or now ("“The wives of al-Baghdadi are …,” he said")
         span = doc.char_span(ms, me, alignment_mode="expand")
         if span is not None and span.root.dep_ in ("nsubj", "nsubj:pass"):
@@ -426,10 +451,7 @@ def _anaphor(index: _Index, h: Any, s: int, history: list[Actor], nouns: dict[st
     pronoun_gender = PRONOUN_GENDER.get(word, "") if GENDER_AGREEMENT else ""
 
     def before(pos: int) -> list[tuple[int, int, Actor]]:  # earlier mentions, none inside the own content
-        ments = index.before(pos)
-        if own:
-            ments = [m for m in ments if not any(ps <= m[0] and m[1] <= pe for ps, pe in own)]
-        return ments
+        return [m for m in index.before(pos) if not _within(m[0], own)]
 
     if word in PERSON_PRONOUNS:
         types: tuple[str, ...] = ("person",)
@@ -518,8 +540,7 @@ def _recent_subject(index: _Index, doc: Any, s: int, types: tuple[str, ...],
     for m in index.before(s):
         if m[0] < lo:
             break
-        if m[2].type not in types or (agrees is not None and not agrees(m[2])) \
-                or any(ps <= m[0] and m[1] <= pe for ps, pe in own):
+        if m[2].type not in types or (agrees is not None and not agrees(m[2])) or _within(m[0], own):
             continue
         span = doc.char_span(m[0], m[1], alignment_mode="expand")
         if span is not None and span.root.dep_ in ("nsubj", "nsubj:pass"):
