@@ -352,6 +352,7 @@ def test_a_reflexive_shows_the_gender_of_its_subject(monkeypatch, on):
     from counterclaim.extract import speakers as SP
 
     monkeypatch.setattr(SP, "GENDER_FROM_OWN_CLAUSE", on)
+    monkeypatch.setattr(SP, "FIRST_NAME_GENDER", False)  # the text alone: "Jane" shows nothing here
     defended = [("Doe", True, 1, "nsubj", "PROPN", "Doe"), ("defended", True, 1, "ROOT", "VERB", "defend"),
                 ("herself", False, 1, "obj", "PRON", "herself"), (".", False, 1, "punct", "PUNCT", ".")]
     doc, document = parsed(joined(defended, QUOTE_THEN_PRONOUN))  # Doe defended herself. “We will respond,” he …
@@ -2068,3 +2069,138 @@ def test_the_charge_hung_on_a_passive_agent_is_content_not_source(monkeypatch, o
         assert [c.text for c in st.content] == ["The mayor", "corruption"]
     else:
         assert st.source.text == "several residents of corruption"
+
+
+def _she(rows):
+    """``rows`` with the pronoun "he" as "she"."""
+    return [("she", *r[1:4], "PRON", "she") if r[0] == "he" else r for r in rows]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_person_the_text_shows_no_gender_for_takes_that_of_their_first_name(monkeypatch, on):
+    from counterclaim.extract import speakers as SP
+
+    monkeypatch.setattr(SP, "FIRST_NAME_GENDER", on)
+    monkeypatch.setattr(SP, "load_first_names", lambda: {"john": "m", "mary": "f"})
+    met = [("Roe", True, 1, "nsubj", "PROPN", "Roe"), ("met", True, 1, "ROOT", "VERB", "meet"),
+           ("Doe", False, 1, "obj", "PROPN", "Doe"), (".", False, 1, "punct", "PUNCT", ".")]
+    doc, document = parsed(joined(met, _she(QUOTE_THEN_PRONOUN)))  # Roe met Doe. “We will respond,” she …
+    roe = Actor(id="a_roe", name="John Roe", type="person", mentions=(Span(0, 3, "Roe"),))
+    doe = Actor(id="a_doe", name="Mary Doe", type="person", mentions=(Span(8, 11, "Doe"),))
+    raws = find_raw_statements(doc, document, model=lexicon_model())
+    (sp,) = resolve_speakers(raws, doc, document, (roe, doe))
+    # the subject before is the nearer candidate, but "she" is not John
+    assert sp.actor_id == ("a_doe" if on else "a_roe")
+
+
+def test_first_name_gender_needs_a_first_name_and_agreement(monkeypatch):
+    from counterclaim.extract import speakers as SP
+
+    monkeypatch.setattr(SP, "load_first_names", lambda: {"john": "m", "mary": "f", "kim": "f"})
+    assert SP.first_name_gender(("Mary Doe",)) == "f"
+    assert SP.first_name_gender(("Doe", "John Doe")) == "m"  # an alias with the first name
+    assert SP.first_name_gender(("Mary",)) == ""  # one word: read as a surname
+    assert SP.first_name_gender(("John Doe", "Kim Doe")) == ""  # names that disagree show nothing
+    assert SP.first_name_gender(("Ramazan Sharif",)) == ""  # unknown to the lexicon
+
+
+def test_the_shipped_first_name_lexicon_knows_common_names():
+    from counterclaim.extract.speakers import load_first_names
+
+    names = load_first_names()
+    assert names["john"] == "m" and names["donald"] == "m" and names["hillary"] == "f"
+    assert set(names.values()) == {"m", "f"}
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_pronoun_subject_continues_the_chain_of_the_same_pronoun_before_it(monkeypatch, on):
+    from counterclaim.extract import speakers as SP
+
+    monkeypatch.setattr(SP, "PRONOUN_SUBJECT_CHAINS", on)
+    born = [("Doe", True, 2, "nsubj:pass", "PROPN", "Doe"), ("was", True, 2, "aux:pass", "AUX", "be"),
+            ("born", False, 2, "ROOT", "VERB", "bear"), (".", False, 2, "punct", "PUNCT", ".")]
+    taught = [("He", True, 2, "nsubj:pass", "PRON", "he"), ("was", True, 2, "aux:pass", "AUX", "be"),
+              ("taught", True, 2, "ROOT", "VERB", "teach"), ("by", True, 4, "case", "ADP", "by"),
+              ("Roe", False, 2, "obl:agent", "PROPN", "Roe"), (".", False, 2, "punct", "PUNCT", ".")]
+    moved = [("He", True, 1, "nsubj", "PRON", "he"), ("moved", False, 1, "ROOT", "VERB", "move"),
+             (".", False, 1, "punct", "PUNCT", ".")]
+    # Doe was born. He was taught by Roe. He moved. “We will respond,” he threatened.
+    doc, document = parsed(joined(born, taught, moved, QUOTE_THEN_PRONOUN))
+    t = document.text
+    r0 = t.index("Roe")
+    doe = Actor(id="a_doe", name="Doe", type="person", mentions=(Span(0, 3, "Doe"),))
+    roe = Actor(id="a_roe", name="Roe", type="person", mentions=(Span(r0, r0 + 3, "Roe"),))
+    raws = find_raw_statements(doc, document, model=lexicon_model())
+    assert [t[slice(*r.source)] for r in raws] == ["he"]
+    (sp,) = resolve_speakers(raws, doc, document, (doe, roe))
+    # "He moved" and "He was taught" are Doe's sentences; Roe is only the nearest name
+    assert sp.actor_id == ("a_doe" if on else "a_roe")
+
+
+@pytest.mark.parametrize("dep", ["advcl", "ROOT"])
+def test_a_pronoun_in_a_subordinate_clause_does_not_continue_a_chain(dep):
+    met = [("Roe", True, 1, "nsubj", "PROPN", "Roe"), ("met", True, 1, "ROOT", "VERB", "meet"),
+           ("Doe", False, 1, "obj", "PROPN", "Doe"), (".", False, 1, "punct", "PUNCT", ".")]
+    left = [("If", True, 2, "mark", "SCONJ", "if"), ("he", True, 2, "nsubj", "PRON", "he"),
+            ("left", False, 6, "advcl", "VERB", "leave"), (",", True, 6, "punct", "PUNCT", ","),
+            ("it", True, 6, "nsubj", "PRON", "it"), ("rained", False, 6, "ROOT", "VERB", "rain"),
+            (".", False, 6, "punct", "PUNCT", ".")]
+    # Roe met Doe. If he left, it rained. “We will respond,” he threatened.
+    doc, document = parsed(joined(met, left, QUOTE_THEN_PRONOUN))
+    if dep == "ROOT":  # the control: "he left" as the main clause
+        doc[6].dep_, doc[9].dep_ = "ROOT", "conj"
+    t = document.text
+    roe = Actor(id="a_roe", name="Roe", type="person", mentions=(Span(0, 3, "Roe"),))
+    doe = Actor(id="a_doe", name="Doe", type="person", mentions=(Span(8, 11, "Doe"),))
+    raws = find_raw_statements(doc, document, model=lexicon_model())
+    assert [t[slice(*r.source)] for r in raws] == ["he"]
+    (sp,) = resolve_speakers(raws, doc, document, (roe, doe))
+    # a main-clause "he" continues the chain to the subject before it; one under "if" may be anyone
+    assert sp.actor_id == ("a_doe" if dep == "advcl" else "a_roe")
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_plural_description_is_not_a_country_named_with_its_word(monkeypatch, on):
+    from counterclaim.extract import speakers as SP
+
+    monkeypatch.setattr(SP, "PLURAL_HEADS_NOT_SINGLE_ACTORS", on)
+    spoke = [("America", True, 1, "nsubj", "PROPN", "America"), ("spoke", False, 1, "ROOT", "VERB", "speak"),
+             (".", False, 1, "punct", "PUNCT", ".")]
+    doc, document = parsed(joined(spoke, _said_that(["The", "states"])))  # America spoke. The states said that …
+    doc[4].tag_ = "NNS"
+    us = Actor(id="a_us", name="United States", type="country", mentions=(Span(0, 7, "America"),))
+    raws = find_raw_statements(doc, document, model=lexicon_model())
+    assert [document.text[slice(*r.source)] for r in raws] == ["The states"]
+    (sp,) = resolve_speakers(raws, doc, document, (us,))
+    assert sp.actor_id == (None if on else "a_us")
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_an_interview_answer_is_spoken_by_the_person_its_headline_names(monkeypatch, on):
+    from counterclaim.extract import speakers as SP
+
+    monkeypatch.setattr(SP, "INTERVIEW_FIRST_PERSON", on)
+    headline = [("Reporters", True, 1, "nsubj", "PROPN", "Reporters"), ("interview", True, 1, "ROOT", "VERB", "interview"),
+                ("Jane", True, 3, "compound", "PROPN", "Jane"), ("Doe", False, 1, "obj", "PROPN", "Doe")]
+    answer = _said_that(["I"], head_pos="PRON")  # I said that Hamas attacked Israel.
+    rows = joined(headline, answer)
+    doc, document = parsed(rows, paragraphs=[(len(headline), "headline"), (len(answer), "body")])
+    t = document.text
+    d0 = t.index("Jane")
+    doe = Actor(id="a_doe", name="Jane Doe", type="person", mentions=(Span(d0, d0 + 8, "Jane Doe"),))
+    raws = find_raw_statements(doc, document, model=lexicon_model())
+    assert [t[slice(*r.source)] for r in raws] == ["I"]
+    (sp,) = resolve_speakers(raws, doc, document, (doe,))
+    assert sp.actor_id == ("a_doe" if on else None)
+    # a question is the interviewer's
+    asked = answer[:-1] + [("?", False, *answer[-1][2:])]
+    doc, document = parsed(joined(headline, asked), paragraphs=[(len(headline), "headline"), (len(asked), "body")])
+    raws = find_raw_statements(doc, document, model=lexicon_model())
+    assert [sp.actor_id for sp in resolve_speakers(raws, doc, document, (doe,))] == [None]
+    # without the interview headline the writer's "I" names nobody
+    plain = [("Reporters", True, 1, "nsubj", "PROPN", "Reporters"), ("met", True, 1, "ROOT", "VERB", "meet"),
+             ("Jane", True, 3, "compound", "PROPN", "Jane"), ("Doe", False, 1, "obj", "PROPN", "Doe")]
+    doc, document = parsed(joined(plain, answer), paragraphs=[(len(plain), "headline"), (len(answer), "body")])
+    raws = find_raw_statements(doc, document, model=lexicon_model())
+    (sp,) = resolve_speakers(raws, doc, document, (doe,))
+    assert sp.actor_id is None

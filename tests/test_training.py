@@ -1,6 +1,7 @@
 """The training recipes' own learning code (run without ../shared: synthetic data only)."""
 
 import importlib.util
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -63,3 +64,56 @@ def test_listwise_needs_grouped_instances(recipe):
     A, y, group = _ranking_problem(n_groups=3)
     with pytest.raises(ValueError, match="grouped"):
         recipe._listwise_fit(A, y, group[::-1].copy(), C=1.0)
+
+
+NAMES_RECIPE = Path(__file__).resolve().parent.parent / "training" / "names.py"
+
+
+@pytest.fixture(scope="module")
+def names_recipe():
+    spec = importlib.util.spec_from_file_location("cc_training_names", NAMES_RECIPE)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_first_name_is_read_after_titles_and_only_before_a_surname(names_recipe):
+    titles = names_recipe._title_words()
+    assert names_recipe.first_name(["President", "George", "Bush"], titles) == "george"
+    assert names_recipe.first_name(["Mrs.", "Ada", "Lovelace"], titles) == "ada"
+    assert names_recipe.first_name(["Bush"], titles) is None  # a surname alone shows no first name
+    assert names_recipe.first_name(["Mr.", "Bush"], titles) is None
+    assert names_recipe.first_name(["J.", "Smith"], titles) is None  # an initial
+    assert names_recipe.first_name(["NATO", "Chief"], titles) is None
+
+
+def _gmb(words_tags):
+    return [[(w, t) for w, t in zip(s.split(), tags.split())] for s, tags in words_tags]
+
+
+def test_name_votes_come_from_titles_and_unambiguous_pronoun_windows(names_recipe):
+    titles = names_recipe._title_words()
+    sents = _gmb([
+        ("Mary Shelley wrote . His book sold .", "B-per I-per O O O O O"),  # only a possessive: no vote
+        ("It rained .", "O O O"),
+        ("Ada Lovelace spoke . She said it works .", "B-per I-per O O O O O O O"),
+        ("It rained .", "O O O"),
+        ("Mr. Alan Turing arrived .", "B-per I-per I-per O O"),
+        ("Alan Turing met Ada Lovelace . She smiled .", "B-per I-per O B-per I-per O O O"),  # two people: no vote
+        ("Grace Hopper left . She said his plan failed .", "B-per I-per O O O O O O O O"),  # "his" is no vote
+    ])
+    votes = names_recipe.count_votes(sents, titles)
+    assert votes["ada lovelace"] == {"f": 1}  # votes are kept per person
+    assert votes["alan turing"] == {"m": 1}  # the title; the second sentence's "She" is not counted
+    assert votes["grace hopper"] == {"f": 1}
+    assert "mary shelley" not in votes
+
+
+def test_a_first_name_needs_agreeing_votes_from_several_people_or_many_votes(names_recipe):
+    votes = {"ada lovelace": Counter(f=2), "ada byron": Counter(f=1),  # two women: kept
+             "alan turing": Counter(m=9), "alan kay": Counter(f=1),  # 9 of 10 male votes
+             "kim roe": Counter(m=2), "kim doe": Counter(f=2),  # disagreeing: dropped
+             "terry doe": Counter(m=2),  # one person, few votes: dropped
+             "hillary roe": Counter(f=6)}  # one person with strong evidence: kept
+    lexicon = names_recipe.decide(votes, min_votes=2, min_share=0.9, min_people=2, strong=5)
+    assert lexicon == {"ada": ("f", 0, 3, 2), "alan": ("m", 9, 1, 1), "hillary": ("f", 0, 6, 1)}

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, Optional
@@ -63,6 +64,8 @@ class _Index:
         self.ments = ments
         self.starts = [m[0] for m in ments]
         self._genders: Optional[dict[str, str]] = None
+        #: the actor each pronoun source resolved to so far, by the pronoun's start
+        self.resolved_at: dict[int, Actor] = {}
 
     def overlapping(self, s: int, e: int) -> list[tuple[int, int, Actor]]:
         i = bisect.bisect_left(self.starts, e)
@@ -81,10 +84,14 @@ class _Index:
         return out
 
     def gender(self, actor: Actor, doc: Any) -> str:
-        """ "m", "f" or "" for a person, from the text around its mentions (:func:`_person_genders`)."""
+        """ "m", "f" or "" for a person, from the text around its mentions (:func:`_person_genders`),
+        else from the first name (:func:`first_name_gender`)."""
         if self._genders is None:
             self._genders = _person_genders(self, doc)
-        return self._genders.get(actor.id, "")
+        g = self._genders.get(actor.id, "")
+        if not g and FIRST_NAME_GENDER and actor.type == "person":
+            g = first_name_gender((actor.name,) + tuple(actor.aliases))
+        return g
 
     def chain(self, actor: Actor) -> tuple[str, ...]:
         names = [actor.name]
@@ -161,10 +168,13 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
             if group is not None:
                 chain = (actor.name,) + index.chain(group)
         history.append(actor)
+        if head is not None and head.pos_ == "PRON":
+            index.resolved_at[head.idx] = actor
         resolved[k] = Speaker(name=actor.name, actor_id=actor.id, chain=chain)
         last = _prior(s, e, head, resolved[k], r, doc)
+    interviewee = _interviewee(document, index) if INTERVIEW_FIRST_PERSON and first_person else None
     for k in first_person:
-        resolved[k] = _first_person_speaker(k, raws, resolved, index, text)
+        resolved[k] = _first_person_speaker(k, raws, resolved, index, text, document, interviewee)
     for k in range(len(raws)):
         out.append(resolved[k])
     return out
@@ -327,7 +337,8 @@ FIRST_PERSON_FROM_QUOTE = True
 
 
 def _first_person_speaker(k: int, raws: Sequence[Any], resolved: dict[int, Optional[Speaker]], index: _Index,
-                          text: str) -> Speaker:
+                          text: str, document: Optional[Document] = None,
+                          interviewee: Optional[Actor] = None) -> Speaker:
     r = raws[k]
     s, e = r.source
     name = text[s:e]
@@ -339,6 +350,10 @@ def _first_person_speaker(k: int, raws: Sequence[Any], resolved: dict[int, Optio
             if ps <= s and e <= pe and (size is None or pe - ps < size):
                 best, size = j, pe - ps
     if best is None:
+        if interviewee is not None and name.lower() in ("i", "me") and document is not None:
+            par = document.paragraph_at(s)
+            if par is not None and par.role == "body" and not text[par.start:par.end].rstrip().endswith("?"):
+                return Speaker(name=interviewee.name, actor_id=interviewee.id, chain=index.chain(interviewee))
         return Speaker(name=name, actor_id=None, chain=())
     quoting = resolved[best]
     if name.lower() in ("we", "us") and quoting.actor_id:
@@ -347,6 +362,27 @@ def _first_person_speaker(k: int, raws: Sequence[Any], resolved: dict[int, Optio
         if group is not None:
             return Speaker(name=group.name, actor_id=group.id, chain=index.chain(group))
     return quoting
+
+
+#: in an interview ("Wikinews interviews Jane Doe, …", "Interview with …", "Q&A: …"), an "I" outside any
+#: quotation in an answer (a body paragraph that is no question) is the person the headline names
+INTERVIEW_FIRST_PERSON = True
+INTERVIEW_HEADLINE = re.compile(r"\b(?:interviews?|interviewed|Q\s*&\s*A)\b(?:\s+with)?[\s:,–—-]+", re.I)
+
+
+def _interviewee(document: Document, index: _Index) -> Optional[Actor]:
+    """The person an interview's headline names after "interviews"/"interview with"/"Q&A", or None."""
+    for par in document.paragraphs:
+        if par.role != "headline":
+            continue
+        m = INTERVIEW_HEADLINE.search(document.text, par.start, par.end)
+        if m is None:
+            return None
+        for s, e, actor in index.ments:
+            if m.end() <= s and e <= par.end and actor.type == "person":
+                return actor
+        return None
+    return None
 
 
 #: Actor types a possessor description may give a person as affiliation ("the group's commander X").
@@ -440,6 +476,11 @@ def _new_referent(head: Any) -> bool:
         c.i > head.i and c.dep_ in ("nmod", "acl", "acl:relcl", "relcl", "prep") for c in kids)
 
 
+#: a plural description does not head-match a country or a person whose name ends in that word ("the
+#: states ask this Court" is not the United States)
+PLURAL_HEADS_NOT_SINGLE_ACTORS = True
+
+
 #: a source is never resolved to a name inside its own statement's content ("“… this American citizen,
 #: Obama, depends on your next decision,” the man in the video said": the man is not Obama)
 OWN_CONTENT_NOT_ANTECEDENT = True
@@ -473,7 +514,11 @@ def _anaphor(index: _Index, h: Any, s: int, history: list[Actor], nouns: dict[st
     #     a word of an earlier actor's name ("the ministry" -> "Interior Ministry", "the board" ->
     #     "Harbor Safety Board"): the most recent such speaker, else the nearest such mention
     if word and h.pos_ == "NOUN" and word not in PERSON_PRONOUNS and word not in GROUP_PRONOUNS:
+        plural = h.morph.get("Number") == ["Plur"] or h.tag_ == "NNS"
+
         def head_match(actor: Actor) -> bool:
+            if PLURAL_HEADS_NOT_SINGLE_ACTORS and plural and actor.type in ("country", "person"):
+                return False  # "the states" are not the United States
             names = (actor.name,) + tuple(actor.aliases)
             return any(word in n.lower().replace("’", "'").split() for n in names)
 
@@ -495,7 +540,7 @@ def _anaphor(index: _Index, h: Any, s: int, history: list[Actor], nouns: dict[st
         return not g or g == pronoun_gender
 
     if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
-        subject = _recent_subject(index, doc, s, types, agrees, own)
+        subject = _recent_subject(index, doc, s, types, agrees, own, word)
         if subject is not None:
             return subject
     # 1. the most recent earlier speaker of a compatible type (news goes on quoting the same person:
@@ -530,13 +575,21 @@ def _window_start(doc: Any, tok: Any) -> int:
 
 
 def _recent_subject(index: _Index, doc: Any, s: int, types: tuple[str, ...],
-                    agrees: Any = None, own: tuple[tuple[int, int], ...] = ()) -> Optional[Actor]:
+                    agrees: Any = None, own: tuple[tuple[int, int], ...] = (), word: str = "",
+                    depth: int = 0) -> Optional[Actor]:
     """The nearest actor of a compatible type that is the subject of a clause earlier in the pronoun's
-    sentence or in the sentence before it (same paragraph), or None."""
+    sentence or in the sentence before it (same paragraph), or None.
+
+    With :data:`PRONOUN_SUBJECT_CHAINS`, a nearer subject that is the same pronoun ("he" for "he") stands
+    for whoever that pronoun stands for: the speaker it was resolved to if it is a source, else the
+    subject before it, and so on back ("Otto Jespersen was born … He was inspired by Rasmus Rask … He
+    entered … he shifted … He supported himself": not Rask)."""
     tok = token_at(doc, s)
     if tok is None:
         return None
-    lo = doc[_window_start(doc, tok)].idx
+    start = _window_start(doc, tok)
+    lo = doc[start].idx
+    found = None
     for m in index.before(s):
         if m[0] < lo:
             break
@@ -544,8 +597,31 @@ def _recent_subject(index: _Index, doc: Any, s: int, types: tuple[str, ...],
             continue
         span = doc.char_span(m[0], m[1], alignment_mode="expand")
         if span is not None and span.root.dep_ in ("nsubj", "nsubj:pass"):
-            return m[2]
-    return None
+            found = m
+            break
+    if PRONOUN_SUBJECT_CHAINS and word in PRONOUN_GENDER and depth < MAX_CHAIN:
+        for i in range(tok.i - 1, start - 1, -1):
+            p = doc[i]
+            if found is not None and p.idx < found[1]:
+                break
+            if p.lower_ == word and p.dep_ in ("nsubj", "nsubj:pass") and not _within(p.idx, own) \
+                    and p.head.dep_ in MAIN_CLAUSE_DEPS:
+                actor = index.resolved_at.get(p.idx)
+                if actor is None:
+                    actor = _recent_subject(index, doc, p.idx, types, agrees, own, word, depth + 1)
+                if actor is not None:
+                    return actor
+                break
+    return found[2] if found is not None else None
+
+
+#: a pronoun subject whose nearest earlier subject is the same pronoun refers to what that one refers to
+PRONOUN_SUBJECT_CHAINS = True
+#: only the subject of a main clause continues a chain, not one in a clause of time or condition ("If he
+#: doesn't come, I'll ask Dan. I'm going with Ed, but haven't heard from him since he walked me back")
+MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "parataxis"})
+#: how many such pronouns back a chain is followed
+MAX_CHAIN = 8
 
 
 #: person pronouns and the gender they refer to
@@ -561,6 +637,36 @@ FEMALE_WORDS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "q
                           "businesswoman", "councilwoman", "assemblywoman", "aunt", "niece", "grandmother",
                           "girlfriend", "actress"})
 TITLE_WORDS = MALE_WORDS | FEMALE_WORDS
+
+
+#: a person the text shows no gender for takes the gender of their first name, where the first-name
+#: lexicon (``first_names.tsv``, built by ``training/names.py``) knows it ("Bill Nelson … she said" is
+#: not Bill)
+FIRST_NAME_GENDER = True
+
+
+@functools.lru_cache(maxsize=1)
+def load_first_names() -> dict[str, str]:
+    """``first_names.tsv``: lower-case first name → "m" or "f"."""
+    out: dict[str, str] = {}
+    path = DATA_DIR / "first_names.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, gender = line.split("\t")[:2]
+            out[name] = gender
+    return out
+
+
+def first_name_gender(names: Sequence[str]) -> str:
+    """The gender the lexicon gives the first name of a person's name or aliases ("Mary Chaworth" → "f"),
+    "" when it knows none or the names disagree. A name of one word is a surname and shows nothing."""
+    lexicon = load_first_names()
+    found = set()
+    for name in names:
+        words = name.split()
+        if len(words) >= 2 and words[0].lower() in lexicon:
+            found.add(lexicon[words[0].lower()])
+    return found.pop() if len(found) == 1 else ""
 
 
 #: reflexive pronouns that show the gender of their clause's subject ("Jane Doe defended herself"); not
