@@ -225,3 +225,30 @@ def test_a_capital_that_is_a_persons_surname_is_that_person():
     names = {a.name: a for a in actors}
     assert "France" not in names  # no capital metonymy
     assert names["Valeska Paris"].type == "person" and len(names["Valeska Paris"].mentions) == 2
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_name_taken_for_an_organisation_that_reads_as_a_first_name_and_surname_is_a_person(monkeypatch, on):
+    from counterclaim.extract import actor_types
+
+    monkeypatch.setattr(actor_types, "PEOPLE_BY_FIRST_NAME", on)
+    text = "David Quorn spoke . Al Brisk spoke . Daily Varn Agency spoke ."
+    doc, document, actors = analyse(text, ents=[(0, 2, "ORG"), (4, 6, "ORG"), (8, 11, "ORG")],
+                                    pos={2: "VERB", 6: "VERB", 11: "VERB"})
+    types = {a.name: a.type for a in actors}
+    assert types["David Quorn"] == ("person" if on else "organization")
+    assert types["Al Brisk"] == "organization"  # "Al" joins names: no first name on its own
+    assert types["Daily Varn Agency"] == "media"  # its head word types it
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_given_name_the_recogniser_cut_off_a_person_is_put_back(monkeypatch, on):
+    from counterclaim.extract import actor_mentions
+
+    monkeypatch.setattr(actor_mentions, "PERSON_FIRST_WORD_LEFT", on)
+    text = "Saad Quorn spoke . General Quorn spoke ."  # "Saad" tagged as a common noun, as happens
+    doc, document, actors = analyse(text, ents=[(1, 2, "PERSON"), (5, 6, "PERSON")],
+                                    pos={0: "NOUN", 2: "VERB", 4: "PROPN", 6: "VERB"})
+    names = {a.name for a in actors}
+    assert ("Saad Quorn" in names) == on
+    assert "General Quorn" not in names  # a title is no first name

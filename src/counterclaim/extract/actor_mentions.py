@@ -7,7 +7,7 @@ from typing import Optional
 from counterclaim.extract.actor_base import (INITIALS_SKIP, MAX_AGENT_WORDS, ORGLIKE, POSSESSIVE, _M, _cap, _phrase_at,
                                                 _tokens_key)
 from counterclaim.extract.actor_types import _classify, _inherit_partial
-from counterclaim.extract.gazetteer import Entry, Knowledge
+from counterclaim.extract.gazetteer import NAME_PARTICLES, Entry, Knowledge
 from counterclaim.model import Document
 
 #: NER labels that name actors or places.
@@ -22,9 +22,7 @@ NOT_NAMES = frozenset({"however", "meanwhile", "moreover", "furthermore", "never
                        "otherwise", "then", "now", "today", "yesterday", "later", "earlier", "finally",
                        "additionally", "separately", "similarly", "likewise", "overall"})
 HYPHENS = ("-", "‐", "–")
-#: lower-case particles inside names ("Abu Mahdi al-Muhandis").
 PRONOUN_WORDS = ("he", "she", "it", "they", "his", "her", "its", "their", "we", "our", "i", "you", "him", "them")
-NAME_PARTICLES = ("al", "el", "bin", "ibn", "abu", "bint", "ben", "van", "von", "de", "da", "di")
 
 
 # --------------------------------------------------------------------------- mentions
@@ -119,6 +117,11 @@ def _in_other_ent(doc, i: int, ent) -> bool:
     return bool(t.ent_type_) and not (ent.start <= i < ent.end)
 
 
+#: a capitalised proper noun right before a person entity, outside any entity and no title, agent word,
+#: known actor or place, is the person's first name
+PERSON_FIRST_WORD_LEFT = True
+
+
 def _extend(doc, s: int, e: int, label: str, k: Knowledge) -> tuple[int, int]:
     """Grow an entity over the proper nouns it cuts off: "Razi" + "Mousavi", "Revolutionary Guard" + "Corps",
     "Hossein Amir" + "-Abdollahian", "Qassem" + "Soleimani" (tagged LOC on its own)."""
@@ -146,6 +149,13 @@ def _extend(doc, s: int, e: int, label: str, k: Knowledge) -> tuple[int, int]:
             continue
         break
     i = s
+    if PERSON_FIRST_WORD_LEFT and label == "PERSON" and i > 0:
+        t = doc[i - 1]  # "Saad" + "Maan": the recogniser cut the first name off at the sentence start
+        if not t.ent_type_ and _cap(t) and (t.pos_ == "PROPN" or t.lower_ in k.given_names) and t.is_alpha \
+                and not t.is_upper \
+                and not _phrase_at(doc, i - 1, k.titles, 1) and not _phrase_at(doc, i - 1, k.agents, 1) \
+                and not k.lookup(t.text) and not k.place(t.text) and t.whitespace_ == " ":
+            i -= 1
     if label in ("ORG",):
         while i > 0 and not doc[i].is_sent_start:
             t = doc[i - 1]

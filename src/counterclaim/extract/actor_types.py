@@ -2,6 +2,7 @@
 knowledge, partial dictionary matches inside unknown organisation names, and capital metonymy."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from counterclaim.extract.actor_base import ORGLIKE, POSSESSIVE, _M, _tokens_key
@@ -52,6 +53,9 @@ def _classify(doc, m: _M, label: str, k: Knowledge) -> Optional[_M]:
                 m.kind, m.rule = "other", m.rule + "+place"
         return m
     place = k.place(text) if label in ("GPE", "LOC", "DICT") else None
+    if PEOPLE_BY_FIRST_NAME and label in ("ORG", "GPE", "LOC") and place is None and _looks_like_person(text, k):
+        m.kind, m.rule = "person", m.rule + "+first_name"
+        return m
     if label in ("GPE", "LOC") or place is not None:
         if place is not None and place.kind == "country":
             m.kind, m.country = "country", place.country
@@ -65,6 +69,25 @@ def _classify(doc, m: _M, label: str, k: Knowledge) -> Optional[_M]:
         m.kind = "organization"
         return m
     return None
+
+
+#: a name the recogniser took for an organisation or a place, that the dictionaries and gazetteers do not
+#: know, is a person when it reads as a first name and a surname ("Saad Maan", "David Haines")
+PEOPLE_BY_FIRST_NAME = True
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|(?:al|el|bin|ibn|abu|de|van|von)(?:-[A-Z][a-z]+)?)$")
+
+
+def _looks_like_person(text: str, k: Knowledge) -> bool:
+    """Two to four capitalised name words (name particles allowed inside), the first of them a given name
+    (:attr:`Knowledge.given_names`), and no word that types the name as media, an organisation or a place."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or words[0].lower() not in k.given_names:
+        return False
+    if not words[0][:1].isupper() or not all(_NAME_WORD.match(w) for w in words):
+        return False
+    if not words[-1][:1].isupper():
+        return False
+    return k.name_type(text) is None
 
 
 def _inherit_partial(doc, m: _M, k: Knowledge) -> None:

@@ -28,6 +28,8 @@ from counterclaim.model import ACTOR_TYPES
 __all__ = ["Entry", "Place", "Knowledge", "load_knowledge", "key", "ActorsFileError", "ENV_ACTORS_FILE"]
 
 ENV_ACTORS_FILE = "COUNTERCLAIM_ACTORS"
+#: words that join names ("Abu Bakr al-Baghdadi", "Al Jazeera"): never a given name on their own
+NAME_PARTICLES = ("al", "el", "bin", "ibn", "abu", "bint", "ben", "van", "von", "de", "da", "di")
 #: Phoenix sectors of state institutions: an actor with such a code belongs to its country.
 STATE_SECTORS = ("GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI")
 
@@ -91,6 +93,21 @@ class Knowledge:
     def lookup(self, text: str) -> Optional[Entry]:
         return self.entries.get(key(text))
 
+    @functools.cached_property
+    def given_names(self) -> frozenset[str]:
+        """Lower-case words that open people's names: the first word of two or more dictionary persons
+        (not a title or an agent word: "Jose", "Saad", not "General") and the first-name lexicon."""
+        counts: dict[str, int] = {}
+        for e in set(self.entries.values()):
+            words = e.name.split()
+            if e.type == "person" and len(words) >= 2 and words[0].isalpha() and words[0][:1].isupper():
+                w = words[0].lower()
+                counts[w] = counts.get(w, 0) + 1
+        skip = {w for phrase in list(self.titles) + list(self.agents) for w in phrase.split()}
+        skip |= {w.rstrip(".") for w in skip} | {"the", "sir", "said", "new"} | set(NAME_PARTICLES)
+        names = {w for w, n in counts.items() if n >= 2} | set(load_first_names())
+        return frozenset(names - skip)
+
     def place(self, text: str) -> Optional[Place]:
         return self.places.get(key(text))
 
@@ -114,6 +131,12 @@ class Knowledge:
 
     def country_name(self, iso3: str) -> str:
         return self.country_names.get(iso3, iso3)
+
+
+@functools.lru_cache(maxsize=1)
+def load_first_names() -> dict[str, str]:
+    """``first_names.tsv`` (built by ``training/names.py``): lower-case first name → "m" or "f"."""
+    return {row[0]: row[1] for row in data_lines("first_names.tsv")}
 
 
 def data_lines(name: str):

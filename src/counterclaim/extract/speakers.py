@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, Optional
 
+from counterclaim.extract.gazetteer import load_first_names
 from counterclaim.extract.statement_base import token_at
 from counterclaim.model import Actor, Document, Speaker
 
@@ -643,18 +644,6 @@ TITLE_WORDS = MALE_WORDS | FEMALE_WORDS
 #: lexicon (``first_names.tsv``, built by ``training/names.py``) knows it ("Bill Nelson … she said" is
 #: not Bill)
 FIRST_NAME_GENDER = True
-
-
-@functools.lru_cache(maxsize=1)
-def load_first_names() -> dict[str, str]:
-    """``first_names.tsv``: lower-case first name → "m" or "f"."""
-    out: dict[str, str] = {}
-    path = DATA_DIR / "first_names.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, gender = line.split("\t")[:2]
-            out[name] = gender
-    return out
 
 
 def first_name_gender(names: Sequence[str]) -> str:
