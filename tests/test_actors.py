@@ -252,3 +252,22 @@ def test_a_given_name_the_recogniser_cut_off_a_person_is_put_back(monkeypatch, o
     names = {a.name for a in actors}
     assert ("Saad Quorn" in names) == on
     assert "General Quorn" not in names  # a title is no first name
+
+
+def test_news_outlets_are_media_even_where_the_recogniser_reads_a_demonym_or_a_date():
+    text = "The New Yorker claimed it . The Mail on Sunday reported it . IRNA said it ."
+    doc, document, actors = analyse(text, ents=[(1, 3, "NORP"), (7, 8, "ORG"), (9, 10, "DATE")],
+                                    pos={3: "VERB", 10: "VERB", 14: "VERB"})
+    types = {a.name: a for a in actors}
+    assert types["New Yorker"].type == "media"  # not a New York demonym
+    assert types["Mail on Sunday"].type == "media"  # not "Mail" and a date
+    irna = types["Islamic Republic News Agency"]
+    assert irna.type == "media" and types[next(n for n, a in types.items() if a.id == irna.affiliation)].type == "country"
+
+
+@pytest.mark.parametrize("word, grouped", [("newspaper", False), ("reporters", True)])
+def test_an_outlet_word_after_a_media_name_is_the_outlet_itself(word, grouped):
+    text = f"The Daily Mail {word} said it ."
+    doc, document, actors = analyse(text, ents=[(1, 3, "ORG")], pos={3: "NOUN", 4: "VERB"})
+    names = {a.name for a in actors}
+    assert ("Daily Mail " + word in names) == grouped  # its reporters are people of the outlet; the newspaper is it

@@ -2204,3 +2204,22 @@ def test_an_interview_answer_is_spoken_by_the_person_its_headline_names(monkeypa
     raws = find_raw_statements(doc, document, model=lexicon_model())
     (sp,) = resolve_speakers(raws, doc, document, (doe,))
     assert sp.actor_id is None
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_kind_noun_right_after_a_name_names_that_actor(monkeypatch, on):
+    from counterclaim.extract import speakers as SP
+
+    monkeypatch.setattr(SP, "KIND_NOUN_AFTER_NAME", on)
+    doc, document = parsed(_said_that(["The", "Daily", "Mail", "newspaper"]))  # … newspaper said that …
+    t = document.text
+    s0 = t.index("Daily")
+    mail = Actor(id="a_mail", name="Daily Mail", type="media", mentions=(Span(s0, s0 + 10, "Daily Mail"),))
+    raws = find_raw_statements(doc, document, model=lexicon_model())
+    (sp,) = resolve_speakers(raws, doc, document, (mail,))
+    assert sp.actor_id == ("a_mail" if on else None)
+    # a kind the actor is not: "the Hamas newspaper" is a paper Hamas owns, not Hamas
+    doc, document = parsed(_said_that(["The", "Hamas", "newspaper"]))
+    hamas = Actor(id="a_hamas", name="Hamas", type="group", mentions=(Span(4, 9, "Hamas"),))
+    raws = find_raw_statements(doc, document, model=lexicon_model())
+    assert resolve_speakers(raws, doc, document, (hamas,))[0].actor_id is None

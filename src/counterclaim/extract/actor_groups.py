@@ -15,6 +15,12 @@ MEMBER_WORDS = ("including", "among", "like")
 # --------------------------------------------------------------------------- roles and groups
 
 
+#: words that say what kind of outlet the media name before them is ("the Haaretz daily")
+OUTLET_WORDS = frozenset({"newspaper", "daily", "paper", "weekly", "magazine", "tabloid", "broadcaster",
+                          "channel", "network", "agency", "news agency", "website", "site", "outlet",
+                          "radio", "television", "tv", "station", "news channel", "news website"})
+
+
 def _agent_after(doc, i: int, k: Knowledge) -> int:
     """Length of an agent phrase starting at token i (lower-case words only: "officials", "military commander")."""
     if i >= len(doc) or doc[i].text[:1].isupper():
@@ -45,6 +51,8 @@ def _groups_and_roles(doc, ms: list[_M], k: Knowledge) -> list[_M]:
         if nxt < len(doc) and nxt in at and at[nxt].kind == "person":
             continue  # a role before a name: handled below
         phrase = doc[j:j + n].text
+        if m.kind == "media" and key(phrase) in OUTLET_WORDS:
+            continue  # "the Daily Mail newspaper" is the outlet, not someone in it
         s = m.s
         g = _M(s, nxt, doc[s:nxt].text, "group", "agent_group")
         g.start, g.end = doc[s].idx, doc[nxt - 1].idx + len(doc[nxt - 1].text)

@@ -201,6 +201,20 @@ def _load_places(k: Knowledge) -> None:
         k.places[key(c["name"])] = Place(c["name"], c["iso3"], kind="country")
 
 
+def _load_media(k: Knowledge) -> None:
+    """``actors_media.tsv``: news outlets, typed media; a state outlet is a state institution of its
+    country (its code ends in a state sector), so its actor is affiliated with the country."""
+    for row in data_lines("actors_media.tsv"):
+        row += [""] * (4 - len(row))
+        name, aliases, country, state = row[:4]
+        code = f"{country}GOVMED" if state == "state" and country else None
+        e = Entry(key(name), name, "media", country or None, code,
+                  tuple(key(a) for a in aliases.split("|") if a), source="media")
+        for a in (e.key, *e.aliases):
+            if a not in k.entries or k.entries[a].type in ("media", "organization"):
+                k.entries[a] = e  # not over a place: "SANA" (Syria's agency) keys as "Sana" (Yemen's capital)
+
+
 def _load_small(k: Knowledge) -> None:
     for row in data_lines("demonyms.tsv"):
         if len(row) < 4:
@@ -281,6 +295,7 @@ def _load(actors_file: Optional[str]) -> Knowledge:
     _load_phoenix(k)
     _load_countries(k)
     _load_small(k)
+    _load_media(k)
     _load_places(k)
     if actors_file:
         for e in read_actors_file(actors_file):

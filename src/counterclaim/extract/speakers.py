@@ -427,6 +427,11 @@ def _source_head(doc: Any, s: int, e: int) -> Optional[Any]:
     return head
 
 
+#: a kind noun right after an actor's name names that actor ("the Haaretz daily"), when the noun can stand
+#: for actors of its type (speaker_nouns.tsv)
+KIND_NOUN_AFTER_NAME = True
+
+
 def _direct(index: _Index, h: Any, s: int, e: int) -> Optional[Actor]:
     """An actor with a mention inside the source, preferring the one containing the source's head."""
     ov = index.overlapping(s, e)
@@ -438,6 +443,14 @@ def _direct(index: _Index, h: Any, s: int, e: int) -> Optional[Actor]:
         for m in ov:
             if m[0] <= hs and he <= m[1]:
                 return m[2]
+        if KIND_NOUN_AFTER_NAME and h.pos_ == "NOUN" and h.i > 0:
+            # "the Daily Mail newspaper", "the Hamas movement": a noun saying what kind of actor the name
+            # right before it is names that actor
+            types = load_speaker_nouns().get(h.lemma_.lower(), ())
+            prev = h.doc[h.i - 1]
+            for m in ov:
+                if m[1] == prev.idx + len(prev) and m[2].type in types:
+                    return m[2]
         if h.pos_ == "PRON" or (h.lemma_.lower() in load_speaker_nouns() and not h.text[:1].isupper()):
             # "the group's military commander": the head is a description; let anaphora decide unless a
             # person mention sits inside the phrase
