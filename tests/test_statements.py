@@ -2223,3 +2223,25 @@ def test_a_kind_noun_right_after_a_name_names_that_actor(monkeypatch, on):
     hamas = Actor(id="a_hamas", name="Hamas", type="group", mentions=(Span(4, 9, "Hamas"),))
     raws = find_raw_statements(doc, document, model=lexicon_model())
     assert resolve_speakers(raws, doc, document, (hamas,))[0].actor_id is None
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_gendered_word_shows_gender_only_right_before_a_name(monkeypatch, on):
+    from counterclaim.extract import speakers as SP
+
+    monkeypatch.setattr(SP, "TITLE_RIGHT_BEFORE", on)
+    disputed = [("The", True, 1, "det", "DET", "the"), ("spokeswoman", True, 2, "nsubj", "NOUN", "spokeswoman"),
+                ("disputed", True, 2, "ROOT", "VERB", "dispute"), ("Doe", False, 5, "nmod:poss", "PROPN", "Doe"),
+                ("'s", True, 3, "case", "PART", "'s"), ("claim", False, 2, "obj", "NOUN", "claim"),
+                (".", False, 2, "punct", "PUNCT", ".")]
+    # The spokeswoman disputed Doe's claim. “We will respond,” he threatened.
+    doc, document = parsed(joined(disputed, QUOTE_THEN_PRONOUN))
+    s0 = document.text.index("Doe")
+    doe = Actor(id="a_doe", name="Doe", type="person", mentions=(Span(s0, s0 + 3, "Doe"),))
+    raws = find_raw_statements(doc, document, model=lexicon_model())
+    assert document.text[slice(*raws[-1].source)] == "he"
+    sp = resolve_speakers(raws, doc, document, (doe,))[-1]
+    assert sp.actor_id == ("a_doe" if on else None)  # the spokeswoman is someone else, not Doe
+    if on:  # nor is "he" the spokeswoman, the unnamed source just before
+        monkeypatch.setattr(SP, "GENDERED_NOUN_AGREEMENT", False)
+        assert resolve_speakers(raws, doc, document, (doe,))[-1].name == "The spokeswoman"

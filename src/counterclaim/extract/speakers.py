@@ -261,6 +261,10 @@ def _referred_back(head: Any, s: int, e: int, doc: Any, unnamed: list[_Prior], l
     return found
 
 
+#: "he" does not refer back to an unnamed source whose words show the other gender ("the spokeswoman")
+GENDERED_NOUN_AGREEMENT = True
+
+
 #: "his political opponents had a field day. They warned that …": "they" right after a plural noun
 #: subject that no actor stands for is that noun phrase, not an actor mentioned further back
 PLURAL_SUBJECT_NOUNS = True
@@ -310,6 +314,10 @@ def _from_last(word: str, s: int, doc: Any, last: _Prior, nouns: dict[str, tuple
             return None
         if word != "they" and not _person_word(lhead, nouns):
             return None  # "According to hagiography, … he": "he" needs a person
+        if word != "they" and GENDERED_NOUN_AGREEMENT:
+            src_words = {t.lower_ for t in doc.char_span(ls, le, alignment_mode="expand") or [lhead]}
+            if src_words & (FEMALE_WORDS if word == "he" else MALE_WORDS):
+                return None  # "The spokeswoman said … “…,” he said": someone else
     here, there = token_at(doc, s), token_at(doc, ls)
     if here is None or there is None:
         return None
@@ -642,6 +650,9 @@ MAX_CHAIN = 8
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 #: pronouns agree in gender with the person they resolve to, where the text shows it
 GENDER_AGREEMENT = True
+#: a gendered word shows a person's gender only right before the name, or before a title's full stop or
+#: an appositive's comma
+TITLE_RIGHT_BEFORE = True
 #: words right before a person's name that show gender ("Mr. Tellier", "spokeswoman Jane Doe")
 MALE_WORDS = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "father", "son", "brother", "husband",
                         "spokesman", "chairman", "congressman", "businessman", "councilman", "assemblyman",
@@ -690,6 +701,8 @@ def _person_genders(index: _Index, doc: Any) -> dict[str, str]:
         if span is None or len(span) == 0:
             continue
         for j in (span.start - 1, span.start - 2):
+            if TITLE_RIGHT_BEFORE and j == span.start - 2 and (j < 0 or doc[j + 1].text not in (".", ",")):
+                break  # "Mrs . Clinton", "his father, Albert", not "the spokeswoman disputed Hunter's claim"
             if j >= 0 and doc[j].lower_ in MALE_WORDS:
                 votes.setdefault(actor.id, set()).add("m")
             elif j >= 0 and doc[j].lower_ in FEMALE_WORDS:
