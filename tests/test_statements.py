@@ -2245,3 +2245,16 @@ def test_a_gendered_word_shows_gender_only_right_before_a_name(monkeypatch, on):
     if on:  # nor is "he" the spokeswoman, the unnamed source just before
         monkeypatch.setattr(SP, "GENDERED_NOUN_AGREEMENT", False)
         assert resolve_speakers(raws, doc, document, (doe,))[-1].name == "The spokeswoman"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_connective_with_a_verb_of_saying_reports_nobody(monkeypatch, on):
+    text = ("Having said that, the mayor remains silent. That said, the council denied it. "
+            "The council said that the budget was balanced.")
+    sts = _flag_statements(monkeypatch, "statements", "CONNECTIVES_OUT", on, text)
+    got = {(s.cue.text, tuple(c.text for c in s.content)) for s in sts}
+    assert ("said", ("that the budget was balanced",)) in got  # a report stays
+    connective = any(s.cue.text.lower().startswith("having") or "That said" in [c.text for c in s.content]
+                     for s in sts)
+    assert connective == (not on)

@@ -35,6 +35,7 @@ the copy re-exported here has no effect.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Optional
@@ -175,11 +176,50 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
         for r in raws:  # a stray quotation mark or dash is no content ('Stories about " …': content '"')
             r.content = [(s, e) for s, e in r.content if any(ch.isalnum() for ch in text[s:e])]
         raws = [r for r in raws if r.content]
+    if CONNECTIVES_OUT:
+        raws = _without_connectives(raws, ctx)
     return raws
 
 
 #: content pieces without a letter or digit are dropped, and a statement left without content with them
 WORDLESS_CONTENT_OUT = True
+
+#: a discourse connective that opens a sentence with a verb of saying ("That said,", "That being said,",
+#: "Having said that,", "Needless to say,") reports nobody: its verb is no cue and it is no content
+CONNECTIVES_OUT = True
+CONNECTIVE = re.compile(r"(?:(?:that|this)(?: being)? said|having said (?:that|this)|with (?:that|this)(?: being)? "
+                        r"said|needless to say|suffice(?: it)? to say|that is to say)\s*,\s*", re.I)
+
+
+def _without_connectives(raws: list[RawStatement], ctx: _Ctx) -> list[RawStatement]:
+    """See :data:`CONNECTIVES_OUT`: statements whose cue is in a sentence-opening connective go; a content
+    piece loses the connective it starts with, and goes if nothing else is in it."""
+    text = ctx.text
+    spans = []
+    for sent in ctx.doc.sents:
+        first = sent[0]
+        if first.is_punct and len(sent) > 1:
+            first = sent[1]
+        m = CONNECTIVE.match(text, first.idx)
+        if m is not None:
+            spans.append((m.start(), m.end()))
+    if not spans:
+        return raws
+    out = []
+    for r in raws:
+        if any(cs <= r.cue[0] < ce for cs, ce in spans):
+            continue
+        content = []
+        for ps, pe in r.content:
+            for cs, ce in spans:
+                if cs <= ps < ce:
+                    ps = ce
+            if pe > ps:
+                content.append((ps, pe))
+        r.content = content
+        if content:
+            out.append(r)
+    return out
 
 
 #: a cue coordinated with the verb of another statement's content, with no subject of its own, is a
