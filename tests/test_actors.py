@@ -271,3 +271,12 @@ def test_an_outlet_word_after_a_media_name_is_the_outlet_itself(word, grouped):
     doc, document, actors = analyse(text, ents=[(1, 3, "ORG")], pos={3: "NOUN", 4: "VERB"})
     names = {a.name for a in actors}
     assert ("Daily Mail " + word in names) == grouped  # its reporters are people of the outlet; the newspaper is it
+
+
+def test_words_that_open_place_names_are_no_given_names():
+    from counterclaim.extract.gazetteer import load_knowledge
+
+    k = load_knowledge()
+    assert "le" not in k.given_names and "san" not in k.given_names and "jose" in k.given_names
+    doc, document, actors = analyse("They went to Le Marche .", ents=[(3, 5, "LOC")], pos={1: "VERB"})
+    assert {a.name: a.type for a in actors}["Le Marche"] != "person"

@@ -104,7 +104,7 @@ class Knowledge:
                 w = words[0].lower()
                 counts[w] = counts.get(w, 0) + 1
         skip = {w for phrase in list(self.titles) + list(self.agents) for w in phrase.split()}
-        skip |= {w.rstrip(".") for w in skip} | {"the", "sir", "said", "new"} | set(NAME_PARTICLES)
+        skip |= {w.rstrip(".") for w in skip} | {"the", "sir", "said"} | set(NAME_PARTICLES) | PLACE_NAME_OPENERS
         names = {w for w, n in counts.items() if n >= 2} | set(load_first_names())
         return frozenset(names - skip)
 
@@ -146,6 +146,13 @@ def data_lines(name: str):
             line = line.rstrip("\n")
             if line and not line.startswith("#"):
                 yield line.split("\t")
+
+
+#: words that open place names ("Le Marche", "San Diego", "New Hampshire") and, in a dictionary of
+#: people, Vietnamese or Spanish names: never read as a given name
+PLACE_NAME_OPENERS = frozenset({"le", "la", "les", "los", "las", "san", "santa", "santo", "sao", "st", "saint",
+                                "new", "north", "south", "east", "west", "upper", "lower", "great", "little",
+                                "mount", "lake", "fort", "port", "cape", "isla", "gran", "grand"})
 
 
 def _load_phoenix(k: Knowledge) -> None:

@@ -270,17 +270,26 @@ GENDERED_NOUN_AGREEMENT = True
 PLURAL_SUBJECT_NOUNS = True
 
 
+def _noun_phrase(t: Any) -> tuple[int, int]:
+    """Character span of the noun phrase a subject noun heads, without clauses: its words up to the noun
+    and the modifiers after it ("his political opponents", "members of Congress"), not "who came to …"."""
+    toks = [x for x in t.subtree if x.i <= t.i and not x.is_punct]
+    for c in t.children:
+        if c.i > t.i and c.dep_ in ("nmod", "compound", "amod"):
+            toks += [x for x in c.subtree if not x.is_punct]
+    return min(x.idx for x in toks), max(x.idx + len(x) for x in toks)
+
+
 def _plural_subject(s: int, doc: Any, index: _Index) -> Optional[Speaker]:
     here = token_at(doc, s)
     if here is None:
         return None
     for t in reversed(doc[_window_start(doc, here):here.i]):
         if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "NOUN" and t.tag_ == "NNS":
-            toks = [x for x in t.subtree if (x.i <= t.i or x.dep_ in ("nmod", "compound", "amod")) and not x.is_punct]
-            a, b = min(x.idx for x in toks), max(x.idx + len(x) for x in toks)
+            a, b = _noun_phrase(t)
             if index.overlapping(a, b):
                 return None  # an actor is named in it ("Hamas fighters"): the actor rules decide
-            return Speaker(name=doc[toks[0].i:toks[-1].i + 1].text, actor_id=None, chain=())
+            return Speaker(name=doc.char_span(a, b, alignment_mode="expand").text, actor_id=None, chain=())
         if t.dep_ in ("nsubj", "nsubj:pass") and t.i < here.i and t.pos_ in ("PROPN", "PRON"):
             return None  # a nearer subject of another kind: the other rules decide
     return None
