@@ -280,3 +280,15 @@ def test_words_that_open_place_names_are_no_given_names():
     assert "le" not in k.given_names and "san" not in k.given_names and "jose" in k.given_names
     doc, document, actors = analyse("They went to Le Marche .", ents=[(3, 5, "LOC")], pos={1: "VERB"})
     assert {a.name: a.type for a in actors}["Le Marche"] != "person"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_one_word_dictionary_name_inside_a_longer_name_is_not_a_mention(monkeypatch, on):
+    from counterclaim.extract import actor_mentions
+
+    monkeypatch.setattr(actor_mentions, "NAME_PART_NOT_ALONE", on)
+    # "South" is a dictionary alias of South Korea; here it opens a name the dictionary does not know
+    text = "They met in South Quornland . The South said no ."
+    doc, document, actors = analyse(text, deps={3: ("compound", 4)}, pos={1: "VERB", 8: "VERB"})
+    mentions = [m.text for a in actors if a.name == "South Korea" for m in a.mentions]
+    assert mentions == (["South"] if on else ["South", "South"])  # "The South said" stays

@@ -73,6 +73,22 @@ def _strip_titles(doc, s: int, e: int, k: Knowledge) -> tuple[int, list[str], Op
     return last_agent, roles, prefix
 
 
+#: a one-word dictionary name that is the first part of a longer name the dictionary does not know
+#: ("South America", "Trump Tower", "Iran Air") is not a mention of itself
+NAME_PART_NOT_ALONE = True
+
+
+def _part_of_longer_name(doc, i: int, k: Knowledge) -> bool:
+    """Token i modifies the capitalised proper noun right after it, which is no title or agent word."""
+    t = doc[i]
+    if i + 1 >= len(doc) or t.dep_ not in ("compound", "flat") or t.head.i != i + 1 or t.whitespace_ != " ":
+        return False
+    nxt = doc[i + 1]
+    if not _cap(nxt) or nxt.pos_ != "PROPN":
+        return False
+    return not (_phrase_at(doc, i + 1, k.titles, 3) or _phrase_at(doc, i + 1, k.agents, 3))
+
+
 def _dict_candidates(doc, k: Knowledge) -> list[tuple[int, int, Entry]]:
     out = []
     n_tok = len(doc)
@@ -90,6 +106,8 @@ def _dict_candidates(doc, k: Knowledge) -> list[tuple[int, int, Entry]]:
             toks = doc[i:i + n]
             if n == 1 and not (doc[i].pos_ in ("PROPN", "ADJ") or doc[i].is_upper or not doc[i].pos_):
                 continue
+            if n == 1 and NAME_PART_NOT_ALONE and _part_of_longer_name(doc, i, k):
+                break  # "South" in "South America" is not South Korea, "Trump" in "Trump Tower" no person
             if not all(_cap(t) or t.lower_ in INITIALS_SKIP or t.is_punct for t in toks):
                 continue
             out.append((i, i + n, entry))
