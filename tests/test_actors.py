@@ -292,3 +292,15 @@ def test_a_one_word_dictionary_name_inside_a_longer_name_is_not_a_mention(monkey
     doc, document, actors = analyse(text, deps={3: ("compound", 4)}, pos={1: "VERB", 8: "VERB"})
     mentions = [m.text for a in actors if a.name == "South Korea" for m in a.mentions]
     assert mentions == (["South"] if on else ["South", "South"])  # "The South said" stays
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_an_unknown_name_next_to_an_outlet_word_is_media(monkeypatch, on):
+    from counterclaim.extract import actor_mentions
+
+    monkeypatch.setattr(actor_mentions, "OUTLET_WORD_MEDIA", on)
+    text = "The newspaper Quorn Brisk said it . Varn Holdings said it ."
+    doc, document, actors = analyse(text, ents=[(2, 4, "ORG"), (7, 9, "ORG")], pos={4: "VERB", 9: "VERB"})
+    types = {a.name: a.type for a in actors}
+    assert types["Quorn Brisk"] == ("media" if on else "organization")
+    assert types["Varn Holdings"] == "organization"  # no outlet word next to it

@@ -15,6 +15,10 @@ INITIALS_SKIP = ("of", "the", "and", "for", "in", "on", "&", "al", "el")
 TYPE_RANK = {"person": 5, "media": 4, "organization": 3, "group": 2, "country": 1, "other": 0}
 ORGLIKE = ("organization", "group", "media")
 MAX_AGENT_WORDS = 4
+#: words that say what kind of outlet a media name next to them is ("the Haaretz daily", "newspaper al Sabaah")
+OUTLET_WORDS = frozenset({"newspaper", "daily", "paper", "weekly", "magazine", "tabloid", "broadcaster",
+                          "channel", "network", "agency", "news agency", "website", "site", "outlet",
+                          "radio", "television", "tv", "station", "news channel", "news website"})
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from counterclaim.extract.actor_base import MAX_AGENT_WORDS, ORGLIKE, POSSESSIVE, _M, _phrase_at
+from counterclaim.extract.actor_base import MAX_AGENT_WORDS, ORGLIKE, OUTLET_WORDS, POSSESSIVE, _M, _phrase_at
 from counterclaim.extract.gazetteer import Knowledge, key
 
 #: words that make the persons after them members of the group before them.
@@ -13,12 +13,6 @@ MEMBER_WORDS = ("including", "among", "like")
 
 
 # --------------------------------------------------------------------------- roles and groups
-
-
-#: words that say what kind of outlet the media name before them is ("the Haaretz daily")
-OUTLET_WORDS = frozenset({"newspaper", "daily", "paper", "weekly", "magazine", "tabloid", "broadcaster",
-                          "channel", "network", "agency", "news agency", "website", "site", "outlet",
-                          "radio", "television", "tv", "station", "news channel", "news website"})
 
 
 def _agent_after(doc, i: int, k: Knowledge) -> int:

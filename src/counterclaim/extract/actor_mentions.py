@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from counterclaim.extract.actor_base import (INITIALS_SKIP, MAX_AGENT_WORDS, ORGLIKE, POSSESSIVE, _M, _cap, _phrase_at,
-                                                _tokens_key)
+from counterclaim.extract.actor_base import (INITIALS_SKIP, MAX_AGENT_WORDS, ORGLIKE, OUTLET_WORDS, POSSESSIVE, _M,
+                                             _cap, _phrase_at, _tokens_key)
 from counterclaim.extract.actor_types import _classify, _inherit_partial
 from counterclaim.extract.gazetteer import NAME_PARTICLES, Entry, Knowledge
 from counterclaim.model import Document
@@ -87,6 +87,18 @@ def _part_of_longer_name(doc, i: int, k: Knowledge) -> bool:
     if not _cap(nxt) or nxt.pos_ != "PROPN":
         return False
     return not (_phrase_at(doc, i + 1, k.titles, 3) or _phrase_at(doc, i + 1, k.agents, 3))
+
+
+#: a name the knowledge does not know, right after or right before a word for a news outlet, is media
+OUTLET_WORD_MEDIA = True
+
+
+def _outlet_word_next(doc, s: int, e: int) -> bool:
+    """"the Iraqi newspaper al Sabaah", "news website Rudaw", "the Haaretz daily": an outlet word (see
+    :data:`~counterclaim.extract.actor_base.OUTLET_WORDS`) right before or right after the name."""
+    before = doc[s - 1].lower_ if s > 0 else ""
+    after = doc[e].lower_ if e < len(doc) else ""
+    return before in OUTLET_WORDS or after in OUTLET_WORDS
 
 
 def _dict_candidates(doc, k: Knowledge) -> list[tuple[int, int, Entry]]:
@@ -267,6 +279,8 @@ def _mentions(doc, document: Document, k: Knowledge) -> list[_M]:
                 got.kind = "media"
             elif nt == "organization" and got.kind in ("person", "other") and got.entry is None:
                 got.kind = "organization"
+        if OUTLET_WORD_MEDIA and got.entry is None and got.kind in ("organization", "other") and _outlet_word_next(doc, s, e):
+            got.kind = "media"  # "the Iraqi newspaper al Sabaah", "the Haaretz daily"
         if got.kind in ORGLIKE and got.entry is None:
             _inherit_partial(doc, got, k)
         for i in range(s, e):
