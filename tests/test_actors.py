@@ -304,3 +304,23 @@ def test_an_unknown_name_next_to_an_outlet_word_is_media(monkeypatch, on):
     types = {a.name: a.type for a in actors}
     assert types["Quorn Brisk"] == ("media" if on else "organization")
     assert types["Varn Holdings"] == "organization"  # no outlet word next to it
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_given_name_alone_is_the_person_named_in_full_with_it(monkeypatch, on):
+    from counterclaim.extract import actor_clusters
+
+    monkeypatch.setattr(actor_clusters, "FIRST_NAME_MENTIONS", on)
+    text = "John Quorn left . John spoke . Quorn agreed ."
+    doc, document, actors = analyse(text, ents=[(0, 2, "PERSON"), (4, 5, "PERSON"), (7, 8, "PERSON")],
+                                    pos={2: "VERB", 5: "VERB", 8: "VERB"})
+    people = {a.name: [m.text for m in a.mentions] for a in actors}
+    assert people["John Quorn"] == (["John Quorn", "John", "Quorn"] if on else ["John Quorn", "Quorn"])
+
+
+def test_country_abbreviations_are_the_countries():
+    from counterclaim.extract.gazetteer import load_knowledge
+
+    k = load_knowledge()
+    assert k.lookup("UK").country == "GBR" and k.lookup("UK").type == "country"  # not the British Virgin Islands
+    assert k.lookup("DRC").country == "COD" and k.lookup("UAE").country == "ARE"

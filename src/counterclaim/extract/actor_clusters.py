@@ -3,6 +3,7 @@ one, a surname of a person) and choosing each actor's canonical name and aliases
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from counterclaim.extract.actor_base import INITIALS_SKIP, ORGLIKE, TYPE_RANK, _M
 from counterclaim.extract.gazetteer import Knowledge, key
@@ -31,13 +32,18 @@ def _similar(a: str, b: str) -> bool:
 # --------------------------------------------------------------------------- clustering
 
 
+#: a person's given name alone is a mention of the person named in full with it ("Yasir Abdulla … Yasir
+#: vows"), when it is a given name (:attr:`Knowledge.given_names`)
+FIRST_NAME_MENTIONS = True
+
+
 def _compatible_kinds(a: str, b: str) -> bool:
     if a == b:
         return True
     return a in ORGLIKE and b in ORGLIKE
 
 
-def _same(m: _M, c: dict) -> bool:
+def _same(m: _M, c: dict, k: Optional[Knowledge] = None) -> bool:
     if not _compatible_kinds(m.kind, c["kind"]):
         return False
     if m.kind == "country":
@@ -57,6 +63,9 @@ def _same(m: _M, c: dict) -> bool:
             tw = t.split()
             if len(words) < len(tw) and tw[-len(words):] == words:
                 return True
+            if FIRST_NAME_MENTIONS and k is not None and len(words) == 1 and len(tw) >= 2 and tw[0] == words[0] \
+                    and words[0] in k.given_names:
+                return True  # "Yasir Abdulla … Yasir, who returned to the UK": a feature story's first name
         return False
     if m.kind in ORGLIKE:
         acro = _is_acronym(m.text)
@@ -78,7 +87,7 @@ def _cluster(ms: list[_M], k: Knowledge) -> list[dict]:
     for i in order:
         m = ms[i]
         if m.rule == "propn_name":
-            matches = [c for c in clusters if c["kind"] == "person" and _same(m, c)]
+            matches = [c for c in clusters if c["kind"] == "person" and _same(m, c, k)]
             if matches:
                 _join(min(matches, key=lambda c: min(abs(x.s - m.s) for x in c["members"])), m, clusters)
             continue
@@ -93,9 +102,9 @@ def _cluster(ms: list[_M], k: Knowledge) -> list[dict]:
                 clusters.append(c)
             _join(c, m, clusters)
             continue
-        matches = [c for c in clusters if _same(m, c)]
+        matches = [c for c in clusters if _same(m, c, k)]
         if m.kind == "other" and not matches:
-            matches = [c for c in clusters if c["kind"] == "person" and _same(_as_person(m), c)]
+            matches = [c for c in clusters if c["kind"] == "person" and _same(_as_person(m), c, k)]
         if matches:
             # nearest preceding mention wins (Bagga & Baldwin style within-document linking)
             def dist(c):

@@ -169,6 +169,12 @@ def _load_phoenix(k: Knowledge) -> None:
                     k.places.setdefault(p, Place(p.title(), country, kind="city"))
 
 
+#: abbreviations news writes for states, which the dictionaries give to something else or not at all
+#: (Phoenix lists "UK" under the British Virgin Islands)
+COUNTRY_ABBREVIATIONS = {"uk": "GBR", "u.k.": "GBR", "us": "USA", "u.s.": "USA", "usa": "USA", "u.s.a.": "USA",
+                         "uae": "ARE", "u.a.e.": "ARE", "drc": "COD", "prc": "CHN", "dprk": "PRK", "rok": "KOR"}
+
+
 def _load_countries(k: Knowledge) -> None:
     import pycountry
 
@@ -181,6 +187,9 @@ def _load_countries(k: Knowledge) -> None:
             kk = key(n)
             if kk not in k.entries or k.entries[kk].type != "country":
                 k.entries[kk] = Entry(kk, short, "country", c.alpha_3, c.alpha_3, source="pycountry")
+    for abbr, iso3 in COUNTRY_ABBREVIATIONS.items():
+        if abbr not in k.entries or k.entries[abbr].type != "country":
+            k.entries[abbr] = Entry(abbr, k.country_names.get(iso3, iso3), "country", iso3, iso3, source="pycountry")
 
 
 def _load_places(k: Knowledge) -> None:
