@@ -2258,3 +2258,24 @@ def test_a_connective_with_a_verb_of_saying_reports_nobody(monkeypatch, on):
     connective = any(s.cue.text.lower().startswith("having") or "That said" in [c.text for c in s.content]
                      for s in sts)
     assert connective == (not on)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_subject_inside_a_quotation_is_no_nearby_antecedent(monkeypatch, on):
+    from counterclaim.extract import speakers as SP
+
+    monkeypatch.setattr(SP, "QUOTED_SUBJECTS_OUT", on)
+    quoted = [("\u201c", False, 2, "punct", "PUNCT", "\u201c"), ("Roe", True, 2, "nsubj", "PROPN", "Roe"),
+              ("left", False, 2, "ROOT", "VERB", "leave"), (".", False, 2, "punct", "PUNCT", "."),
+              ("\u201d", False, 2, "punct", "PUNCT", "\u201d")]
+    he_said = _said_that(["He"], head_pos="PRON")
+    he_said[0] = ("He", True, 1, "nsubj", "PRON", "he")
+    # Doe said that Hamas attacked Israel. “Roe left.” He said that Hamas attacked Israel.
+    doc, document = parsed(joined(_said_that(["Doe"], head_pos="PROPN"), quoted, he_said))
+    t = document.text
+    r0 = t.index("Roe")
+    doe = Actor(id="a_doe", name="Doe", type="person", mentions=(Span(0, 3, "Doe"),))
+    roe = Actor(id="a_roe", name="Roe", type="person", mentions=(Span(r0, r0 + 3, "Roe"),))
+    raws = find_raw_statements(doc, document, model=lexicon_model())
+    assert [t[slice(*r.source)] for r in raws] == ["Doe", "He"]
+    assert resolve_speakers(raws, doc, document, (doe, roe))[-1].actor_id == ("a_doe" if on else "a_roe")

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, Optional
 
 from counterclaim.extract.gazetteer import load_first_names
+from counterclaim.extract.quotes import find_quotes
 from counterclaim.extract.statement_base import token_at
 from counterclaim.model import Actor, Document, Speaker
 
@@ -67,6 +68,8 @@ class _Index:
         self._genders: Optional[dict[str, str]] = None
         #: the actor each pronoun source resolved to so far, by the pronoun's start
         self.resolved_at: dict[int, Actor] = {}
+        #: quotations of the text (start, end), set by :func:`resolve_speakers`
+        self.quoted: list[tuple[int, int]] = []
 
     def overlapping(self, s: int, e: int) -> list[tuple[int, int, Actor]]:
         i = bisect.bisect_left(self.starts, e)
@@ -109,6 +112,9 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
     """One :class:`Speaker` (or ``None`` without a source) per raw statement, in order."""
     text = document.text
     index = _Index(actors)
+    if QUOTED_SUBJECTS_OUT:
+        bounds = [(p.start, p.end) for p in document.paragraphs] or None
+        index.quoted = [(q.start, q.end) for q in find_quotes(text, bounds)]
     nouns = load_speaker_nouns()
     out: list[Optional[Speaker]] = []
     history: list[Actor] = []  # resolved speakers so far, most recent last
@@ -626,6 +632,8 @@ def _recent_subject(index: _Index, doc: Any, s: int, types: tuple[str, ...],
             break
         if m[2].type not in types or (agrees is not None and not agrees(m[2])) or _within(m[0], own):
             continue
+        if QUOTED_SUBJECTS_OUT and _within(m[0], index.quoted):
+            continue  # "“Regardless of the fact Kai was left …,” he said": a subject in someone's words
         span = doc.char_span(m[0], m[1], alignment_mode="expand")
         if span is not None and span.root.dep_ in ("nsubj", "nsubj:pass"):
             found = m
@@ -646,6 +654,8 @@ def _recent_subject(index: _Index, doc: Any, s: int, types: tuple[str, ...],
     return found[2] if found is not None else None
 
 
+#: the subject of a clause inside a quotation is no antecedent for a nearby-subject pronoun
+QUOTED_SUBJECTS_OUT = True
 #: a pronoun subject whose nearest earlier subject is the same pronoun refers to what that one refers to
 PRONOUN_SUBJECT_CHAINS = True
 #: only the subject of a main clause continues a chain, not one in a clause of time or condition ("If he
