@@ -324,3 +324,13 @@ def test_country_abbreviations_are_the_countries():
     k = load_knowledge()
     assert k.lookup("UK").country == "GBR" and k.lookup("UK").type == "country"  # not the British Virgin Islands
     assert k.lookup("DRC").country == "COD" and k.lookup("UAE").country == "ARE"
+
+
+def test_agent_phrases_do_not_end_in_a_preposition():
+    from counterclaim.extract.gazetteer import load_knowledge
+
+    agents = load_knowledge().agents
+    assert "embassy" in agents and "embassy in" not in agents  # "the North Korean embassy in London"
+    text = "The North Korean embassy in London denied it ."
+    doc, document, actors = analyse(text, pos={1: "ADJ", 2: "ADJ", 3: "NOUN", 6: "VERB"})
+    assert "North Korean embassy in" not in {a.name for a in actors}

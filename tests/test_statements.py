@@ -2279,3 +2279,16 @@ def test_a_subject_inside_a_quotation_is_no_nearby_antecedent(monkeypatch, on):
     raws = find_raw_statements(doc, document, model=lexicon_model())
     assert [t[slice(*r.source)] for r in raws] == ["Doe", "He"]
     assert resolve_speakers(raws, doc, document, (doe, roe))[-1].actor_id == ("a_doe" if on else "a_roe")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_piece_that_is_another_statement_is_not_content(monkeypatch, on):
+    text = ('Michael Madden said the country is desperate.\n\n"It would not surprise me at all if they opted to '
+            'open a restaurant in Scotland," he said, according to the Daily Record. "The referendum catapulted '
+            'Scotland into their thoughts."')
+    sts = _flag_statements(monkeypatch, "statements", "OTHER_CUE_PIECES_OUT", on, text)
+    (he,) = [s for s in sts if s.source is not None and s.source.text == "he"]
+    assert he.content[0].text.startswith('"It would not surprise me')
+    assert ("according to the Daily Record" in [c.text for c in he.content]) == (not on)
+    assert any(s.cue.text == "according to" for s in sts)  # the paper's report stays a statement

@@ -231,6 +231,11 @@ def _load_media(k: Knowledge) -> None:
                 k.entries[a] = e  # not over a place: "SANA" (Syria's agency) keys as "Sana" (Yemen's capital)
 
 
+#: Phoenix agent phrases that end in a preposition ("embassy in", "ambassador to") are patterns for the
+#: coder's slot after them; as words in a name they would swallow it ("the North Korean embassy in")
+AGENT_TRAILING_WORDS = frozenset({"in", "of", "to", "for", "at", "on"})
+
+
 def _load_small(k: Knowledge) -> None:
     for row in data_lines("demonyms.tsv"):
         if len(row) < 4:
@@ -248,7 +253,7 @@ def _load_small(k: Knowledge) -> None:
             if plural != "-":
                 k.group_demonyms[key(plural)] = True
     for row in data_lines("agents_phoenix.tsv"):
-        if len(row) >= 2:
+        if len(row) >= 2 and row[0].rsplit(" ", 1)[-1] not in AGENT_TRAILING_WORDS:
             k.agents[row[0]] = row[1]
     for row in data_lines("agents_titles.tsv"):
         row += [""] * (3 - len(row))

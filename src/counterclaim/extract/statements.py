@@ -178,7 +178,17 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
         raws = [r for r in raws if r.content]
     if CONNECTIVES_OUT:
         raws = _without_connectives(raws, ctx)
+    if OTHER_CUE_PIECES_OUT:
+        cue_starts = {r.cue[0] for r in raws}
+        for r in raws:  # "“…,” he said, according to the Daily Record": the last piece is another report
+            if len(r.content) > 1:
+                r.content = [(ps, pe) for ps, pe in r.content if ps not in cue_starts or ps < r.cue[0]]
     return raws
+
+
+#: a content piece after the cue that starts where another statement's cue starts is that statement, not
+#: part of this one's content
+OTHER_CUE_PIECES_OUT = True
 
 
 #: content pieces without a letter or digit are dropped, and a statement left without content with them
