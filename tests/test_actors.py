@@ -334,3 +334,25 @@ def test_agent_phrases_do_not_end_in_a_preposition():
     text = "The North Korean embassy in London denied it ."
     doc, document, actors = analyse(text, pos={1: "ADJ", 2: "ADJ", 3: "NOUN", 6: "VERB"})
     assert "North Korean embassy in" not in {a.name for a in actors}
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_name_run_opening_with_a_role_word_is_a_person_with_that_role(monkeypatch, on):
+    from counterclaim.extract import actor_mentions
+
+    monkeypatch.setattr(actor_mentions, "RUN_OPENING_ROLE", on)
+    text = "Ambassador Quorn Brisk spoke . Ambassador Brisk left ."  # names the recogniser missed
+    doc, document, actors = analyse(text, pos={3: "VERB", 7: "VERB"})
+    people = {a.name: a for a in actors if a.type == "person"}
+    if on:
+        assert [m.text for m in people["Quorn Brisk"].mentions] == ["Quorn Brisk", "Brisk"]
+        assert people["Quorn Brisk"].role == "Ambassador"
+    else:
+        assert "Quorn Brisk" not in people
+
+
+def test_british_honorifics_without_a_full_stop_are_titles():
+    text = "John Quorn left . Mr Quorn spoke ."
+    doc, document, actors = analyse(text, ents=[(0, 2, "PERSON"), (5, 6, "PERSON")], pos={2: "VERB", 6: "VERB"})
+    (quorn,) = [a for a in actors if a.type == "person"]
+    assert [m.text for m in quorn.mentions] == ["John Quorn", "Quorn"]
