@@ -2292,3 +2292,25 @@ def test_a_piece_that_is_another_statement_is_not_content(monkeypatch, on):
     assert he.content[0].text.startswith('"It would not surprise me')
     assert ("according to the Daily Record" in [c.text for c in he.content]) == (not on)
     assert any(s.cue.text == "according to" for s in sts)  # the paper's report stays a statement
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_they_after_a_plural_subject_that_names_a_group_is_that_group(monkeypatch, on):
+    from counterclaim.extract import speakers as SP
+
+    monkeypatch.setattr(SP, "PLURAL_SUBJECT_ACTORS", on)
+    went = [("Hamas", True, 1, "compound", "PROPN", "Hamas"), ("officials", True, 2, "nsubj", "NOUN", "official"),
+            ("left", True, 2, "ROOT", "VERB", "leave"), ("Gaza", False, 2, "obj", "PROPN", "Gaza"),
+            (".", False, 2, "punct", "PUNCT", ".")]
+    believe = [("They", True, 1, "nsubj", "PRON", "they"), ("said", True, 1, "ROOT", "VERB", "say"),
+               ("that", True, 4, "mark", "SCONJ", "that"), ("Israel", True, 4, "nsubj", "PROPN", "Israel"),
+               ("attacked", True, 1, "ccomp", "VERB", "attack"), ("Egypt", False, 4, "obj", "PROPN", "Egypt"),
+               (".", False, 1, "punct", "PUNCT", ".")]
+    doc, document = parsed(joined(went, believe))  # Hamas officials left Gaza. They said that Israel attacked Egypt.
+    doc[1].tag_ = "NNS"
+    hamas = Actor(id="a_hamas", name="Hamas", type="group", mentions=(Span(0, 5, "Hamas"),))
+    g = document.text.index("Gaza")
+    gaza = Actor(id="a_gaza", name="Gaza", type="country", mentions=(Span(g, g + 4, "Gaza"),))
+    raws = find_raw_statements(doc, document, model=lexicon_model())
+    (sp,) = resolve_speakers(raws, doc, document, (hamas, gaza))
+    assert sp.actor_id == ("a_hamas" if on else None)  # not Gaza, the object in passing

@@ -276,6 +276,11 @@ GENDERED_NOUN_AGREEMENT = True
 PLURAL_SUBJECT_NOUNS = True
 
 
+#: "they" after a plural subject that names a group ("Scientology officials went to the station, where
+#: they claimed …") is that group (the agent group "Scientology officials" or the church itself)
+PLURAL_SUBJECT_ACTORS = True
+
+
 def _noun_phrase(t: Any) -> tuple[int, int]:
     """Character span of the noun phrase a subject noun heads, without clauses: its words up to the noun
     and the modifiers after it ("his political opponents", "members of Congress"), not "who came to …"."""
@@ -293,8 +298,19 @@ def _plural_subject(s: int, doc: Any, index: _Index) -> Optional[Speaker]:
     for t in reversed(doc[_window_start(doc, here):here.i]):
         if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "NOUN" and t.tag_ == "NNS":
             a, b = _noun_phrase(t)
-            if index.overlapping(a, b):
-                return None  # an actor is named in it ("Hamas fighters"): the actor rules decide
+            ov = index.overlapping(a, b)
+            if ov:  # an actor is named in it ("Scientology officials", "Hamas fighters")
+                if not PLURAL_SUBJECT_ACTORS:
+                    return None
+                def modifies(m: tuple[int, int, Actor]) -> bool:  # contains the noun, or hangs on it directly
+                    span = doc.char_span(m[0], m[1], alignment_mode="expand")
+                    return m[0] <= t.idx < m[1] or (span is not None and span.root.head.i == t.i)
+
+                groups = [m for m in ov if m[2].type in NONPERSON_TYPES and m[2].type != "other" and modifies(m)]
+                if not groups:
+                    return None
+                actor = max(groups, key=lambda m: m[1] - m[0])[2]
+                return Speaker(name=actor.name, actor_id=actor.id, chain=index.chain(actor))
             return Speaker(name=doc.char_span(a, b, alignment_mode="expand").text, actor_id=None, chain=())
         if t.dep_ in ("nsubj", "nsubj:pass") and t.i < here.i and t.pos_ in ("PROPN", "PRON"):
             return None  # a nearer subject of another kind: the other rules decide
