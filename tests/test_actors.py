@@ -356,3 +356,20 @@ def test_british_honorifics_without_a_full_stop_are_titles():
     doc, document, actors = analyse(text, ents=[(0, 2, "PERSON"), (5, 6, "PERSON")], pos={2: "VERB", 6: "VERB"})
     (quorn,) = [a for a in actors if a.type == "person"]
     assert [m.text for m in quorn.mentions] == ["John Quorn", "Quorn"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_name_entity_ends_before_a_lower_case_word(monkeypatch, on):
+    from counterclaim.extract import actor_mentions
+
+    monkeypatch.setattr(actor_mentions, "PERSON_ENDS_AT_LOWERCASE", on)
+    text = "Jane Quorn for Varn Holdings spoke . John Brisk for Brisk Holdings left . Ludwig van Varn sang ."
+    doc, document, actors = analyse(text, ents=[(0, 5, "PERSON"), (7, 12, "ORG"), (14, 17, "PERSON")],
+                                    pos={5: "VERB", 12: "VERB", 17: "VERB"})
+    types = {a.name: a.type for a in actors}
+    if on:
+        assert types["Jane Quorn"] == "person" and types["John Brisk"] == "person"
+        assert types["Brisk Holdings"] == "organization"
+    else:
+        assert "Jane Quorn for Varn Holdings" in types and "John Brisk for Brisk Holdings" in types
+    assert types["Ludwig van Varn"] == "person"  # a name particle is no end

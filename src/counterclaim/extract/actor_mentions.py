@@ -6,7 +6,7 @@ from typing import Optional
 
 from counterclaim.extract.actor_base import (INITIALS_SKIP, MAX_AGENT_WORDS, ORGLIKE, OUTLET_WORDS, POSSESSIVE, _M,
                                              _cap, _phrase_at, _tokens_key)
-from counterclaim.extract.actor_types import _classify, _inherit_partial
+from counterclaim.extract.actor_types import _classify, _inherit_partial, _looks_like_person
 from counterclaim.extract.gazetteer import NAME_PARTICLES, Entry, Knowledge
 from counterclaim.model import Document
 
@@ -232,6 +232,19 @@ def _mentions(doc, document: Document, k: Knowledge) -> list[_M]:
         if e <= s:
             continue
         roles: tuple[str, ...] = ()
+        if ent.label_ == "ORG" and PERSON_ENDS_AT_LOWERCASE:
+            # "Lydia Buchtmann for Food Standards Australia" tagged as one organisation: a person, then it
+            cut = next((i for i in range(s + 2, e - 1) if doc[i].is_alpha and doc[i].is_lower), None)
+            if cut is not None and _looks_like_person(doc[s:cut].text, k):
+                cands.append((s, cut, "PERSON", "ner_split", ()))
+                s = cut + 1
+        if ent.label_ == "PERSON" and PERSON_ENDS_AT_LOWERCASE:
+            # "Lydia Buchtmann for Food Standards Australia": a name ends before a lower-case word that
+            # is no name particle
+            cut = next((i for i in range(s + 1, e) if doc[i].is_alpha and doc[i].is_lower
+                        and doc[i].lower_ not in NAME_PARTICLES), None)
+            if cut is not None:
+                e = cut
         if ent.label_ == "PERSON":
             s2, rl, prefix = _strip_titles(doc, s, e, k)
             if prefix:
@@ -318,6 +331,9 @@ def _mentions(doc, document: Document, k: Knowledge) -> list[_M]:
     return out
 
 
+#: a person entity ends before a lower-case word that is no name particle ("Lydia Buchtmann for Food
+#: Standards Australia New Zealand, says …")
+PERSON_ENDS_AT_LOWERCASE = True
 #: a proper-noun run the recogniser missed that opens with a role word ("Ambassador Hamdullah Mohib") is
 #: a person named after the role, with the role
 RUN_OPENING_ROLE = True
