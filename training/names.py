@@ -9,8 +9,9 @@ Speaker resolution checks that "she" does not resolve to a man. The text often s
 name: "Bill Nelson … she said" then resolved "she" to Bill. This recipe learns which first names stand
 for men and which for women from how news refers back to the people it names.
 
-Source: the Groningen Meaning Bank NER layer (``ner/gmb_kaggle/ner_dataset.csv``: Voice of America news,
-public-domain texts, 1.05M tokens, person spans tagged ``per``). Each person span that has a first name
+Sources: the Groningen Meaning Bank NER layer (``ner/gmb_kaggle/ner_dataset.csv``: Voice of America news,
+public-domain texts, 1.05M tokens, person spans tagged ``per``), WikiGold (CC BY 4.0) and UniversalNER's EWT
+train (CC BY-SA 4.0), read the same way. Each person span that has a first name
 (two or more words once titles are stripped: "President George Bush" -> "George") casts votes:
 
 - a gendered title inside or right before the span ("Mr.", "Mrs.", "spokeswoman", "King") casts one;
@@ -91,6 +92,34 @@ def read_gmb(path: Path) -> list[list[tuple[str, str]]]:
                 sents.append([])
             if sents:
                 sents[-1].append((row[1], row[3]))
+    return sents
+
+
+def read_iob(path: Path) -> list[list[tuple[str, str]]]:
+    """Sentences of a CoNLL-style NER file (word first, tag last; UniversalNER's ``.iob2`` with ``#``
+    comments, or WikiGold's IO tags), person tags as GMB's (``B-per``/``I-per``); an empty sentence
+    separates documents (``# newdoc``, ``-DOCSTART-``)."""
+    sents: list[list[tuple[str, str]]] = [[]]
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if line.startswith("# newdoc") or line.startswith("-DOCSTART-"):
+                sents += [[], []]
+                continue
+            if not line.strip():
+                if sents[-1]:
+                    sents.append([])
+                continue
+            if line.startswith("#"):
+                continue
+            cols = line.split("\t") if "\t" in line else line.split(" ")
+            word, tag = (cols[1], cols[2]) if "\t" in line else (cols[0], cols[-1])
+            prev = sents[-1][-1][1] if sents[-1] else "O"
+            if tag.endswith("PER"):
+                tag = "B-per" if tag.startswith("B-") or prev == "O" else "I-per"
+            else:
+                tag = "O"
+            sents[-1].append((word, tag))
     return sents
 
 
@@ -266,6 +295,11 @@ def main(argv=None) -> int:
         ap.error(f"{gmb} not found: pass the shared data directory with --data")
     titles = _title_words()
     votes = count_votes(read_gmb(gmb), titles)
+    for extra_path in (args.data / "ner" / "wikigold" / "wikigold.conll.txt",
+                       args.data / "ner" / "uner" / "en_ewt-ud-train.v0-0c7ce0d.iob2"):
+        if extra_path.exists():
+            for name, c in count_votes(read_iob(extra_path), titles).items():
+                votes.setdefault(name, Counter()).update(c)
     if args.corpus:
         cache = args.votes_cache
         if cache is not None and cache.exists():
@@ -280,9 +314,9 @@ def main(argv=None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as fh:
         fh.write("# first name\tgender\tmale votes\tfemale votes\tpeople of that gender\n")
-        fh.write("# Built by training/names.py from the Groningen Meaning Bank NER layer (Voice of America news,\n")
+        fh.write("# Built by training/names.py from the NER layers of GMB (Voice of America news, public domain),\n")
         corpora = " ".join(p.name for p in args.corpus) or "none"
-        fh.write(f"# public domain); further corpora: {corpora}; --min-votes {args.min_votes} --min-share "
+        fh.write(f"# WikiGold and UniversalNER EWT train; further corpora: {corpora}; --min-votes {args.min_votes} --min-share "
                  f"{args.min_share} --min-people {args.min_people} --strong {args.strong}. Derived counts only: no text of any corpus is kept.\n")
         for name in sorted(lexicon):
             g, m, f, k = lexicon[name]
