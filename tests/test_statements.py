@@ -2314,3 +2314,22 @@ def test_they_after_a_plural_subject_that_names_a_group_is_that_group(monkeypatc
     raws = find_raw_statements(doc, document, model=lexicon_model())
     (sp,) = resolve_speakers(raws, doc, document, (hamas, gaza))
     assert sp.actor_id == ("a_hamas" if on else None)  # not Gaza, the object in passing
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_nationality_with_a_determiner_is_a_person_for_he(monkeypatch, on):
+    from counterclaim.extract import speakers as SP
+
+    monkeypatch.setattr(SP, "NATIONALITY_NOUNS", on)
+    rows = _said_that(["An", "American"], head_pos="ADJ")  # An American said that Hamas attacked Israel.
+    rows[0] = ("An", True, 1, "det", "DET", "an")
+    doc, document = parsed(joined(rows, QUOTE_THEN_PRONOUN))  # … “We will respond,” he threatened.
+    t = document.text
+    # the recogniser took "American" for an organisation, as happens
+    american = Actor(id="a_am", name="American", type="organization", mentions=(Span(3, 11, "American"),))
+    h = t.index("Hamas")
+    hamas = Actor(id="a_hamas", name="Hamas", type="group", mentions=(Span(h, h + 5, "Hamas"),))
+    raws = find_raw_statements(doc, document, model=lexicon_model())
+    assert [t[slice(*r.source)] for r in raws] == ["An American", "he"]
+    speakers = resolve_speakers(raws, doc, document, (american, hamas))
+    assert speakers[1].actor_id == ("a_am" if on else None)

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, Optional
 
-from counterclaim.extract.gazetteer import load_first_names
+from counterclaim.extract.gazetteer import load_first_names, load_knowledge
 from counterclaim.extract.quotes import find_quotes
 from counterclaim.extract.statement_base import token_at
 from counterclaim.model import Actor, Document, Speaker
@@ -209,6 +209,19 @@ def _within(pos: int, pieces: Sequence[tuple[int, int]]) -> bool:
     return any(ps <= pos < pe for ps, pe in pieces)
 
 
+def _nationality_noun(t: Any) -> bool:
+    """A singular nationality used as a noun for a person ("An American who is fighting …"), whatever
+    the recogniser or the actor stage made of it."""
+    if not NATIONALITY_NOUNS or not any(c.dep_ == "det" for c in t.children):
+        return False
+    dem = load_knowledge().demonym(t.text)
+    return dem is not None and not dem[1]
+
+
+#: a singular nationality with a determiner is a person ("An American who …, he said")
+NATIONALITY_NOUNS = True
+
+
 def _person_word(t: Any, nouns: dict[str, tuple[str, ...]]) -> bool:
     """A word that names a person: a person noun of speaker_nouns.tsv or :data:`HUMAN_HEADS`, a person's
     name, or a nationality ("An American who …")."""
@@ -328,7 +341,7 @@ def _from_last(word: str, s: int, doc: Any, last: _Prior, nouns: dict[str, tuple
             return None
         # a person by the actor stage, or by a word of the source ("ministry spokesman … Saad Maan", typed otherwise)
         src_toks = doc.char_span(ls, le, alignment_mode="expand") or [lhead]
-        person = actor.type == "person" or any(_person_word(t, nouns) for t in src_toks)
+        person = actor.type == "person" or any(_person_word(t, nouns) or _nationality_noun(t) for t in src_toks)
         if word == "they" and actor.type not in PLURAL_TYPES or word != "they" and not person:
             return None
         g = index.gender(actor, doc) if word != "they" else ""
