@@ -2333,3 +2333,22 @@ def test_a_nationality_with_a_determiner_is_a_person_for_he(monkeypatch, on):
     assert [t[slice(*r.source)] for r in raws] == ["An American", "he"]
     speakers = resolve_speakers(raws, doc, document, (american, hamas))
     assert speakers[1].actor_id == ("a_am" if on else None)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_kin_or_service_noun_source_is_not_the_person_named_in_it(monkeypatch, on):
+    from counterclaim.extract import speakers as SP
+
+    monkeypatch.setattr(SP, "RELATIONAL_HEADS_NOT_RELATIVE", on)
+    rows = [("Doe", False, 2, "nmod:poss", "PROPN", "Doe"), ("'s", True, 0, "case", "PART", "'s"),
+            ("lawyer", True, 3, "nsubj", "NOUN", "lawyer")] + [
+        (w, sp, h + 2, d, p, l) for (w, sp, h, d, p, l) in _said_that(["X"])[1:]]  # Doe's lawyer said that …
+    doc, document = parsed(rows)
+    doe = Actor(id="a_doe", name="Jane Doe", type="person", mentions=(Span(0, 3, "Doe"),))
+    raws = find_raw_statements(doc, document, model=lexicon_model())
+    assert document.text[slice(*raws[0].source)] == "Doe's lawyer"
+    (sp,) = resolve_speakers(raws, doc, document, (doe,))
+    if on:  # the lawyer, of Doe's
+        assert sp.actor_id is None and sp.name == "Doe's lawyer" and "Jane Doe" in sp.chain
+    else:
+        assert sp.actor_id == "a_doe"

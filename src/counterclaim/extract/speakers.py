@@ -154,7 +154,10 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
             if earlier.actor_id and earlier.actor_id in index.by_id:
                 history.append(index.by_id[earlier.actor_id])
             continue
-        if actor is None and actors and not (NEW_REFERENT_DESCRIPTIONS and _new_referent(head)):
+        if actor is None and actors and not (NEW_REFERENT_DESCRIPTIONS and _new_referent(head)) and not (
+                RELATIONAL_HEADS_NOT_RELATIVE and head is not None and head.lemma_.lower() in RELATIONAL_HEADS
+                and any(m[2].type == "person" for m in index.overlapping(s, e))):
+            # "Trump's lawyer": the unnamed lawyer, of Trump's (below), not another person
             own = tuple(r.content) if OWN_CONTENT_NOT_ANTECEDENT else ()
             actor = _anaphor(index, head, s, history, nouns, doc, e, own)
         if actor is None:
@@ -479,6 +482,17 @@ def _source_head(doc: Any, s: int, e: int) -> Optional[Any]:
     return head
 
 
+#: a source headed by a noun of kinship or service is not the person named inside it ("The sister of
+#: photojournalist Luke Somers has said", "Trump's lawyer said"); the possessor group rules still apply
+RELATIONAL_HEADS_NOT_RELATIVE = True
+RELATIONAL_HEADS = frozenset({
+    "sister", "brother", "mother", "father", "son", "daughter", "wife", "husband", "widow", "widower", "partner",
+    "girlfriend", "boyfriend", "fiancée", "fiancee", "fiancé", "cousin", "uncle", "aunt", "niece", "nephew",
+    "grandmother", "grandfather", "grandson", "granddaughter", "parent", "child", "family", "relative", "friend",
+    "neighbor", "neighbour", "colleague", "lawyer", "attorney", "aide", "adviser", "advisor", "assistant",
+    "spokesman", "spokeswoman", "spokesperson", "representative", "agent", "manager", "publicist", "doctor",
+    "biographer", "chief of staff"})
+
 #: a kind noun right after an actor's name names that actor ("the Haaretz daily"), when the noun can stand
 #: for actors of its type (speaker_nouns.tsv)
 KIND_NOUN_AFTER_NAME = True
@@ -503,6 +517,18 @@ def _direct(index: _Index, h: Any, s: int, e: int) -> Optional[Actor]:
             for m in ov:
                 if m[1] == prev.idx + len(prev) and m[2].type in types:
                     return m[2]
+        if RELATIONAL_HEADS_NOT_RELATIVE and h.lemma_.lower() in RELATIONAL_HEADS:
+            # "The sister of … Luke Somers", "Trump's lawyer": someone else than the name inside, unless
+            # the name is in apposition ("Foley's mother, Diane Foley,")
+            for m in ov:
+                span = h.doc.char_span(m[0], m[1], alignment_mode="expand")
+                if m[2].type == "person" and span is not None and (
+                        (span.root.dep_ == "appos" and span.root.head.i == h.i)
+                        or (h.dep_ == "appos" and h.head.i == span.root.i)
+                        or (m[0] > h.idx and span.start > 0 and h.doc[span.start - 1].text in (",", "—", "–"))
+                        or span.start == h.i + 1):  # "WHO spokesman Christy Feig"
+                    return m[2]
+            return None
         if h.pos_ == "PRON" or (h.lemma_.lower() in load_speaker_nouns() and not h.text[:1].isupper()):
             # "the group's military commander": the head is a description; let anaphora decide unless a
             # person mention sits inside the phrase
