@@ -9,15 +9,20 @@ import pytest
 
 scipy_sparse = pytest.importorskip("scipy.sparse")
 
-RECIPE = Path(__file__).resolve().parent.parent / "training" / "statements.py"
+TRAINING = Path(__file__).resolve().parent.parent / "training"
+
+
+def _load_recipe(name: str):
+    """A recipe of training/ as a module (training/ is no package)."""
+    spec = importlib.util.spec_from_file_location("cc_training_" + name, TRAINING / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
 
 
 @pytest.fixture(scope="module")
 def recipe():
-    spec = importlib.util.spec_from_file_location("cc_training_statements", RECIPE)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return _load_recipe("statements")
 
 
 def _ranking_problem(n_groups=300, k=6, seed=0):
@@ -66,15 +71,9 @@ def test_listwise_needs_grouped_instances(recipe):
         recipe._listwise_fit(A, y, group[::-1].copy(), C=1.0)
 
 
-NAMES_RECIPE = Path(__file__).resolve().parent.parent / "training" / "names.py"
-
-
 @pytest.fixture(scope="module")
 def names_recipe():
-    spec = importlib.util.spec_from_file_location("cc_training_names", NAMES_RECIPE)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return _load_recipe("names")
 
 
 def test_first_name_is_read_after_titles_and_only_before_a_surname(names_recipe):
