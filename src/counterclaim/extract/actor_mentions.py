@@ -311,20 +311,20 @@ def _mentions(doc, document: Document, k: Knowledge) -> list[_M]:
         s = _strip_leading_titles(doc, s, e, k)
         if e <= s:
             continue
-        roles: tuple[str, ...] = ()
+        run_roles: tuple[str, ...] = ()
         n = _phrase_at(doc, s, k.titles, 3) if RUN_OPENING_ROLE else 0
         if n and e - (s + n) >= 1 and k.titles.get(_tokens_key(doc, s, s + n), ("",))[0] == "role":
-            roles, s = (doc[s:s + n].text,), s + n  # "Ambassador Hamdullah Mohib": the role and the name
+            run_roles, s = (doc[s:s + n].text,), s + n  # "Ambassador Hamdullah Mohib": the role and the name
         text = doc[s:e].text
         nt = k.name_type(text)
-        titled = bool(roles) or s > 0 and (_phrase_at(doc, s - 1, k.titles, 3, forward=False) or
+        titled = bool(run_roles) or s > 0 and (_phrase_at(doc, s - 1, k.titles, 3, forward=False) or
                                            _phrase_at(doc, s - 1, k.agents, MAX_AGENT_WORDS, forward=False))
         if nt in ("media", "organization"):
             add(s, e, "ORG", "propn", ())
         elif nt == "place":
             add(s, e, "LOC", "propn", ())
         elif titled and e - s >= 2:
-            add(s, e, "PERSON", "propn", roles)
+            add(s, e, "PERSON", "propn", run_roles)
         elif k.lookup(text) is None and k.place(text) is None:
             add(s, e, "PERSON", "propn_name", ())  # kept only if it names a person found elsewhere
     out.sort(key=lambda m: m.s)
