@@ -373,3 +373,11 @@ def test_a_name_entity_ends_before_a_lower_case_word(monkeypatch, on):
     else:
         assert "Jane Quorn for Varn Holdings" in types and "John Brisk for Brisk Holdings" in types
     assert types["Ludwig van Varn"] == "person"  # a name particle is no end
+
+
+def test_an_outlet_abbreviation_in_capitals_is_the_outlet_not_a_place_of_that_name():
+    text = "SANA said it . Fighting went on in Sana ."
+    doc, document, actors = analyse(text, ents=[(0, 1, "ORG"), (8, 9, "GPE")], pos={1: "VERB", 5: "VERB"})
+    by_mention = {m.text: a for a in actors for m in a.mentions}
+    assert by_mention["SANA"].type == "media" and by_mention["SANA"].name == "Syrian Arab News Agency"
+    assert by_mention["Sana"].type != "media"  # Yemen's capital

@@ -15,7 +15,7 @@ ACTING_DEPS = ("nsubj", "nsubj:pass", "nmod:poss", "obl:agent", "poss")
 def _classify(doc, m: _M, label: str, k: Knowledge) -> Optional[_M]:
     """Type, country and entry of a mention from its label and the knowledge; None if it names no actor."""
     text = m.text
-    entry = k.lookup(text)
+    entry = k.media_caps.get(text) or k.lookup(text)
     dem = k.demonym(text)
     if dem is None and text.endswith(("'s", "’s")):
         dem = None

@@ -88,6 +88,8 @@ class Knowledge:
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)  # phrase -> (kind, sector)
     heads: dict[str, tuple[str, str]] = field(default_factory=dict)  # "TV" -> ("media", "head")
     places: dict[str, Place] = field(default_factory=dict)
+    #: outlets known by an all-capital abbreviation, by that exact form ("SANA", not the city "Sana")
+    media_caps: dict[str, Entry] = field(default_factory=dict)
     max_words: int = 6
 
     def lookup(self, text: str) -> Optional[Entry]:
@@ -229,6 +231,9 @@ def _load_media(k: Knowledge) -> None:
         for a in (e.key, *e.aliases):
             if a not in k.entries or k.entries[a].type in ("media", "organization"):
                 k.entries[a] = e  # not over a place: "SANA" (Syria's agency) keys as "Sana" (Yemen's capital)
+        for form in (name, *aliases.split("|")):
+            if form.isupper() and len(form) >= 2:
+                k.media_caps[form] = e  # ... but the capitals "SANA" are the agency
 
 
 #: Phoenix agent phrases that end in a preposition ("embassy in", "ambassador to") are patterns for the
