@@ -10,10 +10,13 @@ Everything here works on characters, so it runs before and independently of the 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-__all__ = ["Quote", "find_quotes"]
+from counterclaim.model import Document
+
+__all__ = ["Quote", "find_quotes", "document_quotes"]
 
 #: Opening and closing double quotation marks; a straight quote toggles.
 OPEN_DOUBLE = "“„«"
@@ -102,3 +105,12 @@ def find_quotes(text: str, bounds: list[tuple[int, int]] | None = None) -> list[
                 quotes.append(Quote(pstart + m.start(), pstart + c.end(), single=True))
     quotes.sort(key=lambda q: (q.start, -q.end))
     return quotes
+
+
+@functools.lru_cache(maxsize=8)
+def document_quotes(document: Document) -> tuple[Quote, ...]:
+    """The quotes of a document within its paragraphs, found once for all the stages that read them
+    (statements and speakers): the document is frozen, so it keys the cache."""
+    pars = [(p.start, p.end) for p in document.paragraphs] or None
+    return tuple(find_quotes(document.text, pars))
+

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, Optional
 
 from counterclaim.extract.gazetteer import load_first_names, load_knowledge
-from counterclaim.extract.quotes import find_quotes
+from counterclaim.extract.quotes import document_quotes
 from counterclaim.extract.statement_base import token_at
 from counterclaim.model import Actor, Document, Speaker
 
@@ -113,8 +113,7 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
     text = document.text
     index = _Index(actors)
     if QUOTED_SUBJECTS_OUT:
-        bounds = [(p.start, p.end) for p in document.paragraphs] or None
-        index.quoted = [(q.start, q.end) for q in find_quotes(text, bounds)]
+        index.quoted = [(q.start, q.end) for q in document_quotes(document)]
     nouns = load_speaker_nouns()
     out: list[Optional[Speaker]] = []
     history: list[Actor] = []  # resolved speakers so far, most recent last

@@ -12,7 +12,7 @@ import bisect
 from collections.abc import Sequence
 from typing import Any, Optional
 
-from counterclaim.extract.quotes import Quote, find_quotes
+from counterclaim.extract.quotes import Quote, document_quotes
 from counterclaim.model import Document
 
 #: Paragraph roles that never carry statements of the article's sources.
@@ -82,8 +82,7 @@ class _Ctx:
         self.doc = doc
         self.text = document.text
         self.document = document
-        pars = [(p.start, p.end) for p in document.paragraphs] or None
-        self.quotes: list[Quote] = [q for q in find_quotes(self.text, pars)]
+        self.quotes: list[Quote] = list(document_quotes(document))
         self.double = [q for q in self.quotes if not q.single]
         self.dstarts = [q.start for q in self.double]
         self.par_starts = [p.start for p in document.paragraphs]
