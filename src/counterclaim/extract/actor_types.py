@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from counterclaim.extract.actor_base import ORGLIKE, POSSESSIVE, _M, _tokens_key
-from counterclaim.extract.gazetteer import Knowledge, key
+from counterclaim.extract.gazetteer import NAME_PARTICLES, Knowledge, key
 
 #: dependency relations in which a place acts (capital metonymy: "Tehran responded").
 ACTING_DEPS = ("nsubj", "nsubj:pass", "nmod:poss", "obl:agent", "poss")
@@ -74,7 +74,7 @@ def _classify(doc, m: _M, label: str, k: Knowledge) -> Optional[_M]:
 #: a name the recogniser took for an organisation or a place, that the dictionaries and gazetteers do not
 #: know, is a person when it reads as a first name and a surname ("Saad Maan", "David Haines")
 PEOPLE_BY_FIRST_NAME = True
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|(?:al|el|bin|ibn|abu|de|van|von)(?:-[A-Z][a-z]+)?)$")
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|(?:%s)(?:-[A-Z][a-z]+)?)$" % "|".join(NAME_PARTICLES))
 
 
 def _looks_like_person(text: str, k: Knowledge) -> bool:
@@ -83,9 +83,7 @@ def _looks_like_person(text: str, k: Knowledge) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 4 or words[0].lower() not in k.given_names:
         return False
-    if not words[0][:1].isupper() or not all(_NAME_WORD.match(w) for w in words):
-        return False
-    if not words[-1][:1].isupper():
+    if not all(_NAME_WORD.match(w) for w in words) or not words[0][:1].isupper() or not words[-1][:1].isupper():
         return False
     return k.name_type(text) is None
 
