@@ -37,28 +37,25 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from counterclaim.extract.gazetteer import load_knowledge
+from counterclaim.extract.speakers import FEMALE_WORDS, MALE_WORDS
+
 OUT_DEFAULT = Path(__file__).resolve().parents[1] / "src" / "counterclaim" / "data" / "first_names.tsv"
 
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
-#: gendered words inside or right before a person's name
-MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "sheikh", "sheik", "emir", "pope",
-                         "spokesman", "chairman", "congressman", "businessman", "father", "brother", "son"})
-FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess",
-                           "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "mother",
-                           "sister", "daughter", "actress"})
+#: gendered words inside or right before a person's name: the ones speaker resolution reads
+MALE_TITLES = MALE_WORDS
+FEMALE_TITLES = FEMALE_WORDS
 
 
 def _title_words() -> frozenset[str]:
-    """Words stripped from the front of a person span before its first name is read: the shipped title
-    list (``data/agents_titles.tsv``) plus the gendered titles above."""
-    path = OUT_DEFAULT.parent / "agents_titles.tsv"
+    """Words stripped from the front of a person span before its first name is read: the shipped titles
+    (:attr:`Knowledge.titles`, from ``data/agents_titles.tsv``) plus the gendered words above."""
     words = set(MALE_TITLES | FEMALE_TITLES)
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            for w in line.split("\t")[0].split():
-                words.add(w.lower())
-                words.add(w.lower().rstrip("."))
+    for phrase in load_knowledge().titles:
+        for w in phrase.split():
+            words.update((w, w.rstrip(".")))
     return frozenset(words)
 
 
