@@ -2352,3 +2352,26 @@ def test_a_kin_or_service_noun_source_is_not_the_person_named_in_it(monkeypatch,
         assert sp.actor_id is None and sp.name == "Doe's lawyer" and "Jane Doe" in sp.chain
     else:
         assert sp.actor_id == "a_doe"
+
+
+def test_a_content_stops_before_the_reporting_clause_that_wraps_it():
+    from counterclaim.extract.statement_base import RawStatement
+    from counterclaim.extract.statements import _cut_at_wrapping_clauses
+
+    text = "The rebel commander was also said to have been wounded in the raid, the newspaper added."
+    at = lambda w: (text.index(w), text.index(w) + len(w))  # noqa: E731
+    said = RawStatement(at("was also said"), None, [at("The rebel commander"), (at("to have")[0], len(text) - 1)],
+                        "indirect", "verb:passive", 0.9)
+    added = RawStatement(at("added"), at("the newspaper"), [(0, at(", the newspaper")[0])], "indirect", "verb:left", 0.9)
+    # "he said he voted for X and wrote in Y": a left content with more than a source before the cue wraps nothing
+    wrote_text = "Mr. Lee, who estimated that, said he voted for Obama and wrote in Paul."
+    w_at = lambda w: (wrote_text.index(w), wrote_text.index(w) + len(w))  # noqa: E731
+    w_said = RawStatement(w_at("said"), w_at("Mr. Lee"), [(w_at("he voted")[0], len(wrote_text) - 1)], "indirect",
+                          "verb:ccomp", 0.9)
+    wrote = RawStatement(w_at("wrote"), w_at("he"), [(0, w_at("said")[1])], "indirect", "verb:left", 0.9)
+    raws = [said, added]
+    _cut_at_wrapping_clauses(raws, text)
+    assert [text[s:e] for s, e in said.content] == ["The rebel commander", "to have been wounded in the raid"]
+    assert [text[s:e] for s, e in added.content] == ["The rebel commander was also said to have been wounded in the raid"]
+    _cut_at_wrapping_clauses([w_said, wrote], wrote_text)
+    assert [wrote_text[s:e] for s, e in w_said.content] == ["he voted for Obama and wrote in Paul"]

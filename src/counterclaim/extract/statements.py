@@ -178,12 +178,49 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
         raws = [r for r in raws if r.content]
     if CONNECTIVES_OUT:
         raws = _without_connectives(raws, ctx)
+    if WRAPPING_CLAUSE_CUT:
+        _cut_at_wrapping_clauses(raws, ctx.text)
     if OTHER_CUE_PIECES_OUT:
         cue_starts = {r.cue[0] for r in raws}
         for r in raws:  # "“…,” he said, according to the Daily Record": the last piece is another report
             if len(r.content) > 1:
                 r.content = [(ps, pe) for ps, pe in r.content if ps not in cue_starts or ps < r.cue[0]]
     return raws
+
+
+#: when statement B's cue lies in a content piece of A after A's cue, and B's content, wholly before B's cue,
+#: holds A's cue, B is a clause-final reporting clause wrapping A ("X was also said to have been wounded, the paper added"): A's piece ends
+#: before B's source and cue
+WRAPPING_CLAUSE_CUT = True
+
+
+def _cut_at_wrapping_clauses(raws: list[RawStatement], text: str) -> None:
+    """See :data:`WRAPPING_CLAUSE_CUT`."""
+    for a in raws:
+        if not a.content:
+            continue
+        pieces = []
+        for ps, pe in a.content:
+            for b in raws:
+                if b is a or not (ps < b.cue[0] < pe) or ps < a.cue[0]:
+                    continue
+                if not any(bs <= a.cue[0] < be for bs, be in b.content) or any(be > b.cue[0] for _bs, be in b.content):
+                    continue  # B's content must hold A's cue and lie wholly before B's cue
+                gap = text[max(be for _bs, be in b.content):b.cue[0]]
+                if b.source is not None and b.source[1] <= b.cue[0]:
+                    gap = text[max(be for _bs, be in b.content):b.source[0]] + text[b.source[1]:b.cue[0]]
+                if any(ch.isalnum() for ch in gap) or not any(ch in gap for ch in ",—–\"”"):
+                    continue  # and only a comma (dash, closing quote) and B's source stand between: "…, the paper added"
+                cut = b.cue[0]
+                if b.source is not None and ps < b.source[0] < cut:
+                    cut = b.source[0]
+                while cut > ps and (text[cut - 1].isspace() or text[cut - 1] in ",;:-–—"):
+                    cut -= 1
+                pe = cut
+            if pe > ps:
+                pieces.append((ps, pe))
+        a.content = pieces
+    raws[:] = [r for r in raws if r.content]
 
 
 #: a content piece after the cue that starts where another statement's cue starts is that statement, not
