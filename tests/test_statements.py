@@ -2375,3 +2375,33 @@ def test_a_content_stops_before_the_reporting_clause_that_wraps_it():
     assert [text[s:e] for s, e in added.content] == ["The rebel commander was also said to have been wounded in the raid"]
     _cut_at_wrapping_clauses([w_said, wrote], wrote_text)
     assert [wrote_text[s:e] for s, e in w_said.content] == ["he voted for Obama and wrote in Paul"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_according_to_a_source_the_parse_made_the_root(monkeypatch, on):
+    from counterclaim.extract import forms, statements
+
+    monkeypatch.setattr(forms, "ACCORDING_ROOT_SOURCE", on)
+    monkeypatch.setattr(statements, "SOURCE_RELATIVE_CLIP", on)
+    rows = [("According", True, 3, "case", "VERB", "accord"), ("to", True, 0, "fixed", "ADP", "to"),
+            ("the", True, 3, "det", "DET", "the"), ("Courier", False, 3, "ROOT", "PROPN", "Courier"),
+            (",", True, 6, "punct", "PUNCT", ","), ("which", True, 6, "nsubj", "PRON", "which"),
+            ("said", True, 3, "acl:relcl", "VERB", "say"), ("its", True, 8, "nmod:poss", "PRON", "its"),
+            ("source", True, 11, "nsubj", "NOUN", "source"), ("was", True, 11, "cop", "AUX", "be"),
+            ("a", True, 11, "det", "DET", "a"), ("doctor", False, 6, "ccomp", "NOUN", "doctor"),
+            (",", True, 11, "punct", "PUNCT", ","), ("Omar", True, 15, "nsubj:pass", "PROPN", "Omar"),
+            ("was", True, 15, "aux:pass", "AUX", "be"), ("taken", True, 11, "conj", "VERB", "take"),
+            ("to", True, 18, "case", "ADP", "to"), ("a", True, 18, "det", "DET", "a"),
+            ("clinic", False, 15, "obl", "NOUN", "clinic"), (".", False, 3, "punct", "PUNCT", ".")]
+    doc, document = parsed(rows)  # According to the Courier, which said its source was a doctor, Omar was taken …
+    raws = find_raw_statements(doc, document, model=lexicon_model(("said", "according")), boundaries=None)
+    text = document.text
+    according = [r for r in raws if text[r.cue[0]:r.cue[1]] == "According to"]
+    (said,) = [r for r in raws if text[r.cue[0]:r.cue[1]] == "said"]
+    if on:
+        assert text[slice(*according[0].source)] == "the Courier, which said its source was a doctor"
+        assert [text[s:e] for s, e in according[0].content] == ["Omar was taken to a clinic"]
+        assert [text[s:e] for s, e in said.content] == ["its source was a doctor"]
+    else:  # the whole sentence was the source: no content was left for "according to"
+        assert according == []
+        assert text[slice(*said.content[0])].endswith("taken to a clinic")

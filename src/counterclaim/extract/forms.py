@@ -50,6 +50,8 @@ _MEDIAL_GAP = re.compile(r"^[^“”\"\n.;:!?]*,\s*((?:and|but|or|yet)(?:\s+(?:s
 ACCORDING_SOURCE_TAIL = True
 #: a fronted "According to X," runs to its comma (_according)
 ACCORDING_FRONTED_COMMA = True
+#: ... also when the parse made the source phrase the sentence's root, and over a relative clause after it
+ACCORDING_ROOT_SOURCE = True
 #: a quotation's sentence that leads into it is part of the content (_mixed_lead_in)
 MIXED_LEAD_IN = True
 #: a lead-in is taken also when the quotation goes on after the reporting clause ("The summit
@@ -115,6 +117,14 @@ def _according(tok: Any, p: float, ctx: _Ctx) -> Optional[RawStatement]:
         comma = next((t for t in doc[nxt.i + 1:sent.end] if t.text == "," and ctx.quote_at(t.idx) is None), None)
         if comma is not None and comma.idx >= s_hi:
             s_hi = comma.idx
+        elif ACCORDING_ROOT_SOURCE and comma is not None and src_tok.dep_ == "ROOT":
+            # the parse made the source the sentence's root ("According to the Mail on Sunday, which said
+            # …, X were taken to hospital"): the source ends at its comma, or after its relative clause
+            s_hi = comma.idx
+            if comma.i + 1 < sent.end and doc[comma.i + 1].lower_ in ("which", "who"):
+                nxt_comma = next((t for t in doc[comma.i + 2:sent.end] if t.text == "," and ctx.quote_at(t.idx) is None), None)
+                if nxt_comma is not None:
+                    s_hi = nxt_comma.idx
     source = _trim(text, s_lo, s_hi, ",.;")
     before = _clean_content(text, sent.start_char, cue[0])
     if ACCORDING_CONNECTIVES:

@@ -180,6 +180,8 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
         raws = _without_connectives(raws, ctx)
     if WRAPPING_CLAUSE_CUT:
         _cut_at_wrapping_clauses(raws, ctx.text)
+    if SOURCE_RELATIVE_CLIP:
+        _clip_to_enclosing_sources(raws, ctx.text)
     if OTHER_CUE_PIECES_OUT:
         cue_starts = {r.cue[0] for r in raws}
         for r in raws:  # "“…,” he said, according to the Daily Record": the last piece is another report
@@ -220,6 +222,32 @@ def _cut_at_wrapping_clauses(raws: list[RawStatement], text: str) -> None:
             if pe > ps:
                 pieces.append((ps, pe))
         a.content = pieces
+    raws[:] = [r for r in raws if r.content]
+
+
+#: a statement whose cue lies inside the source of an "according to" (a relative clause: "According to the
+#: Mail on Sunday, which said its source was a nurse, X …") says nothing beyond that source (other sources
+#: are not clipped: their ends are less sure than the statements' own content)
+SOURCE_RELATIVE_CLIP = True
+
+
+def _clip_to_enclosing_sources(raws: list[RawStatement], text: str) -> None:
+    """See :data:`SOURCE_RELATIVE_CLIP`."""
+    for a in raws:
+        for b in raws:
+            if b is a or b.kind != "according_to" or b.source is None \
+                    or not (b.source[0] <= a.cue[0] and a.cue[1] <= b.source[1]):
+                continue
+            lo, hi = b.source
+            pieces = []
+            for ps, pe in a.content:
+                if ps >= lo and pe > hi:
+                    pe = hi
+                    while pe > ps and (text[pe - 1].isspace() or text[pe - 1] in ",;:"):
+                        pe -= 1
+                if pe > ps:
+                    pieces.append((ps, pe))
+            a.content = pieces
     raws[:] = [r for r in raws if r.content]
 
 

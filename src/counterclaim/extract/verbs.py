@@ -223,6 +223,7 @@ def _forced_cue(tok: Any, role: str) -> bool:
     return _unanswered_request(tok) or predicative_blame(tok) or _reporting_construction(tok)
 
 
+
 #: constructions that make a candidate cue a statement whatever the classifier says. On PolNeAR they are
 #: neutral (dev/train exact F1 within 0.001: the corpus has few of them); they are here because a reader
 #: counts them as statements. ("called on X to Y" as a demand was tried too: the parse too often loses its
