@@ -2405,3 +2405,14 @@ def test_according_to_a_source_the_parse_made_the_root(monkeypatch, on):
     else:  # the whole sentence was the source: no content was left for "according to"
         assert according == []
         assert text[slice(*said.content[0])].endswith("taken to a clinic")
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_quotation_lead_in_may_hold_whole_quotations(monkeypatch, on):
+    text = 'The charges are "baseless" and "absurd," a court spokesman said.'
+    sts = _flag_statements(monkeypatch, "forms", "LEAD_IN_WHOLE_QUOTES", on, text)
+    (said,) = [s for s in sts if s.cue.text == "said"]
+    assert said.source.text == "a court spokesman"
+    expected = 'The charges are "baseless" and "absurd,"' if on else '"absurd,"'
+    assert [c.text for c in said.content] == [expected]
+    assert said.kind == ("mixed" if on else "direct")

@@ -483,6 +483,10 @@ def _preceding_quotes(raws: list[RawStatement], ctx: _Ctx) -> None:
             r.content = sorted(added) + r.content
 
 
+#: a lead-in may hold whole quotations of its own (only stray quotation marks keep it out)
+LEAD_IN_WHOLE_QUOTES = True
+
+
 def _mixed_lead_in(raws: list[RawStatement], ctx: _Ctx) -> None:
     """A quotation that its sentence leads into, with the reporting clause after it (``The country
     “has made dramatic changes,” McConnell said``, ``Not paying taxes ''makes me smart,'' Trump
@@ -512,6 +516,10 @@ def _mixed_lead_in(raws: list[RawStatement], ctx: _Ctx) -> None:
         if ";" in lead:  # "…; the party “will respond,” he said": the clause after the semicolon
             lo += lead.rfind(";") + 1
             lead = text[lo:qs]
+        if LEAD_IN_WHOLE_QUOTES:  # 'The reports are "incorrect" and "unfounded," a spokesman said'
+            for q in ctx.double:
+                if lo <= q.start and q.end <= qs:
+                    lead = lead[:q.start - lo] + " " * (q.end - q.start) + lead[q.end - lo:]
         if not lead.strip() or ":" in lead or any(c in lead for c in "“”\"\n") or "''" in lead:
             continue
         if any(ms < qs and lo < me for ms, me in marks):
