@@ -2416,3 +2416,27 @@ def test_a_quotation_lead_in_may_hold_whole_quotations(monkeypatch, on):
     expected = 'The charges are "baseless" and "absurd,"' if on else '"absurd,"'
     assert [c.text for c in said.content] == [expected]
     assert said.kind == ("mixed" if on else "direct")
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_source_that_cannot_confirm_something_is_on_record(monkeypatch, on):
+    text = ("The ministry could not confirm the deaths. The agency was unable to verify the footage. "
+            "The senators should not confirm the nominee.")
+    sts = _flag_statements(monkeypatch, "verbs", "UNCONFIRMED_CUES", on, text)
+    found = {(s.source.text if s.source else None, s.act) for s in sts}
+    assert (("The ministry", "no_comment") in found) == on
+    assert (("The agency", "no_comment") in found) == on
+    assert not any(s.source is not None and s.source.text == "The senators" for s in sts)  # a recommendation
+
+
+def test_only_a_negated_confirmation_is_unconfirmed():
+    from counterclaim.extract.speech_acts import unconfirmed
+
+    rows = [("Police", True, 3, "nsubj", "PROPN", "police"), ("did", True, 3, "aux", "AUX", "do"),
+            ("not", True, 3, "advmod", "PART", "not"), ("confirm", True, 3, "ROOT", "VERB", "confirm"),
+            ("it", False, 3, "obj", "PRON", "it"), (".", False, 3, "punct", "PUNCT", ".")]
+    doc, _ = parsed(rows)
+    assert unconfirmed(doc[3])
+    rows[2] = ("then", True, 3, "advmod", "ADV", "then")
+    doc, _ = parsed(rows)
+    assert not unconfirmed(doc[3])

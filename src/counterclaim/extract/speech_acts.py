@@ -138,6 +138,34 @@ UNANSWERED_WORDS = frozenset({"question", "questions", "queries", "query", "mess
                               "requests", "much", "anything", "comment", "details"})
 
 
+#: verbs whose negation with an object or clause is a no_comment ("could not confirm the deaths")
+CONFIRM_LEMMAS = frozenset({"confirm", "verify"})
+#: modals of "could not confirm", "won't confirm" (others recommend: "should not confirm")
+ABILITY_MODALS = frozenset({"could", "can", "ca", "would", "will", "wo"})
+
+
+def unconfirmed(tok: Any) -> bool:
+    """Whether ``tok`` is a negated "confirm"/"verify" with a subject and an object or clause ("could not
+    confirm the deaths", "did not immediately confirm the report"), or one under "unable"/"not able"
+    ("was unable to verify the photo"): a source that will not or cannot confirm something is on record
+    about it, and the act is a no_comment."""
+    if tok.lemma_.lower() not in CONFIRM_LEMMAS or tok.pos_ != "VERB":
+        return False
+    kids = list(tok.children)
+    if not any(c.dep_ in ("obj", "ccomp") for c in kids):
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ABILITY_MODALS for c in kids):
+        return False  # "the Senate should not confirm a replacement": a recommendation
+    if any(c.dep_ in ("advmod", "neg") and c.lower_ in ("not", "n't", "never") for c in kids):
+        return any(c.dep_ in ("nsubj", "nsubj:outer", "csubj") for c in kids)
+    # "was unable to verify the photo", "could not independently verify": the negation is on the head
+    head = tok.head
+    if tok.dep_ != "xcomp" or head.lemma_.lower() not in ("unable", "able"):
+        return False
+    negated = any(c.dep_ in ("advmod", "neg") and c.lower_ in ("not", "n't", "never") for c in head.children)
+    return negated if head.lemma_.lower() == "able" else not negated
+
+
 def speech_act(r: Any, text: str) -> str:
     """The speech act of a raw statement (its ``kind``, ``lemma``, ``head``, ``negated`` and ``content``
     pieces) from the cue lemma, negation and content words (``speech_acts.tsv``)."""
@@ -152,6 +180,8 @@ def speech_act(r: Any, text: str) -> str:
         return "other" if last.endswith("?") else "claim"
     if r.head is not None and predicative_blame(r.head):
         return "accusation"
+    if r.head is not None and unconfirmed(r.head):
+        return "no_comment"
     lemma = r.lemma
     key = lemma
     if r.head is not None:

@@ -61,6 +61,7 @@ from counterclaim.extract.speech_acts import (
     load_acts,
     load_ambiguous,
     load_noncommunication,
+    unconfirmed,
 )
 from counterclaim.extract.statement_base import HEADLINE_ROLES, SKIP_ROLES, SUBJ_DEPS, RawStatement, _Ctx, _trim, token_at
 
@@ -130,10 +131,11 @@ def _verb_statements(ctx: _Ctx, model: CueModel) -> list[RawStatement]:
                 al = act_lemma(tok)
                 if tok.pos_ != "VERB" or al is None or al in load_ambiguous():
                     continue
+                unconfirmed = _unconfirmed(tok)
                 kids = {c.dep_ for c in tok.children}
-                if not kids & set(SUBJ_DEPS) or not kids & {"ccomp", "obj", "xcomp"}:
+                if not unconfirmed and (not kids & set(SUBJ_DEPS) or not kids & {"ccomp", "obj", "xcomp"}):
                     continue
-                if LEXICON_NEEDS_FACT and any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
+                if LEXICON_NEEDS_FACT and not unconfirmed and any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
                     continue  # "would emphasize", "could add", "should condemn": not something said
                 st = _build(tok, LEXICON_ONLY_CONFIDENCE, ctx, model, _quote_adjacent(tok, ctx))
                 if st is not None:
@@ -220,7 +222,16 @@ def _forced_cue(tok: Any, role: str) -> bool:
                 and kids & set(SUBJ_DEPS) and tok.head.pos_ in ("NOUN", "PROPN")
                 and load_acts().get(al, ("",))[0] in RELATIVE_CUE_ACTS):
             return True
-    return _unanswered_request(tok) or predicative_blame(tok) or _reporting_construction(tok)
+    return _unanswered_request(tok) or predicative_blame(tok) or _reporting_construction(tok) or _unconfirmed(tok)
+
+
+#: "could not confirm the deaths", "was unable to verify it": made a statement whatever the classifier says
+#: (:func:`counterclaim.extract.speech_acts.unconfirmed`)
+UNCONFIRMED_CUES = True
+
+
+def _unconfirmed(tok: Any) -> bool:
+    return UNCONFIRMED_CUES and unconfirmed(tok)
 
 
 
