@@ -381,3 +381,14 @@ def test_an_outlet_abbreviation_in_capitals_is_the_outlet_not_a_place_of_that_na
     by_mention = {m.text: a for a in actors for m in a.mentions}
     assert by_mention["SANA"].type == "media" and by_mention["SANA"].name == "Syrian Arab News Agency"
     assert by_mention["Sana"].type != "media"  # Yemen's capital
+
+
+def test_a_name_head_stands_before_its_first_connective():
+    from counterclaim.extract import gazetteer
+
+    k = gazetteer.load_knowledge()
+    assert k.name_type("Committee to Protect Journalists") == "organization"
+    assert k.name_type("Institute for the Study of War") == "organization"
+    assert k.name_type("Quorn Times of Varn") == "media"
+    assert k.name_type("Committee") == "organization"  # a bare head word
+    assert k.name_type("Mary Quorn") is None

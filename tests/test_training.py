@@ -116,3 +116,67 @@ def test_a_first_name_needs_agreeing_votes_from_several_people_or_many_votes(nam
              "hillary roe": Counter(f=6)}  # one person with strong evidence: kept
     lexicon = names_recipe.decide(votes, min_votes=2, min_share=0.9, min_people=2, strong=5)
     assert lexicon == {"ada": ("f", 0, 3, 2), "alan": ("m", 9, 1, 1), "hillary": ("f", 0, 6, 1)}
+
+
+@pytest.fixture(scope="module")
+def vectors_recipe():
+    return _load_recipe("vectors")
+
+
+CONLLU = """# newdoc id = GUM_news_one
+# text = Hamas denied it.
+1\tHamas\tHamas\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tdenied\tdeny\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tit\tit\tPRON\tPRP\t_\t2\tobj\t_\tSpaceAfter=No
+4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+# newdoc id = GUM_fiction_two
+# text = She ran.
+1\tShe\tshe\tPRON\tPRP\t_\t2\tnsubj\t_\t_
+2\tran\trun\tVERB\tVBD\t_\t0\troot\t_\t_
+
+# newdoc id = GUM_news_three
+# text = It won't.
+1\tIt\tit\tPRON\tPRP\t_\t2\tnsubj\t_\t_
+2-3\twon't\t_\t_\t_\t_\t_\t_\t_\t_
+2\two\twill\tAUX\tMD\t_\t0\troot\t_\t_
+3\tn't\tnot\tPART\tRB\t_\t2\tadvmod\t_\t_
+3.1\tgo\tgo\tVERB\tVB\t_\t_\t_\t_\t_
+"""
+
+
+def test_vector_corpus_reads_conllu_word_forms_and_drops_excluded_genres(vectors_recipe, tmp_path):
+    path = tmp_path / "gum.conllu"
+    path.write_text(CONLLU, encoding="utf8")
+    sents = list(vectors_recipe._conllu_sentences(path, drop_genres={"fiction"}))
+    # the fiction document is left out; multiword-token and empty-node lines are not words
+    assert sents == [["Hamas", "denied", "it", "."], ["It", "wo", "n't"]]
+
+
+def test_vector_corpus_reads_article_texts_and_skips_empty_ones(vectors_recipe, tmp_path):
+    path = tmp_path / "articles.jsonl"
+    path.write_text('{"text": "One."}\n\n{"text": "  "}\n{"title": "no text"}\n{"text": "Two."}\n', encoding="utf8")
+    assert list(vectors_recipe._jsonl_texts(path)) == ["One.", "Two."]
+
+
+@pytest.fixture(scope="module")
+def actors_recipe():
+    return _load_recipe("actors")
+
+
+def test_dated_dictionary_entries_are_people_unless_an_organisation_word_heads_the_name(actors_recipe):
+    heads = {"OBSERVATORY": "organization", "COUNCIL": "organization", "TIMES": "media", "BRIGADE": "organization"}
+    given = {"ABDULLAH", "JOHN"}
+
+    def typ(name, code="SYRGOV"):
+        block = {"name": name, "codes": [(code, "20110101-")], "comment": "", "source": "countries"}
+        return actors_recipe.actor_type(block, code, "SYR", set(), heads, given)
+
+    assert actors_recipe.name_head("SYRIAN_OBSERVATORY_FOR_HUMAN_RIGHTS_") == "OBSERVATORY"
+    assert typ("SYRIAN_OBSERVATORY_FOR_HUMAN_RIGHTS_", "SYROPPHRI") == "organization"
+    assert typ("TAWHID_BRIGADE_", "SYRREB") == "group"  # a rebel sector code
+    assert typ("JOHN_SMITH_") == "person"
+    assert typ("ABDULLAH_COUNCIL_") == "person"  # a given name first: a person named so
+    assert typ("GENERAL_SECRETARY_OF_THE_PARTY_COUNCIL_") == "person"  # head "SECRETARY"
+    assert actors_recipe.actor_type({"name": "SYRIAN_OBSERVATORY_", "codes": [("SYROPP", "20110101-")],
+                                     "comment": "", "source": "countries"}, "SYROPP", "SYR", set()) == "person"

@@ -122,12 +122,46 @@ def parse_actor_file(path: Path, source: str) -> list[dict]:
     return blocks
 
 
-def actor_type(block: dict, code: str, iso3: str | None, country_heads: set[str]) -> str:
+#: words after which a name's head has been said ("Syrian Observatory | for Human Rights")
+HEAD_CONNECTIVES = {"OF", "FOR", "TO", "ON", "AGAINST", "IN"}
+
+
+def name_head(name: str) -> str:
+    """The head word of a TABARI name (upper case, underscores): the word before its first connective,
+    else its last word."""
+    words = [w for w in name.strip("_").split("_") if w]
+    for i, w in enumerate(words):
+        if i > 0 and w in HEAD_CONNECTIVES:
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
+def org_heads() -> dict[str, str]:
+    """Upper-cased organisation and media head words of counterclaim's ``actors_heads.tsv``."""
+    sys.path.insert(0, str(OUT_DEFAULT.parents[1]))
+    from counterclaim.extract.gazetteer import data_lines
+
+    return {row[0].upper(): row[1] for row in data_lines("actors_heads.tsv")
+            if len(row) >= 2 and row[1] in ("organization", "media")}
+
+
+def actor_type(block: dict, code: str, iso3: str | None, country_heads: set[str],
+               heads: dict[str, str] | None = None, given: set[str] | None = None) -> str:
     if block["source"] == "countries" and code[:3] == iso3 and block["name"] in country_heads:
         return "country"
     dated = any(d for _c, d in block["codes"])
     person_file = "CountryInfo" in block["comment"] or "rulers" in block["comment"]
     if person_file or (dated and block["source"] != "milnonstate"):
+        # dated codes mark office holders, but organisations have them too ("SYRIAN_NATIONAL_COUNCIL",
+        # "SYRIAN_OBSERVATORY_FOR_HUMAN_RIGHTS"): an organisation word as the name's head, after a word
+        # that does not open people's names, makes it no person
+        head = name_head(block["name"])
+        first = block["name"].strip("_").split("_")[0]
+        if heads and head in heads and first not in (given or ()) and not person_file:
+            sectors = code[3:] if len(code) > 3 else code
+            if re.search(r"(REB|INS|UAF)", sectors):
+                return "group"
+            return heads[head]
         return "person"
     sectors = code[3:] if len(code) > 3 else code
     if block["source"] == "milnonstate" or re.search(r"(REB|INS|UAF)", sectors):
@@ -153,6 +187,15 @@ def convert_actors(data: Path) -> list[tuple[str, ...]]:
     # a country block: its codes are bare ISO3 codes (dates allowed: IRQ, IRQOCC ... over time)
     country_heads = {b["name"] for b in blocks if b["source"] == "countries" and b["codes"]
                      and b["codes"][0][0] in iso3s and "CountryInfo" not in b["comment"]}
+    # words that open two or more dated (office holder) names: given names ("ABDULLAH"), which an
+    # organisation's name does not start with
+    heads = org_heads()
+    first_words: dict[str, int] = {}
+    for b in blocks:
+        words = b["name"].strip("_").split("_")
+        if len(words) >= 2 and any(d for _c, d in b["codes"]) and name_head(b["name"]) not in heads:
+            first_words[words[0]] = first_words.get(words[0], 0) + 1
+    given = {w for w, n in first_words.items() if n >= 2} - {"THE"}
     rows: dict[str, tuple[str, ...]] = {}
     for b in blocks:
         code = _latest_code(b["codes"])
@@ -161,7 +204,7 @@ def convert_actors(data: Path) -> list[tuple[str, ...]]:
         if not code:
             continue
         iso3 = code[:3] if code[:3] in iso3s else None
-        typ = actor_type(b, code, iso3, country_heads)
+        typ = actor_type(b, code, iso3, country_heads, heads, given)
         names = [b["name"], *b["aliases"]]
         keys = []
         for n in names:

@@ -122,9 +122,13 @@ class Knowledge:
         if not words:
             return None
         found = []
+        # the head of "Committee to Protect Journalists", "Institute for the Study of War" stands before its
+        # first lower-case connective
+        last = next((i - 1 for i, w in enumerate(words) if i > 0 and w in HEAD_CONNECTIVES), len(words) - 1)
         for i, w in enumerate(words):
             h = self.heads.get(w)
-            if h and (h[1] == "word" or i == len(words) - 1):
+            if h and (h[1] == "word" or i == len(words) - 1
+                      or (NAME_HEAD_BEFORE_CONNECTIVE and i == last and h[0] != "place")):  # not "Church of X"
                 found.append(h[0])
         for t in ("media", "place", "organization"):
             if t in found:
@@ -133,6 +137,11 @@ class Knowledge:
 
     def country_name(self, iso3: str) -> str:
         return self.country_names.get(iso3, iso3)
+
+
+#: a name's head may stand before its first lower-case connective (:meth:`Knowledge.name_type`)
+NAME_HEAD_BEFORE_CONNECTIVE = True
+HEAD_CONNECTIVES = frozenset({"of", "for", "to", "on", "against", "in"})
 
 
 @functools.lru_cache(maxsize=1)
