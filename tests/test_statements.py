@@ -2440,3 +2440,19 @@ def test_only_a_negated_confirmation_is_unconfirmed():
     rows[2] = ("then", True, 3, "advmod", "ADV", "then")
     doc, _ = parsed(rows)
     assert not unconfirmed(doc[3])
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_quoted_as_saying_has_the_quoted_person_as_source(monkeypatch, on):
+    text = ('"We will not leave," Omar Haddad, a local council member, was quoted as saying. '
+            "The minister was quoted by the agency as saying the talks had failed.")
+    sts = _flag_statements(monkeypatch, "verbs", "QUOTED_AS_SAYING", on, text)
+    quoted = [s for s in sts if "quoted" in s.cue.text]
+    if on:
+        first, second = quoted
+        assert first.cue.text == "was quoted as saying" and first.source.text.startswith("Omar Haddad")
+        assert [c.text for c in first.content] == ['"We will not leave,"'] and first.act == "claim"
+        assert second.cue.text == "was quoted by the agency as saying" and second.source.text == "The minister"
+        assert [c.text for c in second.content] == ["the talks had failed"]
+    else:
+        assert not any(s.source is not None and s.source.text.startswith(("Omar Haddad", "The minister")) for s in quoted)

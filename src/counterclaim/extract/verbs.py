@@ -63,7 +63,7 @@ from counterclaim.extract.speech_acts import (
     load_noncommunication,
     unconfirmed,
 )
-from counterclaim.extract.statement_base import HEADLINE_ROLES, SKIP_ROLES, SUBJ_DEPS, RawStatement, _Ctx, _trim, token_at
+from counterclaim.extract.statement_base import HEADLINE_ROLES, SKIP_ROLES, PASS_SUBJ_DEPS, SUBJ_DEPS, RawStatement, _Ctx, _trim, token_at
 
 #: Confidence of a cue found by the speech-act lexicon alone (a form unseen in training).
 LEXICON_ONLY_CONFIDENCE = 0.6
@@ -402,6 +402,21 @@ def _relative_pronoun(tok: Any, subj: Optional[Any]) -> Optional[Any]:
     return first
 
 
+#: "X was quoted as saying …" (PolNeAR: cue "was quoted as saying", source X, content the words quoted)
+QUOTED_AS_SAYING = True
+
+
+def _quoted_as_saying(tok: Any) -> Optional[Any]:
+    """The "saying" of a passive "quoted (by Y) as saying" with a subject, or None."""
+    if tok.lemma_.lower() != "quote" or not any(c.dep_ in PASS_SUBJ_DEPS for c in tok.children):
+        return None
+    for c in tok.children:
+        if c.i > tok.i and c.lower_ in ("saying", "telling", "writing") and c.dep_ in ("advcl", "xcomp", "ccomp") \
+                and any(m.lower_ == "as" and m.dep_ == "mark" for m in c.children):
+            return c
+    return None
+
+
 def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -> Optional[RawStatement]:
     """One statement for a cue token: source, then content by the first rule that applies —
     a complement to the right (ccomp/xcomp/obj), an adjacent quote, the sentence left of a clause-final
@@ -419,6 +434,15 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         clause_subject = subj is not None
     negated = any(c.lemma_.lower() in ("not", "never", "n't") and c.dep_ in ("advmod", "neg") for c in tok.children)
     pieces, how = _content_from_children(tok, text, ctx)
+    saying = _quoted_as_saying(tok) if QUOTED_AS_SAYING else None
+    if saying is not None:  # "X was quoted as saying …": X is the source, what "saying" takes the content
+        subj = next(c for c in tok.children if c.dep_ in PASS_SUBJ_DEPS)
+        clause_subject = False
+        cue = (cue[0], saying.idx + len(saying))
+        lem = act_lemma(saying) or "say"  # the act is the saying's, not the quoting's (a report)
+        pieces, how = _content_from_children(saying, text, ctx)
+        if adj is None:  # "“…,” X was quoted as saying": adjacent once X is the reporting clause's
+            adj = _quote_adjacent(tok, ctx, subj)
     if INVERTED_NOMINAL and how == "ccomp" and not reduced_relative:
         inv_np = _nominal_after_comma(tok)
         if inv_np is not None:  # "…, said one GOP source in the room.": the parse made the speaker a ccomp
