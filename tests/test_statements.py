@@ -2456,3 +2456,21 @@ def test_quoted_as_saying_has_the_quoted_person_as_source(monkeypatch, on):
         assert [c.text for c in second.content] == ["the talks had failed"]
     else:
         assert not any(s.source is not None and s.source.text.startswith(("Omar Haddad", "The minister")) for s in quoted)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_name_parsed_as_two_objects_is_one_addressee(monkeypatch, on):
+    from counterclaim.extract import contents
+
+    monkeypatch.setattr(contents, "SPLIT_NAME_OBJECTS", on)
+    rows = [("“", False, 2, "punct", "PUNCT", '"'), ("He", True, 2, "nsubj", "PRON", "he"),
+            ("left", False, 2, "ROOT", "VERB", "leave"), (",", False, 2, "punct", "PUNCT", ","),
+            ("”", True, 2, "punct", "PUNCT", '"'), ("Barrett", True, 6, "nsubj", "PROPN", "Barrett"),
+            ("told", True, 6, "ROOT", "VERB", "tell"), ("Agence", True, 8, "compound", "PROPN", "Agence"),
+            ("France", False, 6, "iobj", "PROPN", "France"), ("-", False, 10, "punct", "PUNCT", "-"),
+            ("Presse", False, 6, "iobj", "PROPN", "Presse"), (".", False, 6, "punct", "PUNCT", ".")]
+    doc, document = parsed(rows)  # “He left,” Barrett told Agence France-Presse.
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("told",)), boundaries=None)
+    t = document.text
+    assert t[slice(*r.source)] == "Barrett"
+    assert [t[s:e] for s, e in r.content] == (["“He left,”"] if on else ["Agence France-Presse"])

@@ -98,6 +98,24 @@ def _agent_charge(tok: Any) -> Optional[Any]:
 COMMA_ENDS_REDUCED_RELATIVE = True
 
 
+#: objects of a verb that together make one phrase ("told Agence France-Presse", parsed as two objects
+#: "France" and "Presse") are one addressee
+SPLIT_NAME_OBJECTS = True
+
+
+def _one_phrase(objs: list[Any]) -> bool:
+    """Whether the objects are one phrase: a single object, or names whose subtrees follow each other
+    with nothing but a hyphen or an apostrophe between them."""
+    if len(objs) == 1:
+        return True
+    if not SPLIT_NAME_OBJECTS or not all(o.pos_ == "PROPN" for o in objs):
+        return False
+    spans = sorted((min(t.i for t in o.subtree), max(t.i for t in o.subtree)) for o in objs)
+    doc = objs[0].doc
+    return all(all(doc[k].text in ("-", "'", "’") for k in range(a_hi + 1, b_lo))
+               for (_a_lo, a_hi), (b_lo, _b_hi) in zip(spans, spans[1:]))
+
+
 def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[int, int]], str]:
     """Content pieces from the dependents of a cue verb, and the dependency that gave them."""
     kids = list(tok.children)
@@ -232,7 +250,7 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
         # "says it would depress revenue": the parse took the clause's subject for an object
         lo = min(t.idx for t in objs[0].subtree)
         return [(lo, max(t.idx + len(t) for t in objs[0].subtree))], "ccomp"
-    if objs and not (lemma in ADDRESSEE_VERBS and len(objs) == 1 and not xcomp):
+    if objs and not (lemma in ADDRESSEE_VERBS and _one_phrase(objs) and not xcomp):
         first = objs[0]
         last = first
         # a coordinated verb of the cue starts a clause of its own ("called X an “act of terror” and
