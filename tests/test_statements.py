@@ -2474,3 +2474,24 @@ def test_a_name_parsed_as_two_objects_is_one_addressee(monkeypatch, on):
     t = document.text
     assert t[slice(*r.source)] == "Barrett"
     assert [t[s:e] for s, e in r.content] == (["“He left,”"] if on else ["Agence France-Presse"])
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_statements_sharing_a_source_share_its_speaker(monkeypatch, on):
+    from counterclaim.extract import speakers as SP
+
+    monkeypatch.setattr(SP, "SAME_SOURCE_SAME_SPEAKER", on)
+    rows = [("He", True, 1, "nsubj", "PRON", "he"), ("denied", True, 1, "ROOT", "VERB", "deny"),
+            ("the", True, 3, "det", "DET", "the"), ("report", False, 1, "obj", "NOUN", "report"),
+            (",", True, 5, "punct", "PUNCT", ","), ("saying", True, 1, "advcl", "VERB", "say"),
+            ("Gaza", True, 7, "nsubj", "PROPN", "Gaza"), ("fell", False, 5, "ccomp", "VERB", "fall"),
+            (".", False, 1, "punct", "PUNCT", ".")]
+    doc, document = parsed(rows)  # He denied the report, saying Gaza fell.
+    raws = find_raw_statements(doc, document, model=lexicon_model(("denied", "saying")), boundaries=None)
+    assert len(raws) == 2 and raws[0].source == raws[1].source
+    people = [Actor(id=f"a_{n}", name=n, type="person", mentions=()) for n in ("Omar Varn", "Ali Quorn")]
+    calls = iter(people * 2)
+    monkeypatch.setattr(SP, "_anaphor", lambda *a, **k: next(calls))  # a resolver that changes its mind
+    first, second = resolve_speakers(raws, doc, document, people)
+    assert first.name == "Omar Varn"
+    assert (second.name == first.name) == on

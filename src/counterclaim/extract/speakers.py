@@ -122,12 +122,19 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
     first_person: list[int] = []
     unnamed: list[_Prior] = []  # earlier sources no actor stands for
     last: Optional[_Prior] = None  # the latest source, whatever it resolved to
+    by_source: dict[tuple[int, int], list[int]] = {}  # statements by source span
     for k in order:
         r = raws[k]
         if r.source is None:
             resolved[k] = None
             continue
         s, e = r.source
+        if SAME_SOURCE_SAME_SPEAKER:
+            same = next((j for j in by_source.get((s, e), ()) if j in resolved), None)
+            by_source.setdefault((s, e), []).append(k)
+            if same is not None:  # "He dismissed X, saying: …": one source, one speaker for both cues
+                resolved[k] = resolved[same]
+                continue
         name = text[s:e]
         head = _source_head(doc, s, e) or r.src_head
         if FIRST_PERSON_FROM_QUOTE and head is not None and head.lower_ in FIRST_PERSON and head.pos_ == "PRON":
@@ -187,6 +194,11 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
     for k in range(len(raws)):
         out.append(resolved[k])
     return out
+
+
+#: statements that share a source span (a cue and the participle after it: "He dismissed X, saying …")
+#: share its speaker
+SAME_SOURCE_SAME_SPEAKER = True
 
 
 class _Prior(NamedTuple):
