@@ -2495,3 +2495,16 @@ def test_statements_sharing_a_source_share_its_speaker(monkeypatch, on):
     first, second = resolve_speakers(raws, doc, document, people)
     assert first.name == "Omar Varn"
     assert (second.name == first.name) == on
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_the_name_a_title_is_of_is_not_the_speaker(monkeypatch, on):
+    from counterclaim import ingest
+    from counterclaim.extract import speakers as SP
+    from counterclaim.pipeline import analyze
+
+    monkeypatch.setattr(SP, "OF_PHRASE_NOT_SPEAKER", on)
+    analysis = analyze(ingest.from_text("The local Archbishop of Varno said it was up to the sister."))
+    (st,) = [s for s in analysis.statements if s.cue.text == "said"]
+    assert st.source.text == "The local Archbishop of Varno"
+    assert (st.speaker.name == "The local Archbishop of Varno") == on  # not "Varno", a place taken for a name

@@ -509,6 +509,19 @@ RELATIONAL_HEADS = frozenset({
 KIND_NOUN_AFTER_NAME = True
 
 
+#: a name in the "of" phrase of a source's head ("the Archbishop of Varno") is not the speaker
+OF_PHRASE_NOT_SPEAKER = True
+
+
+def _of_head(h: Any, m: tuple) -> bool:
+    """Whether mention ``m`` is the "of" phrase of head ``h`` ("Archbishop of <m>")."""
+    span = h.doc.char_span(m[0], m[1], alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.head.i == h.i and root.i > h.i and any(c.dep_ == "case" and c.lower_ == "of" for c in root.children)
+
+
 def _direct(index: _Index, h: Any, s: int, e: int) -> Optional[Actor]:
     """An actor with a mention inside the source, preferring the one containing the source's head."""
     ov = index.overlapping(s, e)
@@ -546,8 +559,9 @@ def _direct(index: _Index, h: Any, s: int, e: int) -> Optional[Actor]:
             persons = [m for m in ov if m[2].type == "person"]
             return persons[-1][2] if persons else None
         # the head is outside every mention: the source is something an actor owns or leads
-        # ("Iran's state-owned Press TV"), not that actor; a person mention inside still names the speaker
-        persons = [m for m in ov if m[2].type == "person"]
+        # ("Iran's state-owned Press TV"), not that actor; a person mention inside still names the speaker,
+        # unless it is what the head is "of" ("the Archbishop of Camerino", a place taken for a name)
+        persons = [m for m in ov if m[2].type == "person" and not (OF_PHRASE_NOT_SPEAKER and _of_head(h, m))]
         return persons[-1][2] if persons else None
     persons = [m for m in ov if m[2].type == "person"]
     if persons:
