@@ -2508,3 +2508,21 @@ def test_the_name_a_title_is_of_is_not_the_speaker(monkeypatch, on):
     (st,) = [s for s in analysis.statements if s.cue.text == "said"]
     assert st.source.text == "The local Archbishop of Varno"
     assert (st.speaker.name == "The local Archbishop of Varno") == on  # not "Varno", a place taken for a name
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_according_to_gives_back_a_subject_the_parse_hung_on_its_source(monkeypatch, on):
+    from counterclaim.extract import forms
+
+    monkeypatch.setattr(forms, "ACCORDING_SUBJECT_BACK", on)
+    rows = [("According", True, 3, "case", "VERB", "accord"), ("to", True, 0, "fixed", "ADP", "to"),
+            ("a", True, 3, "det", "DET", "a"), ("report", False, 9, "obl", "NOUN", "report"),
+            (",", True, 5, "punct", "PUNCT", ","), ("Omar", True, 3, "appos", "PROPN", "Omar"),
+            ("Varn", False, 5, "flat", "PROPN", "Varn"), (",", True, 8, "punct", "PUNCT", ","),
+            ("briefly", True, 9, "advmod", "ADV", "briefly"), ("went", True, 9, "ROOT", "VERB", "go"),
+            ("home", False, 9, "advmod", "ADV", "home"), (".", False, 9, "punct", "PUNCT", ".")]
+    doc, document = parsed(rows)  # According to a report, Omar Varn, briefly went home.
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("according",)), boundaries=None)
+    t = document.text
+    assert t[slice(*r.source)] == ("a report" if on else "a report, Omar Varn")
+    assert [t[s:e] for s, e in r.content] == (["Omar Varn, briefly went home"] if on else ["briefly went home"])

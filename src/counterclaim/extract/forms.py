@@ -50,6 +50,8 @@ _MEDIAL_GAP = re.compile(r"^[^“”\"\n.;:!?]*,\s*((?:and|but|or|yet)(?:\s+(?:s
 ACCORDING_SOURCE_TAIL = True
 #: a fronted "According to X," runs to its comma (_according)
 ACCORDING_FRONTED_COMMA = True
+#: a source whose words after it lack a subject gives back what follows its first comma (_according)
+ACCORDING_SUBJECT_BACK = True
 #: ... also when the parse made the source phrase the sentence's root, and over a relative clause after it
 ACCORDING_ROOT_SOURCE = True
 #: a quotation's sentence that leads into it is part of the content (_mixed_lead_in)
@@ -126,6 +128,13 @@ def _according(tok: Any, p: float, ctx: _Ctx) -> Optional[RawStatement]:
                 if nxt_comma is not None:
                     s_hi = nxt_comma.idx
     source = _trim(text, s_lo, s_hi, ",.;")
+    if ACCORDING_SUBJECT_BACK and ", " in text[source[0]:source[1]]:
+        # "According to an unverified report, Father John O'Neal, 71, briefly went …": the words after
+        # the source have no subject; the parse hung it on the source as an appositive
+        first = token_at(doc, _clean_content(text, source[1], sent.end_char)[0])
+        if first is not None and first.i < sent.end and first.pos_ in ("VERB", "AUX", "ADV") and first.is_lower:
+            comma = text.index(", ", source[0], source[1])
+            source = _trim(text, source[0], comma, ",.;")
     before = _clean_content(text, sent.start_char, cue[0])
     if ACCORDING_CONNECTIVES:
         before = _strip_opening_conjunction(text, *_strip_connective(text, *before))
