@@ -253,7 +253,9 @@ def test_pipeline_leaves_no_whitespace_token_in_a_relation(nlp):
     assert doc[2].dep_ == "ROOT"  # "mocked"
 
 
-@pytest.mark.parametrize("on", [True, False])
+# the parser of pipeline 0.2.0 no longer makes the error this rule repairs on this text, so
+# only the shipped behaviour is checked here (the rule still applies to other parses)
+@pytest.mark.parametrize("on", [True])
 def test_an_opening_quote_after_a_sentence_end_starts_the_next_sentence(nlp, monkeypatch, on):
     from counterclaim.nlp import components
 
@@ -364,7 +366,9 @@ def test_a_paragraph_opening_with_a_quotation_keeps_the_mark_with_its_words(nlp)
     assert [s.text for s in doc.sents][1].startswith('"We have a situation')
 
 
-@pytest.mark.parametrize("on", [True, False])
+# the parser of pipeline 0.2.0 no longer makes the error this rule repairs on this text, so
+# only the shipped behaviour is checked here (the rule still applies to other parses)
+@pytest.mark.parametrize("on", [True])
 def test_no_sentence_starts_right_after_a_word(nlp, monkeypatch, on):
     from counterclaim.nlp import components
 
@@ -388,18 +392,19 @@ def test_is_is_the_islamic_state_in_running_text(nlp, text, word_index, is_name)
     assert nlp.pipe_names.index("acronym_norms") < nlp.pipe_names.index("tok2vec")
 
 
-@pytest.mark.parametrize("text, second", [
-    ("SANA, Yemen \u2014 A journalist was killed on Friday, an official said.", "A journalist"),
-    ("BOSTON (AP) - The three officers have been found, officials said.", "The three"),
-    ("(Reuters) - Amazon will release a new service, the Post reported.", "Amazon will"),
+@pytest.mark.parametrize("text, second, parser_splits", [
+    # the parser of pipeline 0.2.0 splits this one by itself
+    ("SANA, Yemen \u2014 A journalist was killed on Friday, an official said.", "A journalist", True),
+    ("BOSTON (AP) - The three officers have been found, officials said.", "The three", False),
+    ("(Reuters) - Amazon will release a new service, the Post reported.", "Amazon will", False),
 ])
-def test_a_dateline_is_a_sentence_of_its_own(nlp, monkeypatch, text, second):
+def test_a_dateline_is_a_sentence_of_its_own(nlp, monkeypatch, text, second, parser_splits):
     from counterclaim.nlp import components
 
     sents = [s.text for s in nlp(text).sents]
     assert len(sents) == 2 and sents[1].startswith(second)
     monkeypatch.setattr(components, "DATELINE_SENTENCES", False)
-    assert not any(s.startswith(second) for s in (x.text for x in nlp(text).sents))
+    assert any(s.startswith(second) for s in (x.text for x in nlp(text).sents)) == parser_splits
 
 
 def test_an_all_capital_word_and_dash_inside_a_paragraph_is_no_dateline(nlp):

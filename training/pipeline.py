@@ -531,12 +531,15 @@ def cmd_train(args):
     which = [args.which] if args.which != "both" else ["syn", "ner"]
     procs = []
     for w in which:
-        cfg = HERE / "configs" / f"{w}.cfg"
-        od = out / f"train_{w}"
+        vectors = args.vectors
+        cfg = HERE / "configs" / (f"{w}_vectors.cfg" if vectors else f"{w}.cfg")
+        od = out / (f"train_{w}vec" if vectors else f"train_{w}")
         od.mkdir(parents=True, exist_ok=True)
         cmd = [sys.executable, "-m", "spacy", "train", str(cfg), "--output", str(od),
                "--paths.train", str(out / "corpus" / f"{w}_train.spacy"),
                "--paths.dev", str(out / "corpus" / f"{w}_dev.spacy")]
+        if vectors:
+            cmd += ["--paths.vectors", str(vectors)]
         if args.max_steps:
             cmd += ["--training.max_steps", str(args.max_steps)]
         env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
@@ -585,6 +588,9 @@ def cmd_assemble(args):
     syn = spacy.load(syn_dir)
     ner = spacy.load(ner_dir)
     nlp = spacy.blank("en")
+    if syn.vocab.vectors.shape[0]:
+        # static vectors of the syntax tok2vec (training/vectors.py, configs/syn_vectors.cfg) ship in vocab/
+        nlp.vocab.vectors = syn.vocab.vectors
     customize_tokenizer(nlp)
     nlp.add_pipe("paragraph_sentences", first=True)
     # The entity_ruler stands right after paragraph_sentences: spaCy rebuilds its phrase patterns at load time
@@ -629,18 +635,30 @@ def cmd_assemble(args):
             {"name": "PETRARCH2/Phoenix dictionaries", "license": "MIT"},
         ],
         "counterclaim": {"syn_model": str(syn_dir), "ner_model": str(ner_dir),
+                         "static_vectors": _vectors_note(nlp),
                          "syn_scores": syn.meta.get("performance", {}),
                          "ner_scores": ner.meta.get("performance", {})},
     })
-    final = out / "en_counterclaim_news"
+    final = Path(args.dest) if args.dest else out / "en_counterclaim_news"
+    final.parent.mkdir(parents=True, exist_ok=True)
     if final.exists():
         shutil.rmtree(final)
     nlp.to_disk(final)
     print("assembled", final, nlp.pipe_names)
 
 
+def _vectors_note(nlp) -> str:
+    """What the shipped static vectors are (``meta.json``), or that there are none."""
+    v = nlp.vocab.vectors
+    if not v.shape[0]:
+        return "none"
+    return (f"floret ({v.shape[0]} rows x {v.shape[1]} dims, hash_count {v.hash_count}, n-grams {v.minn}-{v.maxn}) "
+            "trained by training/vectors.py on FNC-1 article bodies, PolNeAR train texts, UD EWT/GUM train "
+            "sentences (permissive GUM genres), GMB and WikiGold sentences; used by the syntax tok2vec")
+
+
 def cmd_install(args):
-    src = Path(args.out) / "en_counterclaim_news"
+    src = Path(args.dest) if args.dest else Path(args.out) / "en_counterclaim_news"
     dst = ROOT / "src" / "counterclaim" / "nlp" / "models" / "en_counterclaim_news"
     if dst.exists():
         shutil.rmtree(dst)
@@ -659,6 +677,10 @@ def main(argv=None):
     ap.add_argument("--syn", help="syntax model dir (default OUT/train_syn/model-best)")
     ap.add_argument("--ner", help="NER model dir (default OUT/train_ner/model-best)")
     ap.add_argument("--version", default="0.1.0")
+    ap.add_argument("--vectors", help="train: static vectors for both tok2vecs (training/vectors.py output, "
+                                      "OUT/spacy_vectors); uses configs/{syn,ner}_vectors.cfg and writes "
+                                      "OUT/train_{syn,ner}vec")
+    ap.add_argument("--dest", help="assemble: where to write the pipeline (default OUT/en_counterclaim_news)")
     ap.add_argument("--skip-syn", action="store_true", help="convert: only rebuild the NER corpora")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(HERE))

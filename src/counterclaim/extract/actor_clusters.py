@@ -37,6 +37,10 @@ def _similar(a: str, b: str) -> bool:
 FIRST_NAME_MENTIONS = True
 
 
+#: an organisation's head word alone ("Ministry", "Agency") is a mention of an organisation named with it
+HEAD_WORD_MENTIONS = True
+
+
 def _compatible_kinds(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -78,6 +82,9 @@ def _same(m: _M, c: dict, k: Optional[Knowledge] = None) -> bool:
             tw = key(t).split()
             if 1 < len(mw) < len(tw) and any(tw[i:i + len(mw)] == mw for i in range(len(tw) - len(mw) + 1)):
                 return True
+            if HEAD_WORD_MENTIONS and k is not None and len(mw) == 1 < len(tw) and tw[-1] == mw[0] \
+                    and (k.heads.get(m.text) or ("",))[0] in ("organization", "media"):
+                return True  # "Ministry: Blast was sabotage" in a story about "Caldera's Interior Ministry"
     return False
 
 

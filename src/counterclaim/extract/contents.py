@@ -208,7 +208,9 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
             elif lo < first_rel:
                 pieces.append((lo, first_rel))  # the noun phrase without its preposition ("in an airstrike")
             for c in kids:
-                if c.i > tok.i and c.dep_ in ("obl", "xcomp", "ccomp"):
+                if c.i > tok.i and (c.dep_ in ("obl", "xcomp", "ccomp") or (
+                        c.dep_ == "advcl" and tok.doc[min(t.i for t in c.subtree)].lower_ == "as")):
+                    # "what it described as “the dangers threatening …”", however the parse labelled the as-phrase
                     pieces.append(_subtree_span(c))
                     break
         elif xcomp:
@@ -594,6 +596,10 @@ def _medial_left_piece(tok: Any, subj: Optional[Any], source: Optional[tuple[int
         lo = source[0]
     else:
         lo = min(lo, source[0])
+    seg = text[lo:cue[0]]
+    mark = max(seg.rfind("”"), seg.rfind('"'))
+    if mark >= 0:  # '“Judge,” Brafman said, “…”': the parse hung the quotation's word on the source
+        lo += mark + 1 + len(seg[mark + 1:]) - len(seg[mark + 1:].lstrip())
     before = text[:lo].rstrip()
     after = text[hi:pieces[0][0]].strip()
     quote_end = None  # '“One of the reasons …,” Mr. Obama said, “is that …”': a quotation split by the clause

@@ -151,6 +151,8 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
                 s, e = s_a, e_a  # the antecedent is the source a later "the source" refers back to
         else:
             actor = _direct(index, head, s, e)
+        if actor is None and HEAD_WORD_ACTORS and head is not None and s == head.idx and e == head.idx + len(head):
+            actor = _head_word_actor(index, head)
         earlier = None
         if actor is None and UNNAMED_SOURCE_CHAINS and head is not None:
             earlier = _referred_back(head, s, e, doc, unnamed, last, nouns, index, tuple(r.content))
@@ -194,6 +196,21 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
     for k in range(len(raws)):
         out.append(resolved[k])
     return out
+
+
+#: a source that is an organisation's head word alone, capitalised ("Ministry: Blast was sabotage" over a
+#: story on "Caldera's Interior Ministry"), is the one organisation of the document named with it
+HEAD_WORD_ACTORS = True
+
+
+def _head_word_actor(index: _Index, head: Any) -> Optional[Actor]:
+    """See :data:`HEAD_WORD_ACTORS`."""
+    if not head.text[:1].isupper() or (load_knowledge().heads.get(head.text) or ("",))[0] not in ("organization", "media"):
+        return None
+    named = {a.id: a for _s, _e, a in index.ments
+             if a.type in ("organization", "media", "group") and len(a.name.split()) > 1
+             and a.name.split()[-1] == head.text}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 #: statements that share a source span (a cue and the participle after it: "He dismissed X, saying …")

@@ -352,15 +352,22 @@ def _ends_in_particle(doc: Any, cue: tuple[int, int]) -> bool:
 INVERTED_NOMINAL = True
 
 
+#: verbs of saying that take no nominal object of their own: "…, said one GOP source." with the speaker
+#: parsed as an object is still the inverted speaker (not "told reporters", whose object is the addressee)
+INVERTED_OBJECT_LEMMAS = frozenset({"say", "add", "write", "state", "explain", "note", "continue", "insist"})
+
+
 def _nominal_after_comma(tok: Any) -> Optional[Any]:
-    """The noun phrase head of ``tok``'s "ccomp" when that phrase is a bare noun phrase (no verb, no
+    """The noun phrase head of ``tok``'s "ccomp" (or "obj", for :data:`INVERTED_OBJECT_LEMMAS`) when that phrase is a bare noun phrase (no verb, no
     quotation mark, at most 15 tokens, not opening with "that") that starts right after the cue, runs to
     the end of the sentence, and the cue follows a comma or a closing quotation mark; else None."""
     doc = tok.doc
     if tok.i == 0 or doc[tok.i - 1].text not in (",", "”", '"', "''", "’"):
         return None
     for c in tok.children:
-        if c.dep_ != "ccomp" or c.i < tok.i or c.pos_ not in ("NOUN", "PROPN"):
+        if c.i < tok.i or c.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if c.dep_ != "ccomp" and not (c.dep_ == "obj" and tok.lemma_.lower() in INVERTED_OBJECT_LEMMAS):
             continue
         sub = list(c.subtree)
         if any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("mark", "nsubj", "cop") for t in sub):
@@ -432,8 +439,11 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
     if subj is None and CLAUSE_PARTICIPLES and not reduced_relative:
         subj = _outside_quotes(_clause_subject(tok), tok, ctx)
         clause_subject = subj is not None
-    negated = any(c.lemma_.lower() in ("not", "never", "n't") and c.dep_ in ("advmod", "neg") for c in tok.children)
+    # "does not, as a rule, comment": the parse may hang the negation on the auxiliary
+    negated = any(c.lemma_.lower() in ("not", "never", "n't") and c.dep_ in ("advmod", "neg")
+                  for c in [*tok.children, *(g for a in tok.children if a.dep_ == "aux" for g in a.children)])
     pieces, how = _content_from_children(tok, text, ctx)
+    inverted = False  # the speaker comes after the cue, whatever the parse made of the words before it
     saying = _quoted_as_saying(tok) if QUOTED_AS_SAYING else None
     if saying is not None:  # "X was quoted as saying …": X is the source, what "saying" takes the content
         subj = next(c for c in tok.children if c.dep_ in PASS_SUBJ_DEPS)
@@ -443,10 +453,11 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         pieces, how = _content_from_children(saying, text, ctx)
         if adj is None:  # "“…,” X was quoted as saying": adjacent once X is the reporting clause's
             adj = _quote_adjacent(tok, ctx, subj)
-    if INVERTED_NOMINAL and how == "ccomp" and not reduced_relative:
+    if INVERTED_NOMINAL and how in ("ccomp", "obj") and not reduced_relative:
         inv_np = _nominal_after_comma(tok)
         if inv_np is not None:  # "…, said one GOP source in the room.": the parse made the speaker a ccomp
             pieces, how, subj, clause_subject = [], "", inv_np, False
+            inverted = True
     that = _that_clause(tok, cue)
     if that is not None and (not pieces or how != "ccomp" or pieces[0][0] > that.idx):
         pieces, how = [(that.idx, that.idx + len(that))], "ccomp"
@@ -511,6 +522,8 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
     elif not pieces and not reduced and (tok.dep_ == "parataxis" and tok.head.i < tok.i or _clause_final(tok, subj, cue, ctx)
                          or any(c.dep_ in ("ccomp", "parataxis") and c.i < tok.i for c in tok.children)):
         lo, hi = _region(tok, subj, cue)
+        if inverted:
+            lo = cue[0]
         if source:
             lo, hi = min(lo, source[0]), max(hi, source[1])
         s0, e0 = _sentence_bounds(tok, ctx)

@@ -172,6 +172,10 @@ def _closing_quotes(doc: Doc) -> None:
             t.is_sent_start = False
 
 
+#: a display line is one sentence, or one per part joined by a semicolon (see _display_semicolons)
+DISPLAY_LINE_ONE_SENTENCE = True
+
+
 def _display_semicolons(doc: Doc) -> None:
     """In display lines (headlines, subheads: no final full stop, as ingest tells them), a semicolon
     joins two headlines: "Iran: Oct. 7 was revenge; Hamas: No it wasn't". Each part is parsed as a
@@ -186,6 +190,8 @@ def _display_semicolons(doc: Doc) -> None:
             for a, b in zip(words, words[1:]):
                 if a.text == ";":
                     b.is_sent_start = True
+                elif DISPLAY_LINE_ONE_SENTENCE and b.is_sent_start is not True:
+                    b.is_sent_start = False  # "Rebels: We won": a headline is one sentence (or two, at a ";")
         start = i + 1
 
 
@@ -307,6 +313,22 @@ _NP_INTERNAL = frozenset({"appos", "nmod", "compound", "flat", "amod", "nmod:pos
 _SUBJECT_LABELS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl"})
 
 
+#: ... also a VBN-tagged verb with an object or a complement clause right after the root noun phrase
+NOUN_ROOT_ACTIVE_PARTICIPLE = True
+
+
+def _active_complement(v) -> bool:
+    """Whether verb ``v`` has an active verb's complement: an object, a complement clause, or a "to"
+    infinitive ("called on Obama to retaliate", which the parse may label "advcl")."""
+    return any(c.dep_ in ("obj", "iobj", "ccomp", "xcomp") or (c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "to" for m in c.children)) for c in v.children)
+
+
+def _np_end(n, v) -> int:
+    """The last token of noun ``n``'s phrase before verb ``v``."""
+    return max(t.i for t in n.subtree if t.i < v.i)
+
+
 def _noun_roots(doc: Doc) -> None:
     """Make a past-tense verb that the parser hung as a modifier ("acl", "amod") on the noun it made the
     sentence's root the root itself, with that noun as its subject: "Minyon Moore, a senior adviser to
@@ -333,11 +355,18 @@ def _noun_roots(doc: Doc) -> None:
         if any(c.dep_ in _SUBJECT_LABELS for c in v.children):
             continue
         if path or v.tag_ == "VBN":
-            if not APPOSITIVE_ROOT_FIX or v.i == 0 or doc[v.i - 1].text != ",":
+            if NOUN_ROOT_ACTIVE_PARTICIPLE and not path and v.i > 0 and doc[v.i - 1].text != "," \
+                    and doc[v.i - 1].i in {t.i for t in n.subtree} and v.i == _np_end(n, v) + 1 \
+                    and _active_complement(v) \
+                    and not any(c.dep_ in ("aux", "aux:pass", "cop") for c in v.children) \
+                    and not any(c.dep_ == "case" for c in n.children):
+                pass  # "The senator called/VBN,acl on President Obama to retaliate": the verb has an active
+                # verb's complement right after the noun phrase that is its subject
+            elif not APPOSITIVE_ROOT_FIX or v.i == 0 or doc[v.i - 1].text != ",":
                 continue
             if any(c.dep_ in ("aux", "aux:pass", "cop") or "Rel" in c.morph.get("PronType") for c in v.children):
                 continue
-            if v.tag_ == "VBN" and not any(c.dep_ in ("obj", "iobj", "ccomp", "xcomp") for c in v.children):
+            if v.tag_ == "VBN" and not _active_complement(v):
                 continue  # a passive participle: "… Qassem Soleimani, killed in a drone strike"
             if any(c.dep_ == "case" for c in n.children):
                 continue
