@@ -392,3 +392,16 @@ def test_a_name_head_stands_before_its_first_connective():
     assert k.name_type("Quorn Times of Varn") == "media"
     assert k.name_type("Committee") == "organization"  # a bare head word
     assert k.name_type("Mary Quorn") is None
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_an_organisations_head_word_alone_is_a_mention_of_it(monkeypatch, on):
+    from counterclaim.extract import actor_clusters
+
+    monkeypatch.setattr(actor_clusters, "HEAD_WORD_MENTIONS", on)
+    text = "Varnian Interior Ministry spoke . Ministry spoke ."
+    doc, document, actors = analyse(text, ents=[(0, 3, "ORG"), (5, 6, "ORG")], pos={3: "VERB", 6: "VERB"})
+    ministry = [a for a in actors if a.name.endswith("Ministry")]
+    assert [a.name for a in ministry][0] == "Varnian Interior Ministry"
+    assert len(ministry) == (1 if on else 2)
+    assert len(ministry[0].mentions) == (2 if on else 1)

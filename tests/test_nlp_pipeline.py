@@ -303,6 +303,30 @@ def test_a_past_tense_verb_hung_on_a_noun_root_becomes_the_root():
     assert doc2[1].dep_ == "acl"
 
 
+@pytest.mark.parametrize("on", [True, False])
+def test_a_participle_with_an_active_complement_right_after_a_noun_root_becomes_the_root(monkeypatch, on):
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from counterclaim.nlp import components
+
+    monkeypatch.setattr(components, "NOUN_ROOT_ACTIVE_PARTICIPLE", on)
+    # "The senator called on Obama to retaliate ." parsed with "senator" as the root, "called" (VBN) its acl
+    words = ["The", "senator", "called", "on", "Obama", "to", "retaliate", "."]
+    heads = [1, 1, 1, 4, 2, 6, 2, 1]
+    deps = ["det", "ROOT", "acl", "case", "obl", "mark", "advcl", "punct"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps,
+              pos=["DET", "NOUN", "VERB", "ADP", "PROPN", "PART", "VERB", "PUNCT"],
+              tags=["DT", "NN", "VBN", "IN", "NNP", "TO", "VB", "."])
+    components._noun_roots(doc)
+    assert (doc[2].dep_ == "ROOT" and doc[1].dep_ == "nsubj" and doc[7].head.i == 2) == on
+    # a participle with an oblique only stays a modifier ("a man accused of murder")
+    doc2 = Doc(English().vocab, words=["man", "accused", "of", "murder"], heads=[0, 0, 3, 1],
+               deps=["ROOT", "acl", "case", "obl"], pos=["NOUN", "VERB", "ADP", "NOUN"], tags=["NN", "VBN", "IN", "NN"])
+    components._noun_roots(doc2)
+    assert doc2[1].dep_ == "acl"
+
+
 def _appositive_doc(tag, verb_head, with_case=False, tail="called Obama a liar"):
     """ "(In) Schiff , the top Democrat on the panel , <tail> ." parsed with the noun "Schiff" as the root and
     the verb of ``tail`` as an acl of ``verb_head`` (0: Schiff, 7: panel)."""

@@ -2551,3 +2551,28 @@ def test_according_to_gives_back_a_subject_the_parse_hung_on_its_source(monkeypa
     t = document.text
     assert t[slice(*r.source)] == ("a report" if on else "a report, Omar Varn")
     assert [t[s:e] for s, e in r.content] == (["Omar Varn, briefly went home"] if on else ["briefly went home"])
+
+
+def test_a_negation_the_parse_hung_on_the_auxiliary_negates_the_cue():
+    rows = [("The", True, 1, "det", "DET", "the"), ("army", True, 6, "nsubj", "NOUN", "army"),
+            ("does", True, 6, "aux", "AUX", "do"), ("not", False, 2, "advmod", "PART", "not"),
+            (",", True, 2, "punct", "PUNCT", ","), ("ever", True, 6, "advmod", "ADV", "ever"),
+            ("comment", True, 6, "ROOT", "VERB", "comment"), ("on", True, 8, "case", "ADP", "on"),
+            ("strikes", False, 6, "obl", "NOUN", "strike"), (".", False, 6, "punct", "PUNCT", ".")]
+    doc, document = parsed(rows)  # The army does not, ever comment on strikes.
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("comment",)), boundaries=None)
+    assert r.negated
+    assert speech_act(r, document.text) == "no_comment"
+
+
+def test_what_it_described_as_keeps_the_as_phrase_however_it_was_labelled():
+    rows = [("over", True, 1, "case", "ADP", "over"), ("what", True, 1, "ROOT", "PRON", "what"),
+            ("it", True, 3, "nsubj", "PRON", "it"), ("described", True, 1, "acl:relcl", "VERB", "describe"),
+            ("as", True, 7, "mark", "ADP", "as"), ("the", True, 6, "det", "DET", "the"),
+            ("dangers", True, 7, "nsubj", "NOUN", "danger"), ("threatening", True, 3, "advcl", "VERB", "threaten"),
+            ("Gaza", False, 7, "obj", "PROPN", "Gaza"), (".", False, 1, "punct", "PUNCT", ".")]
+    doc, document = parsed(rows)  # over what it described as the dangers threatening Gaza.
+    raws = find_raw_statements(doc, document, model=lexicon_model(("described",)), boundaries=None)
+    (r,) = [x for x in raws if document.text[slice(*x.cue)] == "described"]
+    t = document.text
+    assert [t[s:e] for s, e in r.content] == ["what", "as the dangers threatening Gaza"]
