@@ -2576,3 +2576,12 @@ def test_what_it_described_as_keeps_the_as_phrase_however_it_was_labelled():
     (r,) = [x for x in raws if document.text[slice(*x.cue)] == "described"]
     t = document.text
     assert [t[s:e] for s, e in r.content] == ["what", "as the dangers threatening Gaza"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_source_after_a_quotation_closed_by_a_comma_runs_back_to_the_mark(monkeypatch, on):
+    text = ("“They ask for $1 million, and they will send DNA to Turkey, but they want the money first,” one of "
+            "Varno's sources, a former rebel fighter, said.")
+    st = _flag_statement(monkeypatch, "verbs", "QUOTE_CLOSED_SOURCE", on, text, "said")
+    assert st.source.text.startswith("one of Varno's sources") == on
+    assert st.content[0].text.endswith("first,”") == on  # not "… first,” one"

@@ -424,6 +424,31 @@ def _quoted_as_saying(tok: Any) -> Optional[Any]:
     return None
 
 
+#: a source right after a quotation that closes with a comma runs back to the quotation's closing mark
+#: ("“…,” one of Giglio's sources, a former rebel fighter, said": the parse left "one of Giglio's sources"
+#: out of the source and in the content)
+QUOTE_CLOSED_SOURCE = True
+_NP_WALK_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "PART", "PRON", "PUNCT"})
+
+
+def _source_from_closing_quote(doc: Any, source: tuple[int, int], ctx: _Ctx) -> tuple[int, int]:
+    """See :data:`QUOTE_CLOSED_SOURCE`: the source start moved back over a noun phrase (at most 12 tokens,
+    no verb) to just after a closing quotation mark whose quotation ends in a comma."""
+    first = token_at(doc, source[0])
+    if first is None or first.lower_ in ("which", "who", "whom", "that"):
+        return source  # a relative pronoun speaks for what it follows, not with it
+    k = first.i - 1
+    lo = max(first.sent.start, first.i - 12)
+    while k >= lo and not doc[k].is_quote and doc[k].pos_ in _NP_WALK_POS and not doc[k].is_space:
+        k -= 1
+    if k < lo or k == first.i - 1 or not doc[k].is_quote or k == 0 or doc[k - 1].text != ",":
+        return source
+    if not any(q.end == doc[k].idx + len(doc[k]) for q in ctx.double):
+        return source  # the mark must close a quotation
+    start = doc[k + 1]
+    return (start.idx, source[1])
+
+
 def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -> Optional[RawStatement]:
     """One statement for a cue token: source, then content by the first rule that applies —
     a complement to the right (ccomp/xcomp/obj), an adjacent quote, the sentence left of a clause-final
@@ -502,6 +527,8 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
     reduced = (tok.dep_ in ("acl", "amod") and tok.morph.get("VerbForm") == ["Part"]) or reduced_relative
     if source is None and not _is_passive(tok) and not reduced and USE_POS_FALLBACK:
         source = _fallback_source(tok, cue, ctx)
+    if QUOTE_CLOSED_SOURCE and source is not None and source[1] <= cue[0]:
+        source = _source_from_closing_quote(tok.doc, source, ctx)
     if source is not None and subj is None:
         span = tok.doc.char_span(source[0], source[1], alignment_mode="expand")
         subj = span.root if span is not None else None
