@@ -2585,3 +2585,26 @@ def test_a_source_after_a_quotation_closed_by_a_comma_runs_back_to_the_mark(monk
     st = _flag_statement(monkeypatch, "verbs", "QUOTE_CLOSED_SOURCE", on, text, "said")
     assert st.source.text.startswith("one of Varno's sources") == on
     assert st.content[0].text.endswith("first,”") == on  # not "… first,” one"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_learned_cue_end_never_leaves_out_the_cues_verb(monkeypatch, on):
+    from counterclaim.extract import learned_spans
+
+    monkeypatch.setattr(learned_spans, "CUE_KEEPS_HEAD", on)
+    rows = [("The", True, 1, "det", "DET", "the"), ("army", True, 9, "nsubj", "NOUN", "army"),
+            ("does", True, 9, "aux", "AUX", "do"), ("not", False, 9, "advmod", "PART", "not"),
+            (",", True, 7, "punct", "PUNCT", ","), ("as", True, 7, "case", "ADP", "as"),
+            ("a", True, 7, "det", "DET", "a"), ("rule", False, 9, "obl", "NOUN", "rule"),
+            (",", True, 9, "punct", "PUNCT", ","), ("comment", True, 9, "ROOT", "VERB", "comment"),
+            ("on", True, 11, "case", "ADP", "on"), ("strikes", False, 9, "obl", "NOUN", "strike"),
+            (".", False, 9, "punct", "PUNCT", ".")]
+    doc, document = parsed(rows)  # The army does not, as a rule, comment on strikes.
+
+    class EndsAtRule:  # a ranker that picks the boundary after "rule"
+        def choose(self, doc, fixed_i, rule_k, how, **kw):
+            return 7
+
+    raws = find_raw_statements(doc, document, model=lexicon_model(("comment",)), boundaries={"cue_end": EndsAtRule()})
+    (r,) = [x for x in raws if x.head is not None and x.head.text == "comment"]
+    assert document.text[slice(*r.cue)].endswith("comment") == on

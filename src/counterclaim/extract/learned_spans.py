@@ -144,6 +144,10 @@ def _token_range(doc: Any, s: int, e: int) -> Optional[tuple[int, int]]:
     return a, b
 
 
+#: a learned cue boundary may not leave the cue's head word out of the cue
+CUE_KEEPS_HEAD = True
+
+
 def _apply_boundary(r: RawStatement, ctx: _Ctx, name: str, ranker: Any, marks: Marks,
                     views: dict) -> None:
     task = boundary_task(r, ctx, name, marks)
@@ -171,6 +175,9 @@ def _apply_boundary(r: RawStatement, ctx: _Ctx, name: str, ranker: Any, marks: M
             s = min(s, ctx.double[qi].start)
     s, e = _trim(text, s, e)
     if task.piece == -2:
+        head = r.head
+        if CUE_KEEPS_HEAD and head is not None and not (s <= head.idx and head.idx + len(head) <= e):
+            return  # "does not, as a rule, comment": a cue span never leaves out its own verb
         if e > s and not any(ps < e and s < pe for ps, pe in ([r.source] if r.source else []) + list(r.content)):
             r.cue = (s, e)
         return
