@@ -2608,3 +2608,12 @@ def test_a_learned_cue_end_never_leaves_out_the_cues_verb(monkeypatch, on):
     raws = find_raw_statements(doc, document, model=lexicon_model(("comment",)), boundaries={"cue_end": EndsAtRule()})
     (r,) = [x for x in raws if x.head is not None and x.head.text == "comment"]
     assert document.text[slice(*r.cue)].endswith("comment") == on
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_quoted_whole_sentence_before_a_clause_gives_way_to_the_quotation_after_its_cue(monkeypatch, on):
+    text = ("“They ask for $1 million,” one of Varno's sources said. “They will not give the DNA without the money.” "
+            'Another source, however, was more frank about his motives, telling the website, "This is business."')
+    st = _flag_statement(monkeypatch, "sources", "CLOSED_SENTENCE_QUOTE_YIELDS", on, text, "telling")
+    assert [c.text for c in st.content] == (['"This is business."'] if on else
+                                            ["“They will not give the DNA without the money.”"])

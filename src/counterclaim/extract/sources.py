@@ -14,6 +14,7 @@ from this module at call time: to toggle one, set it here, not on :mod:`counterc
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any, Optional
 
 from counterclaim.extract.cues import CueModel, cue_key
@@ -391,9 +392,27 @@ def _quote_adjacent(tok: Any, ctx: _Ctx, subj: Optional[Any] = None) -> Optional
             if ctx.paragraph_index(q.start) == par and not text[q.end:lo].strip(ADJ_PUNCT) \
                     and not (TITLE_QUOTES and _title_quote(tok.doc, q.start)) \
                     and not (INTRODUCED_QUOTES and _introduced_sentence(text, q, ctx)):
+                if CLOSED_SENTENCE_QUOTE_YIELDS and _SENTENCE_CLOSED.search(text, q.start, q.end):
+                    # "“… money.” Another source …, telling BuzzFeed, “This is business.”": a quoted whole
+                    # sentence before the clause is not its content when a quotation right after the cue is
+                    right = _right_quote(tok, hi, par, ctx)
+                    if right is not None:
+                        return right
                 return i
             break
         i -= 1
+    return _right_quote(tok, hi, par, ctx)
+
+
+#: a quotation that is a whole sentence (closing with . ? ! inside its marks) right before a reporting
+#: clause gives way to a quotation right after the cue
+CLOSED_SENTENCE_QUOTE_YIELDS = True
+_SENTENCE_CLOSED = re.compile(r"[.?!][\"”’']+$")
+
+
+def _right_quote(tok: Any, hi: int, par: int, ctx: _Ctx) -> Optional[int]:
+    """A double quote right after the reporting clause ("said: “…”"), or None."""
+    text = ctx.text
     j = bisect.bisect_left(ctx.dstarts, hi)
     if j < len(ctx.double):
         q = ctx.double[j]
