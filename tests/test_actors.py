@@ -405,3 +405,14 @@ def test_an_organisations_head_word_alone_is_a_mention_of_it(monkeypatch, on):
     assert [a.name for a in ministry][0] == "Varnian Interior Ministry"
     assert len(ministry) == (1 if on else 2)
     assert len(ministry[0].mentions) == (2 if on else 1)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_an_acronym_may_stand_for_a_hyphenated_name(monkeypatch, on):
+    from counterclaim.extract import actor_clusters
+
+    monkeypatch.setattr(actor_clusters, "HYPHEN_ACRONYMS", on)
+    text = "Quorn-Varnett spoke . QV spoke ."
+    doc, document, actors = analyse(text, ents=[(0, 1, "ORG"), (3, 4, "ORG")], pos={1: "VERB", 4: "VERB"})
+    named = {a.name: len(a.mentions) for a in actors}
+    assert named.get("Quorn-Varnett") == (2 if on else 1)

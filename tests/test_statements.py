@@ -2617,3 +2617,16 @@ def test_a_quoted_whole_sentence_before_a_clause_gives_way_to_the_quotation_afte
     st = _flag_statement(monkeypatch, "sources", "CLOSED_SENTENCE_QUOTE_YIELDS", on, text, "telling")
     assert [c.text for c in st.content] == (['"This is business."'] if on else
                                             ["“They will not give the DNA without the money.”"])
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_the_sentences_of_a_pronouns_own_quotation_do_not_keep_it_from_the_source_before(monkeypatch, on):
+    from counterclaim import ingest
+    from counterclaim.extract import speakers as SP
+    from counterclaim.pipeline import analyze
+
+    monkeypatch.setattr(SP, "OWN_QUOTE_NOT_BETWEEN", on)
+    text = ("Varno said the drummer died of cancer.\n\nThe former band members also expressed their condolences.\n\n"
+            '"So sad to hear of our brother\'s passing. Rest in peace," they said.')
+    (st,) = [s for s in analyze(ingest.from_text(text)).statements if s.source is not None and s.source.text == "they"]
+    assert (st.speaker.name == "The former band members") == on

@@ -37,6 +37,8 @@ def _similar(a: str, b: str) -> bool:
 FIRST_NAME_MENTIONS = True
 
 
+#: an acronym may stand for a hyphenated name ("HP" for "Hewlett-Packard")
+HYPHEN_ACRONYMS = True
 #: an organisation's head word alone ("Ministry", "Agency") is a mention of an organisation named with it
 HEAD_WORD_MENTIONS = True
 
@@ -75,8 +77,8 @@ def _same(m: _M, c: dict, k: Optional[Knowledge] = None) -> bool:
         acro = _is_acronym(m.text)
         mw = mk.split()
         for t, cw, init in c["forms"]:
-            if acro and init == m_bare and len(t.split()) > 1:
-                return True
+            if acro and init == m_bare and len(re.split(r"[\s\-]+" if HYPHEN_ACRONYMS else r"\s+", t.strip("-"))) > 1:
+                return True  # "HP" for "Hewlett-Packard" as for "Huffington Post": the nearest earlier one wins
             if _is_acronym(t) and m_init == t.replace(".", "").upper() and len(mw) > 1:
                 return True
             tw = key(t).split()

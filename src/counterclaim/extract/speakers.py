@@ -311,6 +311,10 @@ def _referred_back(head: Any, s: int, e: int, doc: Any, unnamed: list[_Prior], l
     return found
 
 
+#: sentences of the statement's own quotation between a pronoun and the source before it do not keep them apart
+OWN_QUOTE_NOT_BETWEEN = True
+
+
 #: "he" does not refer back to an unnamed source whose words show the other gender ("the spokeswoman")
 GENDERED_NOUN_AGREEMENT = True
 
@@ -397,8 +401,11 @@ def _from_last(word: str, s: int, doc: Any, last: _Prior, nouns: dict[str, tuple
     if here is None or there is None:
         return None
     between = doc[there.i:here.i]
-    if here.sent.start != there.sent.start and doc[there.sent.end:here.sent.start].text.strip():
-        return None  # only from the same sentence or the one right before it
+    if here.sent.start != there.sent.start and any(
+            not t.is_space and not (OWN_QUOTE_NOT_BETWEEN and _within(t.idx, own))
+            for t in doc[there.sent.end:here.sent.start]):
+        return None  # only from the same sentence or the one right before it (what this one says aside:
+        # 'The band members … . "So sad … . Rest in peace," they said.')
     if not PREVIOUS_SPEAKER_ACROSS_PARAGRAPHS and any("\n" in t.text_with_ws for t in between):
         return None  # and within the paragraph
     for ms, me, actor in index.before(s):  # an actor that was a subject in between takes the pronoun,
