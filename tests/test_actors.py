@@ -416,3 +416,15 @@ def test_an_acronym_may_stand_for_a_hyphenated_name(monkeypatch, on):
     doc, document, actors = analyse(text, ents=[(0, 1, "ORG"), (3, 4, "ORG")], pos={1: "VERB", 4: "VERB"})
     named = {a.name: len(a.mentions) for a in actors}
     assert named.get("Quorn-Varnett") == (2 if on else 1)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_name_after_a_noun_of_organisations_is_an_organisation(monkeypatch, on):
+    from counterclaim.extract import actor_mentions
+
+    monkeypatch.setattr(actor_mentions, "RUN_AFTER_ORG_NOUN", on)
+    text = "His company Quorn Plumbing spoke . His spokesman Omar Varn spoke ."
+    doc, document, actors = analyse(text, pos={2: "PROPN", 3: "PROPN", 4: "VERB", 8: "PROPN", 9: "PROPN", 10: "VERB"})
+    types = {a.name: a.type for a in actors}
+    assert types.get("Quorn Plumbing") == ("organization" if on else "person")
+    assert types.get("Omar Varn") == "person"  # after a person noun: a person

@@ -319,8 +319,8 @@ def _mentions(doc, document: Document, k: Knowledge) -> list[_M]:
         nt = k.name_type(text)
         titled = bool(run_roles) or s > 0 and (_phrase_at(doc, s - 1, k.titles, 3, forward=False) or
                                            _phrase_at(doc, s - 1, k.agents, MAX_AGENT_WORDS, forward=False))
-        if nt in ("media", "organization"):
-            add(s, e, "ORG", "propn", ())
+        if nt in ("media", "organization") or (titled and RUN_AFTER_ORG_NOUN and _after_org_noun(doc, s)):
+            add(s, e, "ORG", "propn", ())  # "his company Mark-1 Plumbing": an organisation noun, not a title
         elif nt == "place":
             add(s, e, "LOC", "propn", ())
         elif titled and e - s >= 2:
@@ -329,6 +329,20 @@ def _mentions(doc, document: Document, k: Knowledge) -> list[_M]:
             add(s, e, "PERSON", "propn_name", ())  # kept only if it names a person found elsewhere
     out.sort(key=lambda m: m.s)
     return out
+
+
+#: a proper-noun run right after a noun that names organisations only ("his company Mark-1 Plumbing", "the
+#: firm Acme Global") is an organisation, though the noun is an agent word
+RUN_AFTER_ORG_NOUN = True
+
+
+def _after_org_noun(doc, s: int) -> bool:
+    from counterclaim.extract.speakers import load_speaker_nouns
+
+    if s == 0:
+        return False
+    types = set(load_speaker_nouns().get(doc[s - 1].lower_, ()))
+    return bool(types) and "person" not in types and bool(types & {"organization", "media", "group"})
 
 
 #: a person entity ends before a lower-case word that is no name particle ("Lydia Buchtmann for Food
