@@ -428,3 +428,14 @@ def test_a_name_after_a_noun_of_organisations_is_an_organisation(monkeypatch, on
     types = {a.name: a.type for a in actors}
     assert types.get("Quorn Plumbing") == ("organization" if on else "person")
     assert types.get("Omar Varn") == "person"  # after a person noun: a person
+
+
+def test_an_actor_name_never_ends_in_whitespace():
+    from counterclaim import ingest
+    from counterclaim.pipeline import analyze
+
+    # two spaces after the name: the tokenizer makes a whitespace token of the second
+    analysis = analyze(ingest.from_text("In reply, (Army spokesman Col. Omar) Varno  said the talks had failed."))
+    assert "Varno" in [a.name for a in analysis.actors]
+    assert all(a.name == a.name.strip() for a in analysis.actors)
+    assert all(s.speaker is None or s.speaker.name == s.speaker.name.strip() for s in analysis.statements)

@@ -29,9 +29,10 @@ PRONOUN_WORDS = ("he", "she", "it", "they", "his", "her", "its", "their", "we", 
 
 
 def _trim(doc, s: int, e: int) -> tuple[int, int]:
-    while e > s and (doc[e - 1].text in POSSESSIVE or doc[e - 1].is_punct or doc[e - 1].lower_ in TRAILING_WORDS):
-        e -= 1
-    while s < e and (doc[s].lower_ in EDGE_WORDS or doc[s].is_punct):
+    while e > s and (doc[e - 1].text in POSSESSIVE or doc[e - 1].is_punct or doc[e - 1].is_space
+                     or doc[e - 1].lower_ in TRAILING_WORDS):
+        e -= 1  # whitespace tokens too: "Warren  said" (two spaces) is no actor named "Warren  "
+    while s < e and (doc[s].lower_ in EDGE_WORDS or doc[s].is_punct or doc[s].is_space):
         s += 1
     return s, e
 
