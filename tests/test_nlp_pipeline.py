@@ -327,6 +327,25 @@ def test_a_participle_with_an_active_complement_right_after_a_noun_root_becomes_
     assert doc2[1].dep_ == "acl"
 
 
+@pytest.mark.parametrize("on", [True, False])
+def test_a_verb_after_a_dashed_appositive_of_a_noun_root_becomes_the_root(monkeypatch, on):
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from counterclaim.nlp import components
+
+    monkeypatch.setattr(components, "DASH_APPOSITIVE_ROOT", on)
+    # "Varnsite — the top debunker — said it ." parsed with "Varnsite" as root, "said" its parataxis
+    words = ["Varnsite", "\u2014", "the", "top", "debunker", "\u2014", "said", "it", "."]
+    heads = [0, 0, 4, 4, 6, 4, 0, 6, 0]
+    deps = ["ROOT", "punct", "det", "amod", "nsubj", "punct", "parataxis", "obj", "punct"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps,
+              pos=["PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "VERB", "PRON", "PUNCT"])
+    components.reporting_clause_fix(doc)  # the repairs the pipeline runs, this one per the flag
+    assert (doc[6].dep_ == "ROOT" and (doc[0].dep_, doc[0].head.i) == ("nsubj", 6)
+            and (doc[4].dep_, doc[4].head.i) == ("appos", 0) and doc[8].head.i == 6) == on
+
+
 def _appositive_doc(tag, verb_head, with_case=False, tail="called Obama a liar"):
     """ "(In) Schiff , the top Democrat on the panel , <tail> ." parsed with the noun "Schiff" as the root and
     the verb of ``tail`` as an acl of ``verb_head`` (0: Schiff, 7: panel)."""

@@ -2630,3 +2630,13 @@ def test_the_sentences_of_a_pronouns_own_quotation_do_not_keep_it_from_the_sourc
             '"So sad to hear of our brother\'s passing. Rest in peace," they said.')
     (st,) = [s for s in analyze(ingest.from_text(text)).statements if s.source is not None and s.source.text == "they"]
     assert (st.speaker.name == "The former band members") == on
+
+
+def test_a_speaker_without_an_actor_is_named_without_its_dashed_appositive():
+    from counterclaim import ingest
+    from counterclaim.pipeline import analyze
+
+    analysis = analyze(ingest.from_text("Varnsite.com\u2014the premier debunker of online myths\u2014said the story was fake."))
+    (st,) = [s for s in analysis.statements if s.cue.text == "said"]
+    assert st.source.text.startswith("Varnsite.com\u2014the premier debunker")
+    assert st.speaker.name == "Varnsite.com"

@@ -169,9 +169,12 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
             own = tuple(r.content) if OWN_CONTENT_NOT_ANTECEDENT else ()
             actor = _anaphor(index, head, s, history, nouns, doc, e, own)
         if actor is None:
-            comma = name.find(", ")
+            cuts = [i for i in (name.find(", "), name.find("\u2014"), name.find("\u2013")) if i > 0]
+            comma = min(cuts) if cuts else -1
             if comma > 0 and head is not None and head.idx < s + comma:
-                name = name[:comma]  # "Kenneth Baer, a former official who ...": named without the appositive
+                # "Kenneth Baer, a former official who ...", "Snopes.com—the premier debunker …—": named
+                # without the appositive
+                name = name[:comma].rstrip()
             # "Iran's state-owned Press TV": not an actor itself, but it belongs to one named inside it
             owner = _owner(index, s, e)
             chain = (name,) + index.chain(owner) if owner is not None else ()

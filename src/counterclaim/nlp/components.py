@@ -382,6 +382,39 @@ def _noun_roots(doc: Doc) -> None:
         n.dep_ = "nsubj"
 
 
+#: "Snopes.com—the premier debunker of internet myths—said …": a verb the parse hung as "parataxis" on a
+#: noun root, whose subject is the phrase set off by dashes right after that noun, takes the noun as its
+#: subject and the dashed phrase as the noun's appositive (see _dash_appositive_roots)
+DASH_APPOSITIVE_ROOT = True
+_DASHES = frozenset({"—", "–", "--"})
+
+
+def _dash_appositive_roots(doc: Doc) -> None:
+    for v in doc:
+        n = v.head
+        if v.dep_ != "parataxis" or n.dep_ != "ROOT" or n.i > v.i or n.pos_ not in ("NOUN", "PROPN"):
+            continue
+        subj = [c for c in v.children if c.dep_ in _SUBJECT_LABELS and c.i < v.i]
+        if len(subj) != 1:
+            continue
+        sj = subj[0]
+        lo, hi = min(t.i for t in sj.subtree), max(t.i for t in sj.subtree if not t.is_punct)
+        if lo < 1 or doc[lo - 1].text not in _DASHES or doc[lo - 1].i - 1 != max(t.i for t in n.subtree if t.i < lo - 1):
+            continue  # the dashed phrase must follow the noun's own words right away
+        if hi + 1 >= v.i or doc[hi + 1].text not in _DASHES or hi + 2 != v.i:
+            continue  # and close with a dash right before the verb
+        for c in list(n.children):
+            if c.i > v.i:
+                c.head = v
+        v.head = v
+        v.dep_ = "ROOT"
+        n.head = v
+        n.dep_ = sj.dep_
+        sj.head = n
+        sj.dep_ = "appos"
+        doc[hi + 1].head = sj
+
+
 @Language.component("reporting_clause_fix")
 def reporting_clause_fix(doc: Doc) -> Doc:
     """Repair the parse where news text trips it: whitespace tokens in grammatical relations
@@ -396,6 +429,8 @@ def reporting_clause_fix(doc: Doc) -> Doc:
         _whitespace_heads(doc)
     if NOUN_ROOT_FIX:
         _noun_roots(doc)
+    if DASH_APPOSITIVE_ROOT:
+        _dash_appositive_roots(doc)
     for v in doc:
         h = v.head
         if h is v or v.dep_ not in ("acl", "acl:relcl", "ccomp", "advcl"):
