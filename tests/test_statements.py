@@ -2640,3 +2640,12 @@ def test_a_speaker_without_an_actor_is_named_without_its_dashed_appositive():
     (st,) = [s for s in analysis.statements if s.cue.text == "said"]
     assert st.source.text.startswith("Varnsite.com\u2014the premier debunker")
     assert st.speaker.name == "Varnsite.com"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_named_outlet_after_a_closing_reports_is_its_source(monkeypatch, on):
+    text = ("Britain used voice recognition to identify the masked man, the one seen in the video with Foley, "
+            "reports the Telegraph.")
+    st = _flag_statement(monkeypatch, "verbs", "INVERTED_NOMINAL", on, text, "reports")
+    assert (st.source is not None and st.source.text == "the Telegraph") == on
+    assert st.content[0].text.startswith("Britain used voice recognition") == on

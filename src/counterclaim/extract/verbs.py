@@ -355,6 +355,8 @@ INVERTED_NOMINAL = True
 #: verbs of saying that take no nominal object of their own: "…, said one GOP source." with the speaker
 #: parsed as an object is still the inverted speaker (not "told reporters", whose object is the addressee)
 INVERTED_OBJECT_LEMMAS = frozenset({"say", "add", "write", "state", "explain", "note", "continue", "insist"})
+#: ... and verbs that do take objects, when the object after the comma is a name ("…, reports the Telegraph.")
+INVERTED_NAMED_OBJECT_LEMMAS = frozenset({"report", "confirm"})
 
 
 def _nominal_after_comma(tok: Any) -> Optional[Any]:
@@ -367,7 +369,8 @@ def _nominal_after_comma(tok: Any) -> Optional[Any]:
     for c in tok.children:
         if c.i < tok.i or c.pos_ not in ("NOUN", "PROPN"):
             continue
-        if c.dep_ != "ccomp" and not (c.dep_ == "obj" and tok.lemma_.lower() in INVERTED_OBJECT_LEMMAS):
+        if c.dep_ != "ccomp" and not (c.dep_ == "obj" and (tok.lemma_.lower() in INVERTED_OBJECT_LEMMAS or (
+                tok.lemma_.lower() in INVERTED_NAMED_OBJECT_LEMMAS and any(t.pos_ == "PROPN" for t in c.subtree)))):
             continue
         sub = list(c.subtree)
         if any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("mark", "nsubj", "cop") for t in sub):
