@@ -2649,3 +2649,11 @@ def test_a_named_outlet_after_a_closing_reports_is_its_source(monkeypatch, on):
     st = _flag_statement(monkeypatch, "verbs", "INVERTED_NOMINAL", on, text, "reports")
     assert (st.source is not None and st.source.text == "the Telegraph") == on
     assert st.content[0].text.startswith("Britain used voice recognition") == on
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_could_not_be_reached_for_comment_is_a_no_comment_of_its_subject(monkeypatch, on):
+    text = "The ministry could not be reached for comment by the Herald last night."
+    sts = _flag_statements(monkeypatch, "verbs", "UNREACHABLE_CUES", on, text)
+    found = [(s.source.text if s.source else None, s.act) for s in sts]
+    assert (("The ministry", "no_comment") in found) == on

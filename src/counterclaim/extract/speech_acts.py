@@ -166,6 +166,24 @@ def unconfirmed(tok: Any) -> bool:
     return negated if head.lemma_.lower() == "able" else not negated
 
 
+#: "could not be reached for comment", "was not available for comment": a source on record as silent
+UNREACHABLE_LEMMAS = frozenset({"reach", "contact"})
+
+
+def unreachable(tok: Any) -> bool:
+    """Whether ``tok`` is a negated passive "reach"/"contact" with a subject and "for comment" ("He could
+    not be reached for comment by the Herald"): a no_comment."""
+    if tok.lemma_.lower() not in UNREACHABLE_LEMMAS or tok.pos_ != "VERB":
+        return False
+    kids = list(tok.children)
+    if not any(c.dep_ == "aux:pass" for c in kids) or not any(c.dep_ in ("nsubj:pass", "nsubj") for c in kids):
+        return False
+    if not any(c.dep_ in ("advmod", "neg") and c.lower_ in ("not", "n't", "never") for c in kids):
+        return False
+    return any(c.dep_ == "obl" and c.lemma_.lower() in NO_COMMENT_LEMMAS | {"comment"}
+               and any(g.dep_ == "case" and g.lower_ == "for" for g in c.children) for c in kids)
+
+
 def speech_act(r: Any, text: str) -> str:
     """The speech act of a raw statement (its ``kind``, ``lemma``, ``head``, ``negated`` and ``content``
     pieces) from the cue lemma, negation and content words (``speech_acts.tsv``)."""
@@ -180,7 +198,7 @@ def speech_act(r: Any, text: str) -> str:
         return "other" if last.endswith("?") else "claim"
     if r.head is not None and predicative_blame(r.head):
         return "accusation"
-    if r.head is not None and unconfirmed(r.head):
+    if r.head is not None and (unconfirmed(r.head) or unreachable(r.head)):
         return "no_comment"
     lemma = r.lemma
     key = lemma

@@ -62,8 +62,10 @@ from counterclaim.extract.speech_acts import (
     load_ambiguous,
     load_noncommunication,
     unconfirmed,
+    unreachable,
 )
-from counterclaim.extract.statement_base import HEADLINE_ROLES, SKIP_ROLES, PASS_SUBJ_DEPS, SUBJ_DEPS, RawStatement, _Ctx, _trim, token_at
+from counterclaim.extract.statement_base import (HEADLINE_ROLES, SKIP_ROLES, PASS_SUBJ_DEPS, SUBJ_DEPS, RawStatement, _Ctx,
+                                                  _subtree_span, _trim, token_at)
 
 #: Confidence of a cue found by the speech-act lexicon alone (a form unseen in training).
 LEXICON_ONLY_CONFIDENCE = 0.6
@@ -129,6 +131,11 @@ def _verb_statements(ctx: _Ctx, model: CueModel) -> list[RawStatement]:
                 # a speech-act verb in a form the training data never had as a cue ("tied X to Y"):
                 # the lexicon decides, with a fixed confidence, when the verb has a subject and a complement
                 al = act_lemma(tok)
+                if UNREACHABLE_CUES and unreachable(tok):
+                    st = _build(tok, LEXICON_ONLY_CONFIDENCE, ctx, model, None)
+                    if st is not None:
+                        out.append(st)
+                    continue
                 if tok.pos_ != "VERB" or al is None or al in load_ambiguous():
                     continue
                 unconfirmed = _unconfirmed(tok)
@@ -222,7 +229,12 @@ def _forced_cue(tok: Any, role: str) -> bool:
                 and kids & set(SUBJ_DEPS) and tok.head.pos_ in ("NOUN", "PROPN")
                 and load_acts().get(al, ("",))[0] in RELATIVE_CUE_ACTS):
             return True
-    return _unanswered_request(tok) or predicative_blame(tok) or _reporting_construction(tok) or _unconfirmed(tok)
+    return _unanswered_request(tok) or predicative_blame(tok) or _reporting_construction(tok) or _unconfirmed(tok) \
+        or (UNREACHABLE_CUES and unreachable(tok))
+
+
+#: "He could not be reached for comment": a statement (no_comment) with the passive subject as source
+UNREACHABLE_CUES = True
 
 
 #: "could not confirm the deaths", "was unable to verify it": made a statement whatever the classifier says
@@ -472,6 +484,11 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
                   for c in [*tok.children, *(g for a in tok.children if a.dep_ == "aux" for g in a.children)])
     pieces, how = _content_from_children(tok, text, ctx)
     inverted = False  # the speaker comes after the cue, whatever the parse made of the words before it
+    if UNREACHABLE_CUES and unreachable(tok):  # "He could not be reached for comment": he is the source
+        subj = next((c for c in tok.children if c.dep_ in PASS_SUBJ_DEPS + SUBJ_DEPS), subj)
+        clause_subject = False
+        obl = next(c for c in tok.children if c.dep_ == "obl" and any(g.lower_ == "for" for g in c.children))
+        pieces, how = [_subtree_span(obl, exclude=[g for g in obl.children if g.dep_ == "case"])], "obl"
     saying = _quoted_as_saying(tok) if QUOTED_AS_SAYING else None
     if saying is not None:  # "X was quoted as saying …": X is the source, what "saying" takes the content
         subj = next(c for c in tok.children if c.dep_ in PASS_SUBJ_DEPS)
