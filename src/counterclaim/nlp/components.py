@@ -326,6 +326,19 @@ def _active_complement(v) -> bool:
         m.dep_ == "mark" and m.lower_ == "to" for m in c.children)) for c in v.children)
 
 
+def _make_root(v, n, holders, dep: str) -> None:
+    """Make verb ``v`` the root with noun ``n`` as its subject (relation ``dep``); the dependents of the
+    ``holders`` after the verb move to it."""
+    for holder in holders:
+        for c in list(holder.children):
+            if c.i > v.i:
+                c.head = v
+    v.head = v
+    v.dep_ = "ROOT"
+    n.head = v
+    n.dep_ = dep
+
+
 def _np_end(n, v) -> int:
     """The last token of noun ``n``'s phrase before verb ``v``."""
     return max(t.i for t in n.subtree if t.i < v.i)
@@ -372,14 +385,7 @@ def _noun_roots(doc: Doc) -> None:
                 continue  # a passive participle: "… Qassem Soleimani, killed in a drone strike"
             if any(c.dep_ == "case" for c in n.children):
                 continue
-        for holder in [n] + path:
-            for c in list(holder.children):
-                if c.i > v.i:
-                    c.head = v
-        v.head = v
-        v.dep_ = "ROOT"
-        n.head = v
-        n.dep_ = "nsubj"
+        _make_root(v, n, [n] + path, "nsubj")
 
 
 #: "Snopes.com—the premier debunker of internet myths—said …": a verb the parse hung as "parataxis" on a
@@ -403,13 +409,7 @@ def _dash_appositive_roots(doc: Doc) -> None:
             continue  # the dashed phrase must follow the noun's own words right away
         if hi + 1 >= v.i or doc[hi + 1].text not in _DASHES or hi + 2 != v.i:
             continue  # and close with a dash right before the verb
-        for c in list(n.children):
-            if c.i > v.i:
-                c.head = v
-        v.head = v
-        v.dep_ = "ROOT"
-        n.head = v
-        n.dep_ = sj.dep_
+        _make_root(v, n, [n], sj.dep_)
         sj.head = n
         sj.dep_ = "appos"
         doc[hi + 1].head = sj
