@@ -596,10 +596,9 @@ def _medial_left_piece(tok: Any, subj: Optional[Any], source: Optional[tuple[int
         lo = source[0]
     else:
         lo = min(lo, source[0])
-    seg = text[lo:cue[0]]
-    mark = max(seg.rfind("”"), seg.rfind('"'))
+    mark = max(text.rfind("”", lo, cue[0]), text.rfind('"', lo, cue[0]))
     if mark >= 0:  # '“Judge,” Brafman said, “…”': the parse hung the quotation's word on the source
-        lo += mark + 1 + len(seg[mark + 1:]) - len(seg[mark + 1:].lstrip())
+        lo = _trim(text, mark + 1, cue[0])[0]
     before = text[:lo].rstrip()
     after = text[hi:pieces[0][0]].strip()
     quote_end = None  # '“One of the reasons …,” Mr. Obama said, “is that …”': a quotation split by the clause

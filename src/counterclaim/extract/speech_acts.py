@@ -138,6 +138,18 @@ UNANSWERED_WORDS = frozenset({"question", "questions", "queries", "query", "mess
                               "requests", "much", "anything", "comment", "details"})
 
 
+#: words that negate the verb they hang on
+NEGATORS = frozenset({"not", "never", "n't"})
+
+
+def is_negated(tok: Any) -> bool:
+    """Whether "not", "n't" or "never" hangs on ``tok`` or on one of its auxiliaries (the parse may hang it
+    there: "does not, as a rule, comment")."""
+    kids = list(tok.children)
+    kids += [g for a in kids if a.dep_ == "aux" for g in a.children]
+    return any(c.dep_ in ("advmod", "neg") and (c.lower_ in NEGATORS or c.lemma_.lower() in NEGATORS) for c in kids)
+
+
 #: verbs whose negation with an object or clause is a no_comment ("could not confirm the deaths")
 CONFIRM_LEMMAS = frozenset({"confirm", "verify"})
 #: modals of "could not confirm", "won't confirm" (others recommend: "should not confirm")
@@ -156,14 +168,13 @@ def unconfirmed(tok: Any) -> bool:
         return False
     if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ABILITY_MODALS for c in kids):
         return False  # "the Senate should not confirm a replacement": a recommendation
-    if any(c.dep_ in ("advmod", "neg") and c.lower_ in ("not", "n't", "never") for c in kids):
+    if is_negated(tok):
         return any(c.dep_ in ("nsubj", "nsubj:outer", "csubj") for c in kids)
     # "was unable to verify the photo", "could not independently verify": the negation is on the head
     head = tok.head
     if tok.dep_ != "xcomp" or head.lemma_.lower() not in ("unable", "able"):
         return False
-    negated = any(c.dep_ in ("advmod", "neg") and c.lower_ in ("not", "n't", "never") for c in head.children)
-    return negated if head.lemma_.lower() == "able" else not negated
+    return is_negated(head) if head.lemma_.lower() == "able" else not is_negated(head)
 
 
 #: "could not be reached for comment", "was not available for comment": a source on record as silent
@@ -178,7 +189,7 @@ def unreachable(tok: Any) -> bool:
     kids = list(tok.children)
     if not any(c.dep_ == "aux:pass" for c in kids) or not any(c.dep_ in ("nsubj:pass", "nsubj") for c in kids):
         return False
-    if not any(c.dep_ in ("advmod", "neg") and c.lower_ in ("not", "n't", "never") for c in kids):
+    if not is_negated(tok):
         return False
     return any(c.dep_ == "obl" and c.lemma_.lower() in NO_COMMENT_LEMMAS | {"comment"}
                and any(g.dep_ == "case" and g.lower_ == "for" for g in c.children) for c in kids)

@@ -216,9 +216,7 @@ def _cut_at_wrapping_clauses(raws: list[RawStatement], text: str) -> None:
                 cut = b.cue[0]
                 if b.source is not None and ps < b.source[0] < cut:
                     cut = b.source[0]
-                while cut > ps and (text[cut - 1].isspace() or text[cut - 1] in ",;:-–—"):
-                    cut -= 1
-                pe = cut
+                pe = _trim(text, ps, cut, ",;:-–—")[1]
             if pe > ps:
                 pieces.append((ps, pe))
         a.content = pieces
@@ -242,9 +240,7 @@ def _clip_to_enclosing_sources(raws: list[RawStatement], text: str) -> None:
             pieces = []
             for ps, pe in a.content:
                 if ps >= lo and pe > hi:
-                    pe = hi
-                    while pe > ps and (text[pe - 1].isspace() or text[pe - 1] in ",;:"):
-                        pe -= 1
+                    pe = _trim(text, ps, hi, ",;:")[1]
                 if pe > ps:
                     pieces.append((ps, pe))
             a.content = pieces

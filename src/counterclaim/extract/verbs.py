@@ -61,6 +61,7 @@ from counterclaim.extract.speech_acts import (
     load_acts,
     load_ambiguous,
     load_noncommunication,
+    is_negated,
     unconfirmed,
     unreachable,
 )
@@ -131,18 +132,18 @@ def _verb_statements(ctx: _Ctx, model: CueModel) -> list[RawStatement]:
                 # a speech-act verb in a form the training data never had as a cue ("tied X to Y"):
                 # the lexicon decides, with a fixed confidence, when the verb has a subject and a complement
                 al = act_lemma(tok)
-                if UNREACHABLE_CUES and unreachable(tok):
+                if _unreachable(tok):
                     st = _build(tok, LEXICON_ONLY_CONFIDENCE, ctx, model, None)
                     if st is not None:
                         out.append(st)
                     continue
                 if tok.pos_ != "VERB" or al is None or al in load_ambiguous():
                     continue
-                unconfirmed = _unconfirmed(tok)
+                not_confirmed = _unconfirmed(tok)
                 kids = {c.dep_ for c in tok.children}
-                if not unconfirmed and (not kids & set(SUBJ_DEPS) or not kids & {"ccomp", "obj", "xcomp"}):
+                if not not_confirmed and (not kids & set(SUBJ_DEPS) or not kids & {"ccomp", "obj", "xcomp"}):
                     continue
-                if LEXICON_NEEDS_FACT and not unconfirmed and any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
+                if LEXICON_NEEDS_FACT and not not_confirmed and any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
                     continue  # "would emphasize", "could add", "should condemn": not something said
                 st = _build(tok, LEXICON_ONLY_CONFIDENCE, ctx, model, _quote_adjacent(tok, ctx))
                 if st is not None:
@@ -230,21 +231,23 @@ def _forced_cue(tok: Any, role: str) -> bool:
                 and load_acts().get(al, ("",))[0] in RELATIVE_CUE_ACTS):
             return True
     return _unanswered_request(tok) or predicative_blame(tok) or _reporting_construction(tok) or _unconfirmed(tok) \
-        or (UNREACHABLE_CUES and unreachable(tok))
-
-
-#: "He could not be reached for comment": a statement (no_comment) with the passive subject as source
-UNREACHABLE_CUES = True
+        or _unreachable(tok)
 
 
 #: "could not confirm the deaths", "was unable to verify it": made a statement whatever the classifier says
 #: (:func:`counterclaim.extract.speech_acts.unconfirmed`)
 UNCONFIRMED_CUES = True
+#: "He could not be reached for comment": a statement (no_comment) with the passive subject as source
+#: (:func:`counterclaim.extract.speech_acts.unreachable`)
+UNREACHABLE_CUES = True
 
 
 def _unconfirmed(tok: Any) -> bool:
     return UNCONFIRMED_CUES and unconfirmed(tok)
 
+
+def _unreachable(tok: Any) -> bool:
+    return UNREACHABLE_CUES and unreachable(tok)
 
 
 #: constructions that make a candidate cue a statement whatever the classifier says. On PolNeAR they are
@@ -343,7 +346,7 @@ def _unanswered_request(tok: Any) -> bool:
     interview": a negated answering verb whose oblique asks for comment is a refusal to comment."""
     if (act_lemma(tok) or tok.lemma_.lower()) not in ANSWER_LEMMAS:
         return False
-    if not any(c.dep_ in ("advmod", "neg") and c.lemma_.lower() in ("not", "never", "n't") for c in tok.children):
+    if not is_negated(tok):
         return False
     for c in tok.children:
         if c.i > tok.i and c.dep_ in ("obl", "obj", "advcl"):
@@ -479,12 +482,10 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
     if subj is None and CLAUSE_PARTICIPLES and not reduced_relative:
         subj = _outside_quotes(_clause_subject(tok), tok, ctx)
         clause_subject = subj is not None
-    # "does not, as a rule, comment": the parse may hang the negation on the auxiliary
-    negated = any(c.lemma_.lower() in ("not", "never", "n't") and c.dep_ in ("advmod", "neg")
-                  for c in [*tok.children, *(g for a in tok.children if a.dep_ == "aux" for g in a.children)])
+    negated = is_negated(tok)
     pieces, how = _content_from_children(tok, text, ctx)
     inverted = False  # the speaker comes after the cue, whatever the parse made of the words before it
-    if UNREACHABLE_CUES and unreachable(tok):  # "He could not be reached for comment": he is the source
+    if _unreachable(tok):  # "He could not be reached for comment": he is the source
         subj = next((c for c in tok.children if c.dep_ in PASS_SUBJ_DEPS + SUBJ_DEPS), subj)
         clause_subject = False
         obl = next(c for c in tok.children if c.dep_ == "obl" and any(g.lower_ == "for" for g in c.children))

@@ -370,14 +370,12 @@ def _noun_roots(doc: Doc) -> None:
         if any(c.dep_ in _SUBJECT_LABELS for c in v.children):
             continue
         if path or v.tag_ == "VBN":
-            if NOUN_ROOT_ACTIVE_PARTICIPLE and not path and v.i > 0 and doc[v.i - 1].text != "," \
-                    and doc[v.i - 1].i in {t.i for t in n.subtree} and v.i == _np_end(n, v) + 1 \
-                    and _active_complement(v) \
-                    and not any(c.dep_ in ("aux", "aux:pass", "cop") for c in v.children) \
-                    and not any(c.dep_ == "case" for c in n.children):
-                pass  # "The senator called/VBN,acl on President Obama to retaliate": the verb has an active
-                # verb's complement right after the noun phrase that is its subject
-            elif not APPOSITIVE_ROOT_FIX or v.i == 0 or doc[v.i - 1].text != ",":
+            # "The senator called/VBN,acl on President Obama to retaliate": right after the noun phrase that
+            # is its subject, with no comma (that is the appositive rule's case) and with an active verb's
+            # complement (checked below)
+            right_after = NOUN_ROOT_ACTIVE_PARTICIPLE and not path and doc[v.i - 1].text != "," \
+                and v.i == _np_end(n, v) + 1
+            if not right_after and (not APPOSITIVE_ROOT_FIX or v.i == 0 or doc[v.i - 1].text != ","):
                 continue
             if any(c.dep_ in ("aux", "aux:pass", "cop") or "Rel" in c.morph.get("PronType") for c in v.children):
                 continue
