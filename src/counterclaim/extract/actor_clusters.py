@@ -85,7 +85,7 @@ def _same(m: _M, c: dict, k: Optional[Knowledge] = None) -> bool:
             if 1 < len(mw) < len(tw) and any(tw[i:i + len(mw)] == mw for i in range(len(tw) - len(mw) + 1)):
                 return True
             if HEAD_WORD_MENTIONS and k is not None and len(mw) == 1 < len(tw) and tw[-1] == mw[0] \
-                    and (k.heads.get(m.text) or ("",))[0] in ("organization", "media"):
+                    and k.org_head(m.text):
                 return True  # "Ministry: Blast was sabotage" in a story about "Caldera's Interior Ministry"
     return False
 

@@ -7,7 +7,7 @@ from typing import Optional
 from counterclaim.extract.actor_base import (INITIALS_SKIP, MAX_AGENT_WORDS, ORGLIKE, OUTLET_WORDS, POSSESSIVE, _M,
                                              _cap, _phrase_at, _tokens_key)
 from counterclaim.extract.actor_types import _classify, _inherit_partial, _looks_like_person
-from counterclaim.extract.gazetteer import NAME_PARTICLES, Entry, Knowledge
+from counterclaim.extract.gazetteer import NAME_PARTICLES, Entry, Knowledge, load_speaker_nouns
 from counterclaim.model import Document
 
 #: NER labels that name actors or places.
@@ -338,8 +338,6 @@ RUN_AFTER_ORG_NOUN = True
 
 
 def _after_org_noun(doc, s: int) -> bool:
-    from counterclaim.extract.speakers import load_speaker_nouns
-
     if s == 0:
         return False
     types = set(load_speaker_nouns().get(doc[s - 1].lower_, ()))

@@ -110,6 +110,10 @@ class Knowledge:
         names = {w for w, n in counts.items() if n >= 2} | set(load_first_names())
         return frozenset(names - skip)
 
+    def org_head(self, word: str) -> bool:
+        """Whether ``word`` heads organisation or media names ("Ministry", "Agency", "TV")."""
+        return (self.heads.get(word) or ("",))[0] in ("organization", "media")
+
     def place(self, text: str) -> Optional[Place]:
         return self.places.get(key(text))
 
@@ -142,6 +146,14 @@ class Knowledge:
 #: a name's head may stand before its first lower-case connective (:meth:`Knowledge.name_type`)
 NAME_HEAD_BEFORE_CONNECTIVE = True
 HEAD_CONNECTIVES = frozenset({"of", "for", "to", "on", "against", "in"})
+
+
+@functools.lru_cache(maxsize=1)
+def load_speaker_nouns() -> dict[str, tuple[str, ...]]:
+    """``speaker_nouns.tsv``: head noun of a description → actor types it can refer to (read by the
+    speaker, source and actor stages)."""
+    return {row[0].strip(): tuple(t.strip() for t in row[1].split(",") if t.strip())
+            for row in data_lines("speaker_nouns.tsv") if row[0].strip() and len(row) > 1}
 
 
 @functools.lru_cache(maxsize=1)

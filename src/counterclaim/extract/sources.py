@@ -18,6 +18,7 @@ import re
 from typing import Any, Optional
 
 from counterclaim.extract.cues import CueModel, cue_key
+from counterclaim.extract.gazetteer import load_speaker_nouns
 from counterclaim.extract.speech_acts import act_lemma, load_ambiguous
 from counterclaim.extract.statement_base import ADDRESSEE_VERBS, DATE_WORDS, PASS_SUBJ_DEPS, SUBJ_DEPS, _Ctx, _is_time, _trim, token_at
 
@@ -316,8 +317,6 @@ def _title_before_name(tok: Any) -> Optional[Any]:
     proper name right after a speaker noun (``speaker_nouns.tsv``), so title and name are one source."""
     if tok.dep_ not in ("relcl", "acl:relcl") or tok.head.i >= tok.i or tok.head.pos_ != "NOUN":
         return None
-    from counterclaim.extract.speakers import load_speaker_nouns
-
     if tok.head.lower_ not in load_speaker_nouns() and tok.head.lemma_.lower() not in load_speaker_nouns():
         return None
     subj = [c for c in tok.children if c.dep_ in SUBJ_DEPS and tok.head.i < c.i < tok.i]

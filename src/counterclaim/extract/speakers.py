@@ -14,20 +14,16 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 import re
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, NamedTuple, Optional
 
-from counterclaim.extract.gazetteer import load_first_names, load_knowledge
+from counterclaim.extract.gazetteer import load_first_names, load_knowledge, load_speaker_nouns
 from counterclaim.extract.quotes import document_quotes
 from counterclaim.extract.statement_base import token_at
 from counterclaim.model import Actor, Document, Speaker
 
 __all__ = ["resolve_speakers", "load_speaker_nouns", "PERSON_PRONOUNS", "GROUP_PRONOUNS"]
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
 GROUP_PRONOUNS = frozenset({"it", "they", "we", "them"})
@@ -38,19 +34,6 @@ NONPERSON_TYPES = ("group", "organization", "country", "media", "other")
 SPEAKER_HISTORY = 3
 #: How far back (characters) a pronoun or description may look for its actor.
 MAX_LOOKBACK = 6000
-
-
-@functools.lru_cache(maxsize=1)
-def load_speaker_nouns() -> dict[str, tuple[str, ...]]:
-    """``speaker_nouns.tsv``: head noun of a description → actor types it can refer to."""
-    out: dict[str, tuple[str, ...]] = {}
-    path = DATA_DIR / "speaker_nouns.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        noun, _, types = line.partition("\t")
-        out[noun.strip()] = tuple(t.strip() for t in types.split(",") if t.strip())
-    return out
 
 
 class _Index:
@@ -208,7 +191,7 @@ HEAD_WORD_ACTORS = True
 
 def _head_word_actor(index: _Index, head: Any) -> Optional[Actor]:
     """See :data:`HEAD_WORD_ACTORS`."""
-    if not head.text[:1].isupper() or (load_knowledge().heads.get(head.text) or ("",))[0] not in ("organization", "media"):
+    if not head.text[:1].isupper() or not load_knowledge().org_head(head.text):
         return None
     named = {a.id: a for _s, _e, a in index.ments
              if a.type in ("organization", "media", "group") and len(a.name.split()) > 1
