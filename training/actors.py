@@ -32,6 +32,7 @@ import sys
 from pathlib import Path
 
 OUT_DEFAULT = Path(__file__).resolve().parents[1] / "src" / "counterclaim" / "data"
+sys.path.insert(0, str(OUT_DEFAULT.parents[1]))  # counterclaim's own data readers, from a checkout
 
 #: CAMEO two-digit root -> PLOVER event type (finer codes override below).
 CAMEO_TO_PLOVER = {
@@ -122,23 +123,20 @@ def parse_actor_file(path: Path, source: str) -> list[dict]:
     return blocks
 
 
-#: words after which a name's head has been said ("Syrian Observatory | for Human Rights")
-HEAD_CONNECTIVES = {"OF", "FOR", "TO", "ON", "AGAINST", "IN"}
-
-
 def name_head(name: str) -> str:
-    """The head word of a TABARI name (upper case, underscores): the word before its first connective,
-    else its last word."""
+    """The head word of a TABARI name (upper case, underscores): the word before its first connective
+    (``gazetteer.HEAD_CONNECTIVES``: "Syrian Observatory | for Human Rights"), else its last word."""
+    from counterclaim.extract.gazetteer import HEAD_CONNECTIVES
+
     words = [w for w in name.strip("_").split("_") if w]
     for i, w in enumerate(words):
-        if i > 0 and w in HEAD_CONNECTIVES:
+        if i > 0 and w.lower() in HEAD_CONNECTIVES:
             return words[i - 1]
     return words[-1] if words else ""
 
 
 def org_heads() -> dict[str, str]:
     """Upper-cased organisation and media head words of counterclaim's ``actors_heads.tsv``."""
-    sys.path.insert(0, str(OUT_DEFAULT.parents[1]))
     from counterclaim.extract.gazetteer import data_lines
 
     return {row[0].upper(): row[1] for row in data_lines("actors_heads.tsv")

@@ -530,8 +530,8 @@ def cmd_train(args):
     out = Path(args.out)
     which = [args.which] if args.which != "both" else ["syn", "ner"]
     procs = []
+    vectors = args.vectors
     for w in which:
-        vectors = args.vectors
         cfg = HERE / "configs" / (f"{w}_vectors.cfg" if vectors else f"{w}.cfg")
         od = out / (f"train_{w}vec" if vectors else f"train_{w}")
         od.mkdir(parents=True, exist_ok=True)
