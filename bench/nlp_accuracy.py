@@ -31,13 +31,21 @@ sys.path.insert(0, str(ROOT / "src"))
 
 
 def load(pipeline: str | None):
-    import spacy
-
-    from counterclaim.nlp import components  # noqa: F401
-    from counterclaim.nlp import pipeline_path
+    from counterclaim.nlp import pipeline_path  # also registers the pipeline's components
 
     path = pipeline or str(pipeline_path())
-    return spacy.load(path), path
+    return _spacy_load(path), path
+
+
+def _spacy_load(path: str):
+    """spacy.load, with the float16-stored weights widened as counterclaim.nlp.load_pipeline does."""
+    import spacy
+
+    from counterclaim.nlp import weights  # also registers the pipeline's components
+
+    nlp = spacy.load(path)
+    weights.widen(nlp)
+    return nlp
 
 
 # ------------------------------------------------------------------------------------------ syntax
@@ -201,9 +209,7 @@ def news_texts(data: Path, n: int):
 
 
 def speed(path: str, texts, n_process: int):
-    import spacy
-
-    nlp = spacy.load(path)
+    nlp = _spacy_load(path)
     list(nlp.pipe(texts[:5]))
     t0 = time.time()
     words = 0

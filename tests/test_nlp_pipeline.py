@@ -45,6 +45,52 @@ def test_load_is_cached(nlp):
     assert load_pipeline() is nlp
 
 
+def test_shipped_pipeline_within_size_budget():
+    """Issue 2: the committed pipeline takes at most 40 MB on disk."""
+    from counterclaim.nlp import MODEL_DIR
+
+    size = sum(p.stat().st_size for p in MODEL_DIR.rglob("*") if p.is_file())
+    assert size <= 40_000_000, f"{size / 1e6:.1f} MB"
+
+
+def test_weights_stored_half_precision_computed_in_float32(nlp):
+    from counterclaim.nlp import MODEL_DIR, weights
+
+    meta = json.loads((MODEL_DIR / "meta.json").read_text())
+    assert meta["counterclaim"][weights.META_KEY] == "float16"
+    assert weights.dtypes(nlp) == {"float32"}
+    # the norp_ruler holds token patterns: a phrase pattern would make loading run the models on it
+    assert all(isinstance(p["pattern"], list) for p in nlp.get_pipe("norp_ruler").patterns)
+
+
+def test_compact_then_widen_round_trip(nlp):
+    """compact() narrows every weight to float16 and widen() restores float32 within float16 precision."""
+    import numpy
+
+    from counterclaim.nlp import weights
+
+    tagger = nlp.get_pipe("tagger").model
+    name = next(n for node in tagger.walk() for n in node.param_names if node.has_param(n))
+    node = next(node for node in tagger.walk() if node.has_param(name))
+    before = node.get_param(name).copy()
+    class Blank:  # the tagger alone, with no vectors, stands in for a pipeline
+        pipeline = [("tagger", nlp.get_pipe("tagger"))]
+        meta: dict = {}
+        vocab = type("V", (), {"vectors": type("X", (), {"shape": (0, 0)})()})()
+    blank = Blank()
+    try:
+        assert weights.compact(blank) > 0
+        assert weights.dtypes(blank) == {"float16"}
+        assert blank.meta["counterclaim"][weights.META_KEY] == "float16"
+    finally:
+        assert weights.widen(blank) > 0
+    assert weights.dtypes(blank) == {"float32"}
+    after = node.get_param(name)
+    assert after.dtype == numpy.float32
+    # the shipped weights are float16 values already: narrowing them again loses nothing
+    numpy.testing.assert_array_equal(after, before)
+
+
 def test_missing_model_dir_raises_clear_error(monkeypatch, tmp_path):
     from counterclaim.nlp import PipelineNotFoundError, load_pipeline
 

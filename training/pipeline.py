@@ -14,6 +14,10 @@ Steps (each can be run on its own, in this order):
     assemble  one pipeline: paragraph_sentences -> tok2vec/tagger/morphologizer/lemmatizer/parser (syn) -> reporting_clause_fix
               -> entity_ruler -> ner (with its own tok2vec) -> norp_ruler -> entity_cleanup; news tokenizer;
               meta.json
+    compact   store the weights as float16 (half the size on disk; widened back to float32 at load by
+              counterclaim.nlp.load_pipeline) and the norp_ruler's phrases as token patterns (so that loading
+              does not run the models on them); `assemble` does this itself, `compact --dest DIR` converts an
+              assembled pipeline in place
     install   copy the assembled pipeline into src/counterclaim/nlp/models/en_counterclaim_news
 
 Nothing from the data directory is committed; the recipe only reads it.
@@ -609,6 +613,7 @@ def cmd_assemble(args):
     ner.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     nlp.add_pipe("ner", source=ner, after="reporting_clause_fix")
     nlp.add_pipe("entity_cleanup", last=True)
+    compact_pipeline(nlp)
     meta_train = {}
     for w in ("syn", "ner"):
         log = out / f"train_{w}" / "train.log"
@@ -647,6 +652,54 @@ def cmd_assemble(args):
     print("assembled", final, nlp.pipe_names)
 
 
+def token_patterns(nlp, patterns: list[dict]) -> list[dict]:
+    """Phrase patterns as the equivalent ORTH token patterns, split by the pipeline's own tokenizer.
+
+    An entity_ruler turns its phrase patterns into Docs at load time by running every component before it;
+    for the norp_ruler, which stands after the models, that would run the parser and NER on each phrase (and
+    on float16 weights not yet widened). Token patterns match the same token sequences without that.
+    """
+    out = []
+    for p in patterns:
+        if isinstance(p["pattern"], str):
+            p = {**p, "pattern": [{"ORTH": t.text} for t in nlp.tokenizer(p["pattern"])]}
+        out.append(p)
+    return out
+
+
+def compact_pipeline(nlp) -> None:
+    """Store-ready pipeline: float16 weights (counterclaim.nlp.weights) and token patterns in the norp_ruler."""
+    from counterclaim.nlp import weights
+
+    if "norp_ruler" in nlp.pipe_names:
+        ruler = nlp.get_pipe("norp_ruler")
+        patterns = token_patterns(nlp, ruler.patterns)
+        ruler.clear()
+        ruler.add_patterns(patterns)
+    weights.compact(nlp)
+
+
+def cmd_compact(args):
+    import spacy
+
+    from counterclaim.nlp import components  # noqa: F401
+    from counterclaim.nlp import weights
+
+    dest = Path(args.dest) if args.dest else Path(args.out) / "en_counterclaim_news"
+    before = sum(p.stat().st_size for p in dest.rglob("*") if p.is_file())
+    nlp = spacy.load(dest)
+    weights.widen(nlp)  # a pipeline compacted before: same result
+    compact_pipeline(nlp)
+    tmp = dest.with_name(dest.name + ".compact-tmp")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    nlp.to_disk(tmp)
+    shutil.rmtree(dest)
+    tmp.rename(dest)
+    after = sum(p.stat().st_size for p in dest.rglob("*") if p.is_file())
+    print(f"compacted {dest}: {before / 1e6:.1f} MB -> {after / 1e6:.1f} MB")
+
+
 def _vectors_note(nlp) -> str:
     """What the shipped static vectors are (``meta.json``), or that there are none."""
     v = nlp.vocab.vectors
@@ -669,7 +722,7 @@ def cmd_install(args):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("step", choices=["convert", "train", "patterns", "assemble", "install", "all"])
+    ap.add_argument("step", choices=["convert", "train", "patterns", "assemble", "compact", "install", "all"])
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     ap.add_argument("--out", default=str(ROOT / "build" / "pipeline"))
     ap.add_argument("--which", default="both", choices=["syn", "ner", "both"])
@@ -680,7 +733,7 @@ def main(argv=None):
     ap.add_argument("--vectors", help="train: static vectors for both tok2vecs (training/vectors.py output, "
                                       "OUT/spacy_vectors); uses configs/{syn,ner}_vectors.cfg and writes "
                                       "OUT/train_{syn,ner}vec")
-    ap.add_argument("--dest", help="assemble: where to write the pipeline (default OUT/en_counterclaim_news)")
+    ap.add_argument("--dest", help="assemble, compact: the pipeline directory (default OUT/en_counterclaim_news)")
     ap.add_argument("--skip-syn", action="store_true", help="convert: only rebuild the NER corpora")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(HERE))

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from . import components  # noqa: F401  (registers "paragraph_sentences")
+from . import weights
 from .parse import ParseError, parse, parse_many  # noqa: E402
 
 MODEL_NAME = "en_counterclaim_news"
@@ -32,7 +33,9 @@ def pipeline_path() -> Path:
 def _load(path: str, disable: tuple[str, ...]):
     import spacy
 
-    return spacy.load(path, disable=list(disable))
+    nlp = spacy.load(path, disable=list(disable))
+    weights.widen(nlp)  # stored as float16 (nlp/weights.py), computed in float32
+    return nlp
 
 
 def load_pipeline(disable: tuple[str, ...] | list[str] = ()):
