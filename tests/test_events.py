@@ -10,7 +10,7 @@ from test_actors import make_doc
 
 from counterclaim.extract.actors import extract_actors
 from counterclaim.extract.events import extract_events, format_timeline, load_triggers, timeline
-from counterclaim.model import Analysis, Document, Speaker, Span, Statement, Timex, make_id
+from counterclaim.model import Analysis, Document, Paragraph, Speaker, Span, Statement, Timex, make_id
 
 
 def run(text, *, timexes=(), statements=(), **kw):
@@ -228,3 +228,75 @@ def test_timeline_command_json(tmp_path):
     assert rows and all({"date", "type", "agents", "targets", "place", "mode", "claimed_by"} <= r.keys() for r in rows)
     dated = [r["date"] for r in rows if r["date"]]
     assert dated == sorted(dated)
+
+
+def _caption_raid(role):
+    # the parse hangs "raid" from the caption's verb, as a real parse did: "Iranians gather in Tehran on May 2,
+    # commemorating the killing of Ali Haidar in a US raid"
+    text = "Iranians gather in Tehran on May 2 , commemorating the killing of Ali Haidar in a US raid ."
+    doc = make_doc(text, ents=[(0, 1, "NORP"), (3, 4, "GPE"), (11, 13, "PERSON"), (15, 16, "GPE")],
+                   pos={1: "VERB", 5: "PROPN", 6: "NUM", 8: "VERB", 10: "NOUN", 17: "NOUN"},
+                   tags={1: "VBP", 8: "VBG"}, lemmas={1: "gather", 8: "commemorate", 10: "killing", 17: "raid"},
+                   deps={0: ("nsubj", 1), 2: ("case", 3), 3: ("obl", 1), 4: ("case", 6), 5: ("compound", 6),
+                         6: ("obl", 1), 7: ("punct", 8), 8: ("advcl", 1), 9: ("det", 10), 10: ("obj", 8),
+                         11: ("nmod", 10), 12: ("flat", 11), 14: ("case", 17), 15: ("det", 17), 16: ("compound", 17),
+                         17: ("obl", 1), 18: ("punct", 1)})
+    document = Document(id="fx", text=doc.text, published="2024-01-10",
+                        paragraphs=(Paragraph(0, len(doc.text), role),))
+    actors = extract_actors(doc, document)
+    i = doc.text.index("May 2")
+    tx = (Timex(i, i + 5, "May 2", "DATE", "2023-05-02", rule="fixture"),)
+    return [e for e in extract_events(doc, document, actors, tx, ()) if e.trigger.text == "raid"]
+
+
+def test_caption_time_dates_the_scene_not_the_events_it_names():
+    (body,) = _caption_raid("body")
+    assert body.time is not None and body.time.value == "2023-05-02"  # in prose the clause's time is the raid's
+    (caption,) = _caption_raid("caption")
+    assert caption.time is None
+
+
+@pytest.mark.model
+def test_reduced_passive_participle_subject_is_target():
+    from counterclaim.pipeline import analyze
+
+    a = analyze("Syrian officials buried General Omar Haddad on Sunday.\n\n"
+                "General Omar Haddad, killed in an Israeli strike in Beirut in March 2021.", published="2024-01-10")
+    names = {x.id: x.name for x in a.actors}
+    (ev,) = [e for e in a.events if e.trigger.text == "killed"]
+    assert [names[x] for x in ev.targets] == ["Omar Haddad"]
+    assert "Omar Haddad" not in [names[x] for x in ev.agents]
+    assert ev.location.name == "Beirut" and ev.time.value == "2021-03"
+
+
+@pytest.mark.model
+def test_sequence_preposition_keeps_clause_time_and_place_off_the_nominal():
+    from counterclaim.pipeline import analyze
+
+    a = analyze("Egyptian officials met in Cairo on Friday after the bombing of the Italian embassy.",
+                published="2024-01-10")
+    (ev,) = [e for e in a.events if e.trigger.text == "bombing"]
+    assert ev.time is None and ev.location is None  # the meeting's, not the bombing's
+
+
+@pytest.mark.model
+def test_country_modifying_the_target_is_not_the_place():
+    from counterclaim.pipeline import analyze
+
+    a = analyze("Iran fired dozens of missiles at US bases in Iraq on Wednesday, the Pentagon said.",
+                published="2024-01-10")
+    (ev,) = [e for e in a.events if e.type == "ASSAULT"]
+    assert ev.location is None or ev.location.name != "United States"
+
+
+def test_name_given_by_naming_verb_stops_at_closing_quote():
+    from counterclaim.extract.event_args import _name_extent
+
+    text = "which Hamas dubbed “_ “_ Operation Desert Wind_ ,_ ” the group ’s commander Ali Karaki said"
+    doc = make_doc(text, pos={2: "VERB", 5: "NOUN", 14: "PROPN"},
+                   deps={0: ("obj", 2), 1: ("nsubj", 2), 3: ("punct", 5), 4: ("punct", 5), 5: ("compound", 11),
+                         6: ("flat", 5), 7: ("flat", 5), 8: ("punct", 5), 9: ("punct", 5), 10: ("det", 11),
+                         11: ("nmod:poss", 13), 12: ("case", 11), 13: ("nmod", 14), 14: ("obj", 2), 15: ("flat", 14),
+                         16: ("ROOT", 16)})
+    s, e = _name_extent(doc[14])
+    assert doc[s:e].text == "““Operation Desert Wind,”"

@@ -7,7 +7,7 @@ from typing import Optional
 
 from counterclaim.extract.event_base import (
     LOC_CASES, OBJ, OBLIQUE, OF_TARGET_FAMILIES, PASSIVE_SUBJ, RELATIVE_PRONOUNS, SUBJ, TARGET_CASES, _add, _case,
-    _Ctx, _EM,
+    _Ctx, _EM, _in_sequence,
 )
 from counterclaim.extract.event_triggers import _is, _lemma
 from counterclaim.model import Location
@@ -99,8 +99,15 @@ def _truly_passive(v) -> bool:
         return True
     if any(a in ("has", "have", "had") for a in auxes):
         return False  # perfect active: "Iran has blamed"
-    return any(c.dep_ in PASSIVE_SUBJ for c in v.children) or (
-        v.dep_ == "acl" and not any(c.dep_ in SUBJ for c in v.children))
+    if any(c.dep_ in PASSIVE_SUBJ for c in v.children) or (
+            v.dep_ == "acl" and not any(c.dep_ in SUBJ for c in v.children)):
+        return True
+    # no auxiliary, a comma between subject and participle, no object: a reduced relative the parse took for the
+    # main verb ("Soleimani, killed in a US strike in Baghdad"), passive. Without the comma a bare VBN is as often
+    # a mistagged past tense ("Alibaba kicked off the road show"), so it stays active.
+    subj = next((c for c in v.children if c.dep_ in SUBJ and c.i < v.i), None)
+    return (not auxes and subj is not None and v.i > 0 and v.doc[v.i - 1].text == "," and
+            not any(c.dep_ in OBJ for c in v.children))
 
 
 def _args_verbal(ctx: _Ctx, em: _EM, v, links: list[tuple[int, int]], trig_at: dict[int, _EM]) -> None:
@@ -198,8 +205,28 @@ def _args_nominal(ctx: _Ctx, em: _EM, n, links: list[tuple[int, int]], trig_at: 
         if c.dep_ == "acl:relcl" and _is(c, ctx.cues.get("naming", ())):
             for cc in c.children:
                 if cc.dep_ in ("xcomp", "obj", "obl", "dep") and cc.i > c.i and cc.pos_ in ("PROPN", "NOUN"):
-                    em.names.append((cc.left_edge.i, cc.right_edge.i + 1))
+                    em.names.append(_name_extent(cc))
             em.rules.append("named")
+
+
+def _name_extent(head) -> tuple[int, int]:
+    """Token range of the name a naming verb gives ("dubbed “Operation Al-Aqsa Deluge,”"): the head's phrase, up to
+    its closing quotation mark when it opens with one, else up to the first comma, so that a clause the parse hung
+    under the name ("…,” the group's commander said") is not part of it."""
+    doc = head.doc
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    while start < head.i and doc[start].is_punct and not doc[start].is_quote:
+        start += 1
+    quoted = doc[start].is_quote
+    j = start
+    while quoted and j < end and doc[j].is_quote:  # the opening mark, doubled in some feeds: "““Operation …”"
+        j += 1
+    for j in range(j, end):
+        if quoted and doc[j].is_quote:
+            return start, j + 1
+        if not quoted and doc[j].text in (",", ";", ":") and j > head.i:
+            return start, j
+    return start, end
 
 
 def _place_of(ctx: _Ctx, tok) -> Optional[Location]:
@@ -210,7 +237,9 @@ def _place_of(ctx: _Ctx, tok) -> Optional[Location]:
     if a.type not in ("other", "country"):
         return None
     span = next((m for m in a.mentions if m.start <= tok.idx < m.end), None)
-    name = span.text if span else a.name
+    if span is None:
+        return None  # a noun the actor owns, not a place it names: "at US bases" is not in the United States
+    name = span.text
     p = ctx.k.place(name) or ctx.k.place(a.name)
     if p is not None:
         return Location(name=name, country=p.country or a.country, lat=p.lat, lon=p.lon, span=span)
@@ -220,8 +249,8 @@ def _place_of(ctx: _Ctx, tok) -> Optional[Location]:
 def _location(ctx: _Ctx, em: _EM, t) -> Optional[Location]:
     """A place under the trigger (or its light verb / governing verb) introduced by in/at/near ..."""
     heads = [t]
-    if em.pos == "NOUN" and t.head is not t and t.head.pos_ in ("VERB", "AUX"):
-        heads.append(t.head)
+    if em.pos == "NOUN" and t.head is not t and t.head.pos_ in ("VERB", "AUX") and not _in_sequence(t):
+        heads.append(t.head)  # not "trained in Iran ahead of the assault": the training's place
     best = None
     for h in heads:
         frontier = [(h, 0)]

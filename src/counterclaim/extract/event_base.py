@@ -21,6 +21,10 @@ OF_TARGET_FAMILIES = ("strike", "attack", "abduction", "campaign")
 LOC_CASES = ("in", "at", "near", "inside", "outside", "across", "into", "throughout", "over", "around")
 NP_MODIFIERS = ("compound", "flat", "nmod:poss", "amod", "appos", "nmod", "conj")
 RELATIVE_PRONOUNS = ("that", "which", "who", "whom")
+#: prepositions that place an event nominal before or after the clause's own event ("trained in Iran ahead of
+#: the assault", "met in Cairo after the bombing"): the clause's time and place are not the nominal's.
+SEQUENCE_CASES = frozenset({"before", "after", "ahead", "since", "until", "till", "following", "prior", "preceding",
+                            "pending"})
 TIME_VALUE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}|-Q\d)?")
 
 
@@ -84,6 +88,11 @@ def _case(tok) -> str:
         if c.dep_ in ("case", "mark") and c.i < tok.i:
             return c.lower_
     return ""
+
+
+def _in_sequence(tok) -> bool:
+    """``tok`` is an oblique introduced by a preposition of sequence (:data:`SEQUENCE_CASES`)."""
+    return any(c.dep_ in ("case", "mark") and c.i < tok.i and c.lower_ in SEQUENCE_CASES for c in tok.children)
 
 
 def _add(lst: list[str], ids: list[str]) -> None:

@@ -6,7 +6,8 @@ import datetime as dt
 import re
 from typing import Optional
 
-from counterclaim.extract.event_base import _add, _Ctx, _EM
+from counterclaim.extract.event_args import _place_of
+from counterclaim.extract.event_base import LOC_CASES, _add, _case, _Ctx, _EM
 from counterclaim.extract.event_mode import MODE_ORDER
 from counterclaim.model import Event, EventTime, Location, Span, make_id
 
@@ -14,6 +15,23 @@ from counterclaim.model import Event, EventTime, Location, Span, make_id
 MONADIC_TYPES = ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "RETREAT")
 #: modes of a mention that does not present the event as happening (an aim, a plan, a condition, a negation).
 IRREALIS_MODES = ("negated", "hypothetical", "future")
+
+
+def _modified_place(ctx: _Ctx, g: "_Group", aid: str) -> Optional[Location]:
+    """When the target ``aid`` only modifies what is attacked ("US bases in Iraq") and that has a place of its own,
+    the place: the modifier says whose, not where."""
+    doc = ctx.doc
+    for e in g.ems:
+        for t in doc[e.i].sent:
+            if ctx.tok_actor.get(t.i) != aid or t.dep_ not in ("compound", "amod", "nmod:poss"):
+                continue
+            head = t.head
+            for c in head.children:
+                if c.dep_ in ("obl", "nmod") and _case(c) in LOC_CASES:
+                    loc = _place_of(ctx, c)
+                    if loc is not None:
+                        return loc
+    return None
 
 
 def _times_compatible(a: Optional[str], b: Optional[str]) -> Optional[int]:
@@ -171,6 +189,11 @@ def _event(ctx: _Ctx, g: _Group) -> Optional[Event]:
     if loc is None:
         # "the attack on Israel": an attack on a state or place happens there
         place = next((a for a in targets if ctx.actors[a].type in ("country", "other")), None)
+        if place is not None:
+            # "missiles at US bases in Iraq": the bases' own place; "an attack on a Libyan airport": Libya
+            where = _modified_place(ctx, g, place)
+            if where is not None:
+                loc, place = where, None
         if place is not None and rep.trig.type == "ASSAULT":
             a = ctx.actors[place]
             p = ctx.k.place(a.name)

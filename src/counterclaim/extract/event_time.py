@@ -5,18 +5,22 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from counterclaim.extract.event_base import OBJ, OBLIQUE, PASSIVE_SUBJ, _Ctx, _EM
+from counterclaim.extract.event_base import OBJ, OBLIQUE, PASSIVE_SUBJ, _Ctx, _EM, _in_sequence
 from counterclaim.model import Timex
 
 
 def _time(ctx: _Ctx, em: _EM, t, same: frozenset = frozenset()) -> Optional[tuple[Timex, str]]:
     """A timex whose head path reaches the trigger (or its light/governing verb, or its conjunct head) without
     passing through another event nominal, which it modifies instead: "the October attack came after the killing"
-    does not date the killing. A nominal linked to this trigger as the same event (``same``: "a strike in January
+    does not date the killing; nor does the governing verb's time date a nominal it places before or after its own
+    event, "met on Friday after the bombing"). A nominal linked to this trigger as the same event (``same``: "a strike in January
     killed X") does not stop the path. (Verbal triggers do not stop it: a time on an elaborating or purpose clause,
     "attacked the mall, killing 67 people a year ago", is mostly the main event's too.)"""
     anchors = {t.i}
-    if em.pos == "NOUN" and t.head is not t:
+    # in a photo caption the main clause's time is when the picture was taken ("Iranians lift flags on January 3,
+    # 2022, commemorating the killing of X in a US raid"): it dates the scene, not the events the caption names
+    caption = ctx.document.role_at(t.idx) == "caption"
+    if em.pos == "NOUN" and t.head is not t and not _in_sequence(t) and not caption:
         if t.dep_ in OBJ + OBLIQUE + PASSIVE_SUBJ:
             anchors.add(t.head.i)
     if t.dep_ == "conj" and t.head.pos_ in ("VERB",):
