@@ -2657,3 +2657,62 @@ def test_could_not_be_reached_for_comment_is_a_no_comment_of_its_subject(monkeyp
     sts = _flag_statements(monkeypatch, "verbs", "UNREACHABLE_CUES", on, text)
     found = [(s.source.text if s.source else None, s.act) for s in sts]
     assert (("The ministry", "no_comment") in found) == on
+
+
+# --------------------------------------------------------------------------- objects that belong to the cue
+
+
+def test_object_lexicon_rates_by_verb_form_and_object_noun():
+    from counterclaim.extract import light_objects
+
+    doc, _ = parsed([("issued", True, 0, "ROOT", "VERB", "issue"), ("statements", False, 0, "obj", "NOUN", "statement")])
+    model = lexicon_model()
+    assert light_objects.object_in_cue_rate(model, doc[0], doc[1]) is None  # no lexicon
+    model.objects = {"verbs": {"issued": [8, 10]}, "nouns": {"statement": [2, 4]}}
+    assert light_objects.object_in_cue_rate(model, doc[0], doc[1]) == pytest.approx((0.8 + 0.5) / 2)
+    model.objects = {"verbs": {"issued": [2, 2]}, "nouns": {"statement": [0, 5]}}  # the verb too rarely seen
+    assert light_objects.object_in_cue_rate(model, doc[0], doc[1]) == 0.0
+
+
+@pytest.mark.model
+def test_light_verb_object_joins_the_cue_up_to_the_content(monkeypatch):
+    """"issued a statement calling | the vote a fraud": PolNeAR's cue runs from the verb to the content when the
+    object is a carrier; with the flag off (or for a verb whose object is the content) the object is content."""
+    import dataclasses
+
+    from counterclaim.extract import cues, statements
+
+    shipped = cues.load_cue_model()
+    lex = {"verbs": {"issued": [9, 10]}, "nouns": {}}  # a lexicon of our own, whatever the shipped one says
+    monkeypatch.setattr(statements, "load_cue_model", lambda: dataclasses.replace(shipped, objects=lex))
+    text = "The ministry issued a statement calling the vote a fraud."
+    (st,) = [s for s in _flag_statements(monkeypatch, "light_objects", "OBJECTS_INTO_CUE", True, text)
+             if s.cue.text.startswith("issued")]
+    assert st.cue.text == "issued a statement calling"
+    assert [c.text for c in st.content] == ["the vote a fraud"]
+    (off,) = [s for s in _flag_statements(monkeypatch, "light_objects", "OBJECTS_INTO_CUE", False, text)
+              if s.cue.text.startswith("issued")]
+    assert off.cue.text == "issued" and off.content[0].text.startswith("a statement calling")
+
+
+@pytest.mark.model
+def test_object_that_is_the_next_clauses_subject_stays_in_the_content(monkeypatch):
+    """"vowed the response “will be swift”": the parse's object is the subject of a finite clause after it, so the
+    lexicon's verdict on "response" does not apply."""
+    import dataclasses
+
+    from counterclaim.extract import cues, light_objects, statements
+
+    shipped = cues.load_cue_model()
+    lex = {"verbs": {"vowed": [9, 10]}, "nouns": {"response": [9, 10]}}
+    monkeypatch.setattr(statements, "load_cue_model", lambda: dataclasses.replace(shipped, objects=lex))
+    text = "The defence minister vowed the response “will be swift and decisive.”"
+    doc = __import__("counterclaim.nlp", fromlist=["load_pipeline"]).load_pipeline()(text)
+    vowed = next(t for t in doc if t.text == "vowed")
+    obj = next((c for c in vowed.children if c.dep_ == "obj"), None)
+    if obj is None:
+        pytest.skip("the parse does not make the clause's subject an object here")
+    comp = light_objects._complement(vowed, obj)
+    assert comp is not None and light_objects._subject_taken_for_object(comp)
+    (st,) = [s for s in shipped_statements(text) if s.cue.text.endswith("vowed")]
+    assert st.cue.text == "vowed" and st.content[0].text.startswith("the response")

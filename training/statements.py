@@ -7,7 +7,9 @@
 Steps
 1. parse train and dev with the shipped pipeline (cached as DocBins under ``--cache``);
 2. count, per lemma, how often it heads a gold cue and how often it occurs (the cue lexicon), and
-   which words right after a cue verb PolNeAR puts inside the cue ("called for", "said:");
+   which words right after a cue verb PolNeAR puts inside the cue ("called for", "said:"), and, per verb form
+   and object noun, how often a cue verb's object is inside the cue ("issued a statement calling") rather
+   than the content (:mod:`counterclaim.extract.light_objects`; ``objects`` recounts only that, in place);
 3. train a logistic regression on :func:`counterclaim.extract.cues.cue_features` of every candidate
    token (label: the token heads a gold cue);
 4. choose C and the decision threshold together: those that maximise the mean of the full extractor's
@@ -110,6 +112,31 @@ def _lexicon(arts, docs):
     return lemmas, particles, heads
 
 
+def _object_lexicon(arts, docs) -> dict:
+    """For gold cues headed by a verb with an object after it: per verb form and per object lemma, how often the
+    object is inside the cue ("issued a statement calling | …") against inside the content ("accused | Holt of
+    …"). Read by :mod:`counterclaim.extract.light_objects`."""
+    verbs: dict = defaultdict(lambda: [0, 0])
+    nouns: dict = defaultdict(lambda: [0, 0])
+    for a, doc in zip(arts, docs):
+        for at in a.attributions:
+            if not at.cue:
+                continue
+            h = _cue_head(doc, at.cue[0][0], at.cue[0][1])
+            if h is None or h.pos_ not in ("VERB", "AUX"):
+                continue
+            obj = next((c for c in h.children if c.dep_ == "obj" and c.i > h.i), None)
+            if obj is None:
+                continue
+            in_cue = at.cue[0][0] <= obj.idx < at.cue[-1][1]
+            if not in_cue and not any(s <= obj.idx < e for s, e in at.content):
+                continue
+            for table, key in ((verbs, cue_key(h)), (nouns, obj.lemma_.lower())):
+                table[key][0] += int(in_cue)
+                table[key][1] += 1
+    return {"verbs": dict(sorted(verbs.items())), "nouns": dict(sorted(nouns.items()))}
+
+
 def _examples(arts, docs, heads, lemmas, loo: bool):
     from counterclaim.extract.cues import cue_features
     from counterclaim.extract.statements import _Ctx, _quote_adjacent, SKIP_ROLES
@@ -189,10 +216,35 @@ def cmd_train(args) -> None:
         "bias": round(model.bias, 4),
         "lemmas": {k: [int(v[0]), int(v[1])] for k, v in sorted(lemmas.items())},
         "particles": particles,
+        "objects": _object_lexicon(tr_arts, tr_docs),
         "weights": dict(sorted(weights.items())),
     }
     Path(args.out).write_text(json.dumps(out, ensure_ascii=False, indent=0), encoding="utf-8")
     print(f"wrote {args.out}: {len(weights)} weights, threshold {model.threshold}", file=sys.stderr)
+
+
+def cmd_objects(args) -> None:
+    """Recount the object lexicon (:func:`_object_lexicon`) into an existing cue model file, leaving its
+    classifier weights as they are; prints dev scores without and with it."""
+    from counterclaim.extract.cues import load_cue_model
+
+    data, cache = Path(args.data), Path(args.cache)
+    tr_arts, _, tr_docs = _parsed("train", data, cache, args.limit)
+    dv_arts, dv_in, dv_docs = _parsed("dev", data, cache, None)
+    objects = _object_lexicon(tr_arts, tr_docs)
+    model = load_cue_model()
+    for name, lex in (("without", {}), ("with", objects)):
+        model.objects = lex
+        res = _evaluate_with(dv_arts, dv_in, dv_docs, model)
+        e = res["exact"]
+        print(f"dev {name} the object lexicon: source {e['source']['f1']:.4f} cue {e['cue']['f1']:.4f} "
+              f"content {e['content']['f1']:.4f} whole {res['attribution']['f1']:.4f}", file=sys.stderr)
+    path = Path(args.out)
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    raw["objects"] = objects
+    path.write_text(json.dumps(raw, ensure_ascii=False, indent=0), encoding="utf-8")
+    print(f"wrote the object lexicon into {path}: {len(objects['verbs'])} verb forms, {len(objects['nouns'])} "
+          "object nouns", file=sys.stderr)
 
 
 def _boundary_instances(name: str, arts, docs_in, docs):
@@ -407,13 +459,14 @@ def _evaluate_with(arts, docs_in, docs, cue_model, boundaries: Any = "shipped") 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
-    for name in ("parse", "train", "bounds"):
+    for name in ("parse", "train", "bounds", "objects"):
         p = sub.add_parser(name)
         p.add_argument("--data", required=True, help="folder with PolNeAR train.jsonl and dev.jsonl")
         p.add_argument("--cache", default="build/statements", help="where parsed DocBins are cached")
         p.add_argument("--limit", type=int, default=None, help="only the first N train articles")
-        if name == "train":
+        if name in ("train", "objects"):
             p.add_argument("--out", default="src/counterclaim/data/statement_cues.json")
+        if name == "train":
             p.add_argument("--C", type=float, nargs="+", default=[0.1, 0.3, 1.0])
             p.add_argument("--thresholds", type=float, nargs="+", default=[0.4, 0.5, 0.55, 0.6, 0.65, 0.7])
         if name == "bounds":
@@ -429,7 +482,7 @@ def main(argv=None) -> None:
                                 "extractor's dev F1 (mean of exact source, cue, content and whole) with the "
                                 "rankers chosen before it; a ranker ships only if it beats the rules either way")
     args = ap.parse_args(argv)
-    {"parse": cmd_parse, "train": cmd_train, "bounds": cmd_bounds}[args.cmd](args)
+    {"parse": cmd_parse, "train": cmd_train, "bounds": cmd_bounds, "objects": cmd_objects}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -104,6 +104,8 @@ class CueModel:
     threshold: float = 0.5
     particles: dict[str, dict[str, float]] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
+    #: {"verbs": {form: [object in cue, seen]}, "nouns": {object lemma: [...]}} (extract/light_objects.py)
+    objects: dict[str, dict[str, list[int]]] = field(default_factory=dict)
 
     def is_candidate(self, tok: Any) -> bool:
         if self.meta.get("fallback"):
@@ -141,4 +143,5 @@ def load_cue_model() -> CueModel:
         threshold=float(data.get("threshold", 0.5)),
         particles=data.get("particles", {}),
         meta=data.get("meta", {}),
+        objects=data.get("objects", {}),
     )

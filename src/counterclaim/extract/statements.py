@@ -117,6 +117,7 @@ from counterclaim.extract.verbs import (
     USE_POS_FALLBACK,
     _verb_statements,
 )
+from counterclaim.extract import light_objects
 from counterclaim.model import Actor, Document, Span, Statement, make_id
 
 __all__ = ["extract_statements", "load_acts", "RawStatement", "find_raw_statements"]
@@ -163,6 +164,8 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
             for name in BOUNDARIES:
                 if name in boundaries:
                     _apply_boundary(r, ctx, name, boundaries[name], marks, views)
+    if light_objects.OBJECTS_INTO_CUE:
+        light_objects.objects_into_cue(raws, ctx, model)
     if COORDINATED_CUES_SPLIT:
         _split_coordinated_cues(raws, ctx)
     _continuations(raws, ctx)

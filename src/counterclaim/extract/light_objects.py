@@ -1,0 +1,121 @@
+"""Objects that belong to the cue: "issued a statement calling …", "expressed concern that …", "took aim at …".
+
+With a light verb or a carrier noun, the verb's object is part of the reporting predicate, not what was said:
+PolNeAR's cue then runs from the verb to where the content starts (the noun's complement), as in "released a
+statement saying | that …", "claim credit for | last month's attacks", "have expressed concern | that …".
+Whether a verb form or an object noun does this is learned from PolNeAR train (``training/statements.py``:
+for each gold cue headed by a verb with an object, is the object inside the cue or inside the content) and
+shipped in ``statement_cues.json`` under ``objects``. A verb like "accuse" keeps its object in the content
+("accused Holt | of being a Democrat" is the exception there, "accused | Holt of being a Democrat" the rule).
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from counterclaim.extract.cues import CueModel, cue_key
+from counterclaim.extract.statement_base import RawStatement, _Ctx, _is_time, _trim
+
+#: move a light verb's object into the cue (see the module docstring)
+OBJECTS_INTO_CUE = True
+#: train counts below this say nothing about a verb form or an object noun
+MIN_COUNT = 3
+#: share of training cases with the object in the cue above which it joins the cue
+THRESHOLD = 0.5
+
+_NOUN_COMPLEMENTS = ("acl", "acl:relcl", "ccomp", "nmod", "xcomp")
+_VERB_COMPLEMENTS = ("obl", "ccomp", "xcomp", "advcl")
+_REPORTING_PARTICIPLE_TAGS = ("VBG",)
+#: prepositions that open what a carrier noun is about ("concerns about", "credit for", "aim at"); "of", "from",
+#: "in" and "by" phrases belong to the noun phrase itself ("the results of their check", "a letter from his doctor")
+TOPIC_CASES = frozenset({"about", "on", "over", "for", "against", "at", "into", "as", "toward", "towards",
+                         "regarding"})
+#: where or when something was said is no content: "released a video on Tuesday", "voiced concern on his
+#: Facebook page", "posted a video on YouTube"
+PLATFORM_NOUNS = frozenset({"page", "website", "site", "twitter", "facebook", "youtube", "instagram", "tiktok",
+                            "television", "tv", "radio", "account", "channel", "blog", "feed", "network", "air"})
+
+
+def object_in_cue_rate(model: CueModel, verb: Any, obj: Any) -> Optional[float]:
+    """How often PolNeAR train puts this object in the cue: the mean of the verb form's and the object noun's
+    rates where both were seen :data:`MIN_COUNT` times, else the one that was; None when neither was."""
+    lex = model.objects or {}
+    rates = []
+    for table, key in (("verbs", cue_key(verb)), ("nouns", obj.lemma_.lower())):
+        n_in, n = (lex.get(table) or {}).get(key, (0, 0))
+        if n >= MIN_COUNT:
+            rates.append(n_in / n)
+    return sum(rates) / len(rates) if rates else None
+
+
+def _complement(verb: Any, obj: Any) -> Optional[Any]:
+    """The first phrase after the object that completes it or the verb: "concern [that …]", "a statement
+    [saying …]", "credit [for …]", "aim [at …]", "measures [to step up …]"."""
+    cands = [c for c in obj.children if c.i > obj.i and c.dep_ in _NOUN_COMPLEMENTS]
+    cands += [c for c in verb.children if c.i > obj.i and c.dep_ in _VERB_COMPLEMENTS]
+    cands = [c for c in cands if c.pos_ in ("NOUN", "PROPN", "PRON", "VERB", "AUX", "ADJ", "NUM")]
+    cands = [c for c in cands if c.dep_ not in ("nmod", "obl") or (
+        _case(c) in TOPIC_CASES and not _is_time(c) and c.lower_ not in PLATFORM_NOUNS
+        and c.ent_type_ not in ("DATE", "TIME"))]
+    return min(cands, key=lambda c: min(t.i for t in c.subtree)) if cands else None
+
+
+def _subject_taken_for_object(c: Any) -> bool:
+    """A finite clause with no subject or complementiser of its own right after the object: the parse took that
+    clause's subject for the verb's object ("vowed the response “will be decisive …”")."""
+    finite = c.tag_ in ("VBZ", "VBP", "VBD", "MD") or any(
+        g.dep_ in ("aux", "aux:pass", "cop") and g.tag_ in ("VBZ", "VBP", "VBD", "MD") for g in c.children)
+    return finite and not any(g.dep_ in ("nsubj", "nsubj:pass", "expl", "mark") for g in c.children)
+
+
+def _case(c: Any) -> str:
+    return next((g.lower_ for g in c.children if g.dep_ == "case" and g.i < c.i), "")
+
+
+def _content_start(c: Any) -> Optional[int]:
+    """Token index where the content starts inside complement ``c``: after its preposition ("for | the
+    attacks"), after a reporting participle ("saying | that …"), else at its first word ("| that …")."""
+    first = min(t.i for t in c.subtree)
+    case = [g for g in c.children if g.dep_ in ("case",) and g.i < c.i]
+    if case:
+        return max(g.i for g in case) + 1 if max(g.i for g in case) + 1 <= max(t.i for t in c.subtree) else None
+    if c.tag_ in _REPORTING_PARTICIPLE_TAGS and c.i == first:
+        after = [t.i for t in c.subtree if t.i > c.i]
+        return min(after) if after else None
+    return first
+
+
+def objects_into_cue(raws: list[RawStatement], ctx: _Ctx, model: CueModel) -> None:
+    """See :data:`OBJECTS_INTO_CUE`: for a statement whose content starts with the cue verb's object, when the
+    lexicon puts that object in the cue and a complement follows it, the cue runs up to the complement's content
+    and the content starts there."""
+    if not model.objects:
+        return
+    doc, text = ctx.doc, ctx.text
+    for r in raws:
+        v = r.head
+        if v is None or v.pos_ not in ("VERB", "AUX") or not r.content:
+            continue
+        objs = [c for c in v.children if c.dep_ == "obj" and c.i > v.i]
+        if not objs:
+            continue
+        obj = objs[0]
+        lo = min(t.i for t in obj.subtree)
+        first_piece = min(r.content)
+        if first_piece[0] != doc[lo].idx or r.cue[1] > doc[lo].idx:
+            continue  # the content is not the object phrase after the cue
+        rate = object_in_cue_rate(model, v, obj)
+        if rate is None or rate < THRESHOLD:
+            continue
+        comp = _complement(v, obj)
+        if comp is None or _subject_taken_for_object(comp):
+            continue
+        k = _content_start(comp)
+        if k is None or k <= obj.i or k >= len(doc):
+            continue
+        start = doc[k].idx
+        piece_end = first_piece[1]
+        if start >= piece_end:
+            continue
+        cue_end = _trim(text, r.cue[0], start, ",:")[1]
+        r.cue = (r.cue[0], cue_end)
+        r.content = sorted([(start, piece_end)] + [p for p in r.content if p != first_piece])
