@@ -2716,3 +2716,22 @@ def test_object_that_is_the_next_clauses_subject_stays_in_the_content(monkeypatc
     assert comp is not None and light_objects._subject_taken_for_object(comp)
     (st,) = [s for s in shipped_statements(text) if s.cue.text.endswith("vowed")]
     assert st.cue.text == "vowed" and st.content[0].text.startswith("the response")
+
+
+@pytest.mark.model
+def test_chain_verb_infinitive_joins_the_cue(monkeypatch):
+    """"continued to call for | more information": a verb of continuing or trying takes its infinitive into the
+    cue when the lexicon says so; off, the content is the infinitive phrase."""
+    import dataclasses
+
+    from counterclaim.extract import cues, statements
+
+    shipped = cues.load_cue_model()
+    lex = {"verbs": {}, "nouns": {}, "chains": {"continued": [17, 17]}}
+    monkeypatch.setattr(statements, "load_cue_model", lambda: dataclasses.replace(shipped, objects=lex))
+    text = "The protesters continued to call for more information about the shooting."
+    (st,) = _flag_statements(monkeypatch, "light_objects", "CHAINS_INTO_CUE", True, text)
+    assert st.cue.text == "continued to call for"
+    assert [c.text for c in st.content] == ["more information about the shooting"]
+    (off,) = _flag_statements(monkeypatch, "light_objects", "CHAINS_INTO_CUE", False, text)
+    assert off.cue.text == "continued to" and off.content[0].text.startswith("call for")

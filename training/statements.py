@@ -115,9 +115,11 @@ def _lexicon(arts, docs):
 def _object_lexicon(arts, docs) -> dict:
     """For gold cues headed by a verb with an object after it: per verb form and per object lemma, how often the
     object is inside the cue ("issued a statement calling | …") against inside the content ("accused | Holt of
-    …"). Read by :mod:`counterclaim.extract.light_objects`."""
+    …"); and per verb form with an infinitive, how often that is in the cue ("continued to call for | …")
+    against in the content ("urged | to …"). Read by :mod:`counterclaim.extract.light_objects`."""
     verbs: dict = defaultdict(lambda: [0, 0])
     nouns: dict = defaultdict(lambda: [0, 0])
+    chains: dict = defaultdict(lambda: [0, 0])
     for a, doc in zip(arts, docs):
         for at in a.attributions:
             if not at.cue:
@@ -125,6 +127,12 @@ def _object_lexicon(arts, docs) -> dict:
             h = _cue_head(doc, at.cue[0][0], at.cue[0][1])
             if h is None or h.pos_ not in ("VERB", "AUX"):
                 continue
+            x = next((c for c in h.children if c.dep_ == "xcomp" and c.i > h.i and c.pos_ == "VERB"), None)
+            if x is not None:
+                x_in_cue = at.cue[0][0] <= x.idx < at.cue[-1][1]
+                if x_in_cue or any(s <= x.idx < e for s, e in at.content):
+                    chains[cue_key(h)][0] += int(x_in_cue)
+                    chains[cue_key(h)][1] += 1
             obj = next((c for c in h.children if c.dep_ == "obj" and c.i > h.i), None)
             if obj is None:
                 continue
@@ -134,7 +142,8 @@ def _object_lexicon(arts, docs) -> dict:
             for table, key in ((verbs, cue_key(h)), (nouns, obj.lemma_.lower())):
                 table[key][0] += int(in_cue)
                 table[key][1] += 1
-    return {"verbs": dict(sorted(verbs.items())), "nouns": dict(sorted(nouns.items()))}
+    return {"verbs": dict(sorted(verbs.items())), "nouns": dict(sorted(nouns.items())),
+            "chains": dict(sorted(chains.items()))}
 
 
 def _examples(arts, docs, heads, lemmas, loo: bool):
@@ -244,7 +253,7 @@ def cmd_objects(args) -> None:
     raw["objects"] = objects
     path.write_text(json.dumps(raw, ensure_ascii=False, indent=0), encoding="utf-8")
     print(f"wrote the object lexicon into {path}: {len(objects['verbs'])} verb forms, {len(objects['nouns'])} "
-          "object nouns", file=sys.stderr)
+          f"object nouns, {len(objects['chains'])} chain verb forms", file=sys.stderr)
 
 
 def _boundary_instances(name: str, arts, docs_in, docs):

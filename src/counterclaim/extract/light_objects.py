@@ -1,4 +1,4 @@
-"""Objects that belong to the cue: "issued a statement calling …", "expressed concern that …", "took aim at …".
+"""Objects and verb chains that belong to the cue: "issued a statement calling …", "continued to call for …".
 
 With a light verb or a carrier noun, the verb's object is part of the reporting predicate, not what was said:
 PolNeAR's cue then runs from the verb to where the content starts (the noun's complement), as in "released a
@@ -7,6 +7,10 @@ Whether a verb form or an object noun does this is learned from PolNeAR train (`
 for each gold cue headed by a verb with an object, is the object inside the cue or inside the content) and
 shipped in ``statement_cues.json`` under ``objects``. A verb like "accuse" keeps its object in the content
 ("accused Holt | of being a Democrat" is the exception there, "accused | Holt of being a Democrat" the rule).
+
+The same holds for some verbs with an infinitive: "continued to call for | more information", "tried to
+discredit | the report", "went on to explain | how …" put the chain in the cue, where "urged | to …", "vowed |
+to …" do not. That is learned per verb form too (``objects["chains"]``).
 """
 from __future__ import annotations
 
@@ -21,6 +25,8 @@ OBJECTS_INTO_CUE = True
 MIN_COUNT = 3
 #: share of training cases with the object in the cue above which it joins the cue
 THRESHOLD = 0.5
+#: move the infinitive of a chain verb ("continued to call for") into the cue (see the module docstring)
+CHAINS_INTO_CUE = True
 
 _NOUN_COMPLEMENTS = ("acl", "acl:relcl", "ccomp", "nmod", "xcomp")
 _VERB_COMPLEMENTS = ("obl", "ccomp", "xcomp", "advcl")
@@ -45,6 +51,54 @@ def object_in_cue_rate(model: CueModel, verb: Any, obj: Any) -> Optional[float]:
         if n >= MIN_COUNT:
             rates.append(n_in / n)
     return sum(rates) / len(rates) if rates else None
+
+
+def chain_in_cue_rate(model: CueModel, verb: Any) -> Optional[float]:
+    """How often PolNeAR train puts the infinitive after this verb form in the cue (None: seen too rarely)."""
+    n_in, n = ((model.objects or {}).get("chains") or {}).get(cue_key(verb), (0, 0))
+    return n_in / n if n >= MIN_COUNT else None
+
+
+def _verb_complement(x: Any) -> Optional[Any]:
+    """What the chained verb takes: its object, clause, infinitive, or topic phrase ("call for | …")."""
+    cands = [c for c in x.children if c.i > x.i and (c.dep_ in ("obj", "ccomp", "xcomp") or (
+        c.dep_ in ("obl", "nmod") and _case(c) in TOPIC_CASES and not _is_time(c) and c.lower_ not in PLATFORM_NOUNS
+        and c.ent_type_ not in ("DATE", "TIME")))]
+    return min(cands, key=lambda c: min(t.i for t in c.subtree)) if cands else None
+
+
+def chains_into_cue(raws: list[RawStatement], ctx: _Ctx, model: CueModel) -> None:
+    """See :data:`CHAINS_INTO_CUE`: for a statement whose content is the cue verb's infinitive ("continued |
+    to call for more information"), when the lexicon puts that infinitive in the cue, the cue runs through it
+    and the content is what it takes."""
+    if not (model.objects or {}).get("chains"):
+        return
+    doc, text = ctx.doc, ctx.text
+    for r in raws:
+        v = r.head
+        if v is None or v.pos_ not in ("VERB", "AUX") or not r.content:
+            continue
+        x = next((c for c in v.children if c.dep_ == "xcomp" and c.i > v.i and c.pos_ == "VERB"), None)
+        if x is None:
+            continue
+        lo = min(t.i for t in x.subtree)
+        first_piece = min(r.content)
+        if not doc[lo].idx <= first_piece[0] <= x.idx or r.cue[1] > x.idx:
+            continue  # the content is not the infinitive ("to call for …", or "call for …" after a cue "continued to")
+        rate = chain_in_cue_rate(model, v)
+        if rate is None or rate < THRESHOLD:
+            continue
+        comp = _verb_complement(x)
+        if comp is None or _subject_taken_for_object(comp):
+            continue
+        k = _content_start(comp)
+        if k is None or k <= x.i or k >= len(doc):
+            continue
+        start = doc[k].idx
+        if start >= first_piece[1]:
+            continue
+        r.cue = (r.cue[0], _trim(text, r.cue[0], start, ",:")[1])
+        r.content = sorted([(start, first_piece[1])] + [p for p in r.content if p != first_piece])
 
 
 def _complement(verb: Any, obj: Any) -> Optional[Any]:

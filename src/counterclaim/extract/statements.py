@@ -166,6 +166,8 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
                     _apply_boundary(r, ctx, name, boundaries[name], marks, views)
     if light_objects.OBJECTS_INTO_CUE:
         light_objects.objects_into_cue(raws, ctx, model)
+    if light_objects.CHAINS_INTO_CUE:
+        light_objects.chains_into_cue(raws, ctx, model)
     if COORDINATED_CUES_SPLIT:
         _split_coordinated_cues(raws, ctx)
     _continuations(raws, ctx)
