@@ -2735,3 +2735,13 @@ def test_chain_verb_infinitive_joins_the_cue(monkeypatch):
     assert [c.text for c in st.content] == ["more information about the shooting"]
     (off,) = _flag_statements(monkeypatch, "light_objects", "CHAINS_INTO_CUE", False, text)
     assert off.cue.text == "continued to" and off.content[0].text.startswith("call for")
+
+
+@pytest.mark.model
+def test_participle_after_reporting_clause_takes_its_source(monkeypatch):
+    text = "“We do not see a link to terrorism,” the mayor said, adding that it would take more hours to know."
+    on = _flag_statement(monkeypatch, "statements", "PARTICIPLE_TAKES_HEAD_SOURCE", True, text, "adding")
+    assert on.source is not None and on.source.text == "the mayor"
+    assert on.speaker is not None and "mayor" in on.speaker.name.lower()
+    off = _flag_statement(monkeypatch, "statements", "PARTICIPLE_TAKES_HEAD_SOURCE", False, text, "adding")
+    assert off.source is None

@@ -170,6 +170,8 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
         light_objects.chains_into_cue(raws, ctx, model)
     if COORDINATED_CUES_SPLIT:
         _split_coordinated_cues(raws, ctx)
+    if PARTICIPLE_TAKES_HEAD_SOURCE:
+        _participles_take_head_source(raws)
     _continuations(raws, ctx)
     _mixed_lead_in(raws, ctx)
     _preceding_quotes(raws, ctx)
@@ -328,6 +330,26 @@ def _split_coordinated_cues(raws: list[RawStatement], ctx: _Ctx) -> None:
             outer.content[n] = cut
             inner.source, inner.src_head = outer.source, outer.src_head
             break
+
+
+#: "…,” the mayor said, adding that …": a participle cue set off by a comma, without a subject of its own, hung on
+#: the cue verb of another statement, has that statement's source, however the parse attached that source
+PARTICIPLE_TAKES_HEAD_SOURCE = True
+_PARTICIPLE_DEPS = ("advcl", "ccomp", "conj", "xcomp", "acl", "parataxis")
+
+
+def _participles_take_head_source(raws: list[RawStatement]) -> None:
+    """See :data:`PARTICIPLE_TAKES_HEAD_SOURCE`."""
+    by_head = {r.head.i: r for r in raws if r.head is not None and r.source is not None}
+    for r in raws:
+        h = r.head
+        if r.source is not None or h is None or h.tag_ != "VBG" or h.dep_ not in _PARTICIPLE_DEPS or h.i == 0:
+            continue
+        if h.head.i >= h.i or h.doc[h.i - 1].text != "," or any(c.dep_ in SUBJ_DEPS + PASS_SUBJ_DEPS for c in h.children):
+            continue
+        outer = by_head.get(h.head.i)
+        if outer is not None and outer.source[1] <= h.idx:
+            r.source, r.src_head = outer.source, outer.src_head
 
 
 def _dedupe(raws: list[RawStatement]) -> list[RawStatement]:
