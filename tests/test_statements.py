@@ -2745,3 +2745,12 @@ def test_participle_after_reporting_clause_takes_its_source(monkeypatch):
     assert on.speaker is not None and "mayor" in on.speaker.name.lower()
     off = _flag_statement(monkeypatch, "statements", "PARTICIPLE_TAKES_HEAD_SOURCE", False, text, "adding")
     assert off.source is None
+
+
+@pytest.mark.model
+def test_source_ends_before_a_participle_phrase_set_off_by_commas(monkeypatch):
+    text = "The senator, speaking to a veterans group in Richmond, said the budget would pass."
+    on = _flag_statement(monkeypatch, "sources", "SOURCE_ENDS_AT_DROPPED", True, text, "said")
+    assert on.source.text == "The senator"
+    off = _flag_statement(monkeypatch, "sources", "SOURCE_ENDS_AT_DROPPED", False, text, "said")
+    assert off.source.text.startswith("The senator, speaking")

@@ -51,6 +51,9 @@ SOURCE_KEEPS_CLOSING_COMMA = True
 MISLABELLED_SUBJECTS = True
 #: drop a non-restrictive relative clause from a source (PolNeAR leaves it out)
 DROP_SOURCE_RELATIVES = True
+#: the source ends before a participle or time phrase left out of it (a comma after that phrase does not bring
+#: it back)
+SOURCE_ENDS_AT_DROPPED = True
 
 
 #: a cue never reaches back over a quotation mark for an auxiliary or adverb the parse hung on it
@@ -272,6 +275,7 @@ def _source_span(text: str, subj: Any, before: Optional[int] = None) -> tuple[in
     # a relative clause or apposition after the name stays; a time phrase or a participle clause
     # ("Trump, speaking to a veterans group,", "The Times on Saturday") does not
     drop = set()
+    cut = set()  # left out as an interruption (participle, time phrase), not as a relative clause
     for c in subj.children:
         if c.i < subj.i:
             continue
@@ -279,6 +283,7 @@ def _source_span(text: str, subj: Any, before: Optional[int] = None) -> tuple[in
                 or (c.dep_ in ("nmod", "obl", "nmod:tmod", "obl:tmod", "nmod:npmod") and
                     (c.ent_type_ in ("DATE", "TIME") or c.lower_ in DATE_WORDS)):
             drop.update(t.i for t in c.subtree)
+            cut.update(t.i for t in c.subtree)
         elif DROP_SOURCE_RELATIVES and c.dep_ in ("acl:relcl", "relcl") and c.i > 0 and any(
                 t.text in (",", "―", "—", "--") and t.i < c.i for t in c.subtree):
             # "Mr. Kamin, who emphasized that ..., said": a non-restrictive relative clause is not the source
@@ -294,6 +299,13 @@ def _source_span(text: str, subj: Any, before: Optional[int] = None) -> tuple[in
         if charge is not None:  # "by several women | of sexual assault": the charge, not the source
             drop.update(t.i for t in charge.subtree)
     toks = [t for t in toks if t.i not in drop]
+    if SOURCE_ENDS_AT_DROPPED:
+        # a source is one stretch of text: it ends where a participle or time phrase left out after its head
+        # begins, so the comma that closed that phrase ("Trump, speaking to a veterans group, said") does not pull
+        # it back in. (A relative clause between commas stays then: PolNeAR keeps it about as often as not.)
+        gap = min((i for i in cut if i > subj.i), default=None)
+        if gap is not None:
+            toks = [t for t in toks if t.i < gap] or toks
     lo = min(t.idx for t in toks)
     hi = max(t.idx + len(t) for t in toks)
     s, e = _trim(text, lo, hi, "")
