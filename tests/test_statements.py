@@ -2754,3 +2754,21 @@ def test_source_ends_before_a_participle_phrase_set_off_by_commas(monkeypatch):
     assert on.source.text == "The senator"
     off = _flag_statement(monkeypatch, "sources", "SOURCE_ENDS_AT_DROPPED", False, text, "said")
     assert off.source.text.startswith("The senator, speaking")
+
+
+@pytest.mark.model
+def test_name_after_cue_runs_on_over_of_place(monkeypatch):
+    text = "“There is probably a middle ground,” said Sen. Tom Ward of Delaware."
+    on = _flag_statement(monkeypatch, "sources", "NAME_OF_PLACE", True, text, "said")
+    assert on.source.text == "Sen. Tom Ward of Delaware"
+    off = _flag_statement(monkeypatch, "sources", "NAME_OF_PLACE", False, text, "said")
+    assert off.source.text == "Sen. Tom Ward"
+
+
+@pytest.mark.model
+def test_source_keeps_the_full_stop_of_an_abbreviation(monkeypatch):
+    text = "The F.B.I. has said it found no evidence of a crime."
+    on = _flag_statement(monkeypatch, "sources", "KEEP_ABBREVIATION_STOP", True, text, "has said")
+    assert on.source.text == "The F.B.I."
+    off = _flag_statement(monkeypatch, "sources", "KEEP_ABBREVIATION_STOP", False, text, "has said")
+    assert off.source.text == "The F.B.I"

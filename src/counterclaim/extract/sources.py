@@ -51,6 +51,11 @@ SOURCE_KEEPS_CLOSING_COMMA = True
 MISLABELLED_SUBJECTS = True
 #: drop a non-restrictive relative clause from a source (PolNeAR leaves it out)
 DROP_SOURCE_RELATIVES = True
+#: the full stop of an abbreviation that ends a source stays in it ("the F.B.I.")
+KEEP_ABBREVIATION_STOP = True
+#: a name after the cue runs on over "of" and a capitalised place or organisation ("said Sen. Tom Carper of
+#: Delaware")
+NAME_OF_PLACE = True
 #: the source ends before a participle or time phrase left out of it (a comma after that phrase does not bring
 #: it back)
 SOURCE_ENDS_AT_DROPPED = True
@@ -309,8 +314,12 @@ def _source_span(text: str, subj: Any, before: Optional[int] = None) -> tuple[in
     lo = min(t.idx for t in toks)
     hi = max(t.idx + len(t) for t in toks)
     s, e = _trim(text, lo, hi, "")
-    # drop trailing punctuation except a comma that closes an apposition or relative clause
+    last = max(toks, key=lambda t: t.i)
+    # drop trailing punctuation except a comma that closes an apposition or relative clause, and the full stop
+    # of an abbreviation ("the F.B.I.", "Joseph R. Biden Jr.", "of Jacksonville, Fla.")
     while e > s and text[e - 1] in ".;:—–-\"“”":
+        if text[e - 1] == "." and e == last.idx + len(last) and _abbreviation(last):
+            break
         e -= 1
         s, e = _trim(text, s, e)
     if e > s and text[e - 1] == ",":
@@ -536,6 +545,12 @@ def _np_left(doc: Any, end_i: int, lo_i: int) -> Optional[tuple[int, int]]:
 CAPITALISED_NAME_PARTS = True
 
 
+def _abbreviation(t: Any) -> bool:
+    """A token whose final full stop is its own: "F.B.I.", "U.S.", "Jr.", "Fla." (the tokenizer split no
+    sentence stop off it). Kept at the end of a source, as PolNeAR does."""
+    return KEEP_ABBREVIATION_STOP and len(t.text) > 1 and t.text.endswith(".") and t.text[-2].isalpha()
+
+
 def _capitalised_word(doc: Any, k: int) -> bool:
     """Token ``k`` is a capitalised word that does not open its sentence: a name the tagger may have
     taken for a verb, adjective or conjunction ("Suckling", "Cuban", "ACLU")."""
@@ -571,6 +586,14 @@ def _np_right(doc: Any, start_i: int, hi_i: int) -> Optional[tuple[int, int]]:
         close = next((m for m in range(k + 1, min(hi_i, k + 8)) if doc[m].text == ")"), None)
         if close is not None:
             k = close + 1
+    if NAME_OF_PLACE and k + 1 < hi_i and doc[k].lower_ == "of":
+        # "said Sen. Tom Carper of Delaware", "said David French of the National Retail Federation"
+        m = k + 1 + (doc[k + 1].lower_ == "the")
+        n = m
+        while n < hi_i and _capitalised_word(doc, n) and not doc[n].is_quote:
+            n += 1
+        if n > m:
+            k = n
     end = k
     while end < hi_i and doc[end].text == ",":
         m = end + 1
@@ -606,5 +629,7 @@ def _fallback_source(tok: Any, cue: tuple[int, int], ctx: _Ctx) -> Optional[tupl
         right = _np_right(doc, cs.end, par_span.end if par_span is not None else sent.end)
         if right is not None:
             s, e = doc[right[0]].idx, doc[right[1] - 1].idx + len(doc[right[1] - 1])
+            if _abbreviation(doc[right[1] - 1]):
+                return _trim(ctx.text, s, e)
             return _trim(ctx.text, s, e, ".")
     return None
