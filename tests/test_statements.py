@@ -2772,3 +2772,14 @@ def test_source_keeps_the_full_stop_of_an_abbreviation(monkeypatch):
     assert on.source.text == "The F.B.I."
     off = _flag_statement(monkeypatch, "sources", "KEEP_ABBREVIATION_STOP", False, text, "has said")
     assert off.source.text == "The F.B.I"
+
+
+def test_content_keeps_the_full_stop_of_a_dotted_abbreviation(monkeypatch):
+    from counterclaim.extract import contents
+
+    text = "the threat it poses to the U.S."
+    assert text[slice(*contents._clean_content(text, 0, len(text)))] == text
+    sentence = "it was in February."
+    assert sentence[slice(*contents._clean_content(sentence, 0, len(sentence)))] == "it was in February"
+    monkeypatch.setattr(contents, "KEEP_ABBREVIATION_STOP", False)
+    assert text[slice(*contents._clean_content(text, 0, len(text)))] == "the threat it poses to the U.S"

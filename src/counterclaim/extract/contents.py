@@ -371,13 +371,21 @@ def _that_clause(tok: Any, cue: tuple[int, int]) -> Optional[Any]:
     return None
 
 
+#: a content keeps the full stop of a dotted abbreviation that ends it ("poses to the U.S.")
+KEEP_ABBREVIATION_STOP = True
+ABBREVIATION_END_RE = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|Bros)\.)$")
+
+
 def _clean_content(text: str, s: int, e: int) -> tuple[int, int]:
     s, e = _trim(text, s, e)
     m = TRAILING_ATTRIBUTION_RE.search(text, s, e)
     if m is not None and m.start() > s and not _open_quote(text[s:m.start()]):
         e = m.start()
-    # a content never ends with the sentence's own full stop or a comma, unless closed by a quote
+    # a content never ends with the sentence's own full stop or a comma, unless closed by a quote; the full stop
+    # of a dotted abbreviation ("the U.S.", "Biden Jr.") is the abbreviation's own
     while e > s and text[e - 1] in ",.;:—–" and not _open_quote(text[s:e]):
+        if KEEP_ABBREVIATION_STOP and text[e - 1] == "." and ABBREVIATION_END_RE.search(text, s, e):
+            break
         e -= 1
         s, e = _trim(text, s, e)
     while s < e and text[s] in ",;:—–.":
