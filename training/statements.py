@@ -197,6 +197,7 @@ def cmd_train(args) -> None:
     Xtr, ytr = _examples(tr_arts, tr_docs, tr_heads, lemmas, loo=True)
     Xdv, ydv = _examples(dv_arts, dv_docs, dv_heads, lemmas, loo=False)
     print(f"examples: train {len(ytr)} ({sum(ytr)} cues), dev {len(ydv)} ({sum(ydv)} cues)", file=sys.stderr)
+    objects = _object_lexicon(tr_arts, tr_docs)  # C and threshold are chosen with the whole extractor
     vec = DictVectorizer()
     A = _int32(vec.fit_transform(Xtr))
     best = None  # (mean dev F1, C, threshold, model)
@@ -206,7 +207,7 @@ def cmd_train(args) -> None:
         names = vec.get_feature_names_out()
         weights = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0]) if abs(w) > 1e-4}
         model = CueModel(lemmas={k: (float(v[0]), float(v[1])) for k, v in lemmas.items()}, weights=weights,
-                         bias=float(clf.intercept_[0]), threshold=0.5, particles=particles)
+                         bias=float(clf.intercept_[0]), threshold=0.5, particles=particles, objects=objects)
         for th in args.thresholds:
             model.threshold = th
             res = _evaluate_with(dv_arts, dv_in, dv_docs, model)
@@ -225,7 +226,7 @@ def cmd_train(args) -> None:
         "bias": round(model.bias, 4),
         "lemmas": {k: [int(v[0]), int(v[1])] for k, v in sorted(lemmas.items())},
         "particles": particles,
-        "objects": _object_lexicon(tr_arts, tr_docs),
+        "objects": objects,
         "weights": dict(sorted(weights.items())),
     }
     Path(args.out).write_text(json.dumps(out, ensure_ascii=False, indent=0), encoding="utf-8")
