@@ -59,8 +59,28 @@ def test_weights_stored_half_precision_computed_in_float32(nlp):
     meta = json.loads((MODEL_DIR / "meta.json").read_text())
     assert meta["counterclaim"][weights.META_KEY] == "float16"
     assert weights.dtypes(nlp) == {"float32"}
-    # the norp_ruler holds token patterns: a phrase pattern would make loading run the models on it
-    assert all(isinstance(p["pattern"], list) for p in nlp.get_pipe("norp_ruler").patterns)
+    # the norp_ruler builds its phrase patterns with the tokenizer alone: spaCy's entity_ruler would run the
+    # models (still float16 while loading) over them
+    assert nlp.get_pipe_meta("norp_ruler").factory == "tokenized_entity_ruler"
+    assert nlp.get_pipe("norp_ruler").patterns and all(
+        isinstance(p["pattern"], str) for p in nlp.get_pipe("norp_ruler").patterns)
+
+
+def test_tokenized_entity_ruler_matches_phrases_like_the_entity_ruler():
+    import spacy
+
+    from counterclaim.nlp import components  # noqa: F401  (registers the factory)
+
+    texts = ["The Tamil Tigers and some Kurds met Afghan officials.", "Kurds, Afghans and Tamils."]
+    patterns = [{"label": "NORP", "pattern": "Kurds", "id": "group"}, {"label": "NORP", "pattern": "Afghan"},
+                {"label": "NORP", "pattern": "Tamil Tigers"}]
+    found = []
+    for factory in ("entity_ruler", "tokenized_entity_ruler"):
+        nlp = spacy.blank("en")
+        nlp.add_pipe(factory, name="norp_ruler").add_patterns(patterns)
+        found.append([[(e.text, e.label_, e.ent_id_) for e in nlp(t).ents] for t in texts])
+    assert found[0] == found[1]
+    assert ("Tamil Tigers", "NORP", "") in found[1][0] and ("Kurds", "NORP", "group") in found[1][1]
 
 
 def test_compact_then_widen_round_trip(nlp):
