@@ -2674,17 +2674,21 @@ def test_object_lexicon_rates_by_verb_form_and_object_noun():
     assert light_objects.object_in_cue_rate(model, doc[0], doc[1]) == 0.0
 
 
-@pytest.mark.model
-def test_light_verb_object_joins_the_cue_up_to_the_content(monkeypatch):
-    """"issued a statement calling | the vote a fraud": PolNeAR's cue runs from the verb to the content when the
-    object is a carrier; with the flag off (or for a verb whose object is the content) the object is content."""
+def _with_object_lexicon(monkeypatch, lexicon):
+    """The shipped cue model with ``lexicon`` (extract/light_objects.py) instead of the shipped one."""
     import dataclasses
 
     from counterclaim.extract import cues, statements
 
     shipped = cues.load_cue_model()
-    lex = {"verbs": {"issued": [9, 10]}, "nouns": {}}  # a lexicon of our own, whatever the shipped one says
-    monkeypatch.setattr(statements, "load_cue_model", lambda: dataclasses.replace(shipped, objects=lex))
+    monkeypatch.setattr(statements, "load_cue_model", lambda: dataclasses.replace(shipped, objects=lexicon))
+
+
+@pytest.mark.model
+def test_light_verb_object_joins_the_cue_up_to_the_content(monkeypatch):
+    """"issued a statement calling | the vote a fraud": PolNeAR's cue runs from the verb to the content when the
+    object is a carrier; with the flag off (or for a verb whose object is the content) the object is content."""
+    _with_object_lexicon(monkeypatch, {"verbs": {"issued": [9, 10]}, "nouns": {}})  # ours, whatever ships
     text = "The ministry issued a statement calling the vote a fraud."
     (st,) = [s for s in _flag_statements(monkeypatch, "light_objects", "OBJECTS_INTO_CUE", True, text)
              if s.cue.text.startswith("issued")]
@@ -2699,13 +2703,9 @@ def test_light_verb_object_joins_the_cue_up_to_the_content(monkeypatch):
 def test_object_that_is_the_next_clauses_subject_stays_in_the_content(monkeypatch):
     """"vowed the response “will be swift”": the parse's object is the subject of a finite clause after it, so the
     lexicon's verdict on "response" does not apply."""
-    import dataclasses
+    from counterclaim.extract import light_objects
 
-    from counterclaim.extract import cues, light_objects, statements
-
-    shipped = cues.load_cue_model()
-    lex = {"verbs": {"vowed": [9, 10]}, "nouns": {"response": [9, 10]}}
-    monkeypatch.setattr(statements, "load_cue_model", lambda: dataclasses.replace(shipped, objects=lex))
+    _with_object_lexicon(monkeypatch, {"verbs": {"vowed": [9, 10]}, "nouns": {"response": [9, 10]}})
     text = "The defence minister vowed the response “will be swift and decisive.”"
     doc = __import__("counterclaim.nlp", fromlist=["load_pipeline"]).load_pipeline()(text)
     vowed = next(t for t in doc if t.text == "vowed")
@@ -2722,13 +2722,7 @@ def test_object_that_is_the_next_clauses_subject_stays_in_the_content(monkeypatc
 def test_chain_verb_infinitive_joins_the_cue(monkeypatch):
     """"continued to call for | more information": a verb of continuing or trying takes its infinitive into the
     cue when the lexicon says so; off, the content is the infinitive phrase."""
-    import dataclasses
-
-    from counterclaim.extract import cues, statements
-
-    shipped = cues.load_cue_model()
-    lex = {"verbs": {}, "nouns": {}, "chains": {"continued": [17, 17]}}
-    monkeypatch.setattr(statements, "load_cue_model", lambda: dataclasses.replace(shipped, objects=lex))
+    _with_object_lexicon(monkeypatch, {"verbs": {}, "nouns": {}, "chains": {"continued": [17, 17]}})
     text = "The protesters continued to call for more information about the shooting."
     (st,) = _flag_statements(monkeypatch, "light_objects", "CHAINS_INTO_CUE", True, text)
     assert st.cue.text == "continued to call for"
@@ -2748,30 +2742,20 @@ def test_participle_after_reporting_clause_takes_its_source(monkeypatch):
 
 
 @pytest.mark.model
-def test_source_ends_before_a_participle_phrase_set_off_by_commas(monkeypatch):
-    text = "The senator, speaking to a veterans group in Richmond, said the budget would pass."
-    on = _flag_statement(monkeypatch, "sources", "SOURCE_ENDS_AT_DROPPED", True, text, "said")
-    assert on.source.text == "The senator"
-    off = _flag_statement(monkeypatch, "sources", "SOURCE_ENDS_AT_DROPPED", False, text, "said")
-    assert off.source.text.startswith("The senator, speaking")
-
-
-@pytest.mark.model
-def test_name_after_cue_runs_on_over_of_place(monkeypatch):
-    text = "“There is probably a middle ground,” said Sen. Tom Ward of Delaware."
-    on = _flag_statement(monkeypatch, "sources", "NAME_OF_PLACE", True, text, "said")
-    assert on.source.text == "Sen. Tom Ward of Delaware"
-    off = _flag_statement(monkeypatch, "sources", "NAME_OF_PLACE", False, text, "said")
-    assert off.source.text == "Sen. Tom Ward"
-
-
-@pytest.mark.model
-def test_source_keeps_the_full_stop_of_an_abbreviation(monkeypatch):
-    text = "The F.B.I. has said it found no evidence of a crime."
-    on = _flag_statement(monkeypatch, "sources", "KEEP_ABBREVIATION_STOP", True, text, "has said")
-    assert on.source.text == "The F.B.I."
-    off = _flag_statement(monkeypatch, "sources", "KEEP_ABBREVIATION_STOP", False, text, "has said")
-    assert off.source.text == "The F.B.I"
+@pytest.mark.parametrize("flag, text, cue, on_source, off_source", [
+    # a participle phrase set off by commas ends the source, even with the comma that closes it
+    ("SOURCE_ENDS_AT_DROPPED", "The senator, speaking to a veterans group in Richmond, said the budget would pass.",
+     "said", "The senator", "The senator, speaking to a veterans group in Richmond,"),
+    # a name after the cue runs on over "of" and a place
+    ("NAME_OF_PLACE", "“There is probably a middle ground,” said Sen. Tom Ward of Delaware.", "said",
+     "Sen. Tom Ward of Delaware", "Sen. Tom Ward"),
+    # the full stop of an abbreviation ending the source is the abbreviation's
+    ("KEEP_ABBREVIATION_STOP", "The F.B.I. has said it found no evidence of a crime.", "has said", "The F.B.I.",
+     "The F.B.I"),
+])
+def test_source_extent_rules(monkeypatch, flag, text, cue, on_source, off_source):
+    assert _flag_statement(monkeypatch, "sources", flag, True, text, cue).source.text == on_source
+    assert _flag_statement(monkeypatch, "sources", flag, False, text, cue).source.text == off_source
 
 
 def test_content_keeps_the_full_stop_of_a_dotted_abbreviation(monkeypatch):

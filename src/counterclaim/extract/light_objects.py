@@ -62,8 +62,7 @@ def chain_in_cue_rate(model: CueModel, verb: Any) -> Optional[float]:
 def _verb_complement(x: Any) -> Optional[Any]:
     """What the chained verb takes: its object, clause, infinitive, or topic phrase ("call for | …")."""
     cands = [c for c in x.children if c.i > x.i and (c.dep_ in ("obj", "ccomp", "xcomp") or (
-        c.dep_ in ("obl", "nmod") and _case(c) in TOPIC_CASES and not _is_time(c) and c.lower_ not in PLATFORM_NOUNS
-        and c.ent_type_ not in ("DATE", "TIME")))]
+        c.dep_ in ("obl", "nmod") and _topic_phrase(c)))]
     return min(cands, key=lambda c: min(t.i for t in c.subtree)) if cands else None
 
 
@@ -73,11 +72,8 @@ def chains_into_cue(raws: list[RawStatement], ctx: _Ctx, model: CueModel) -> Non
     and the content is what it takes."""
     if not (model.objects or {}).get("chains"):
         return
-    doc, text = ctx.doc, ctx.text
-    for r in raws:
-        v = r.head
-        if v is None or v.pos_ not in ("VERB", "AUX") or not r.content:
-            continue
+    doc = ctx.doc
+    for r, v in _verb_cued(raws):
         x = next((c for c in v.children if c.dep_ == "xcomp" and c.i > v.i and c.pos_ == "VERB"), None)
         if x is None:
             continue
@@ -88,17 +84,28 @@ def chains_into_cue(raws: list[RawStatement], ctx: _Ctx, model: CueModel) -> Non
         rate = chain_in_cue_rate(model, v)
         if rate is None or rate < THRESHOLD:
             continue
-        comp = _verb_complement(x)
-        if comp is None or _subject_taken_for_object(comp):
-            continue
-        k = _content_start(comp)
-        if k is None or k <= x.i or k >= len(doc):
-            continue
-        start = doc[k].idx
-        if start >= first_piece[1]:
-            continue
-        r.cue = (r.cue[0], _trim(text, r.cue[0], start, ",:")[1])
-        r.content = sorted([(start, first_piece[1])] + [p for p in r.content if p != first_piece])
+        _cue_up_to(r, _verb_complement(x), x.i, first_piece, ctx)
+
+
+def _verb_cued(raws: list[RawStatement]):
+    """The statements with a verb as cue head and some content, with that verb."""
+    return ((r, r.head) for r in raws if r.head is not None and r.head.pos_ in ("VERB", "AUX") and r.content)
+
+
+def _cue_up_to(r: RawStatement, comp: Optional[Any], after_i: int, first_piece: tuple[int, int], ctx: _Ctx) -> None:
+    """Let the cue of ``r`` run up to where complement ``comp`` starts its content (:func:`_content_start`), and
+    the first content piece start there; nothing when there is no such complement after token ``after_i``."""
+    if comp is None or _subject_taken_for_object(comp):
+        return
+    doc, text = ctx.doc, ctx.text
+    k = _content_start(comp)
+    if k is None or k <= after_i or k >= len(doc):
+        return
+    start = doc[k].idx
+    if start >= first_piece[1]:
+        return
+    r.cue = (r.cue[0], _trim(text, r.cue[0], start, ",:")[1])
+    r.content = sorted([(start, first_piece[1])] + [p for p in r.content if p != first_piece])
 
 
 def _complement(verb: Any, obj: Any) -> Optional[Any]:
@@ -107,10 +114,14 @@ def _complement(verb: Any, obj: Any) -> Optional[Any]:
     cands = [c for c in obj.children if c.i > obj.i and c.dep_ in _NOUN_COMPLEMENTS]
     cands += [c for c in verb.children if c.i > obj.i and c.dep_ in _VERB_COMPLEMENTS]
     cands = [c for c in cands if c.pos_ in ("NOUN", "PROPN", "PRON", "VERB", "AUX", "ADJ", "NUM")]
-    cands = [c for c in cands if c.dep_ not in ("nmod", "obl") or (
-        _case(c) in TOPIC_CASES and not _is_time(c) and c.lower_ not in PLATFORM_NOUNS
-        and c.ent_type_ not in ("DATE", "TIME"))]
+    cands = [c for c in cands if c.dep_ not in ("nmod", "obl") or _topic_phrase(c)]
     return min(cands, key=lambda c: min(t.i for t in c.subtree)) if cands else None
+
+
+def _topic_phrase(c: Any) -> bool:
+    """A prepositional phrase that says what about (:data:`TOPIC_CASES`), not when or on which platform."""
+    return (_case(c) in TOPIC_CASES and not _is_time(c) and c.lower_ not in PLATFORM_NOUNS
+            and c.ent_type_ not in ("DATE", "TIME"))
 
 
 def _subject_taken_for_object(c: Any) -> bool:
@@ -144,11 +155,8 @@ def objects_into_cue(raws: list[RawStatement], ctx: _Ctx, model: CueModel) -> No
     and the content starts there."""
     if not model.objects:
         return
-    doc, text = ctx.doc, ctx.text
-    for r in raws:
-        v = r.head
-        if v is None or v.pos_ not in ("VERB", "AUX") or not r.content:
-            continue
+    doc = ctx.doc
+    for r, v in _verb_cued(raws):
         objs = [c for c in v.children if c.dep_ == "obj" and c.i > v.i]
         if not objs:
             continue
@@ -160,16 +168,4 @@ def objects_into_cue(raws: list[RawStatement], ctx: _Ctx, model: CueModel) -> No
         rate = object_in_cue_rate(model, v, obj)
         if rate is None or rate < THRESHOLD:
             continue
-        comp = _complement(v, obj)
-        if comp is None or _subject_taken_for_object(comp):
-            continue
-        k = _content_start(comp)
-        if k is None or k <= obj.i or k >= len(doc):
-            continue
-        start = doc[k].idx
-        piece_end = first_piece[1]
-        if start >= piece_end:
-            continue
-        cue_end = _trim(text, r.cue[0], start, ",:")[1]
-        r.cue = (r.cue[0], cue_end)
-        r.content = sorted([(start, piece_end)] + [p for p in r.content if p != first_piece])
+        _cue_up_to(r, _complement(v, obj), obj.i, first_piece, ctx)
