@@ -2767,3 +2767,27 @@ def test_content_keeps_the_full_stop_of_a_dotted_abbreviation(monkeypatch):
     assert sentence[slice(*contents._clean_content(sentence, 0, len(sentence)))] == "it was in February"
     monkeypatch.setattr(contents, "KEEP_ABBREVIATION_STOP", False)
     assert text[slice(*contents._clean_content(text, 0, len(text)))] == "the threat it poses to the U.S"
+
+
+def test_relative_pronoun_does_not_speak_for_what(monkeypatch):
+    """"the breadth of what it can do, which includes …": "which" has no one to speak for."""
+    from counterclaim.extract import speakers
+
+    rows = [  # They praised the breadth of what it does, which shows that work paid.
+        ("They", True, 1, "nsubj", "PRON", "they"), ("praised", True, 1, "ROOT", "VERB", "praise"),
+        ("the", True, 3, "det", "DET", "the"), ("breadth", True, 1, "obj", "NOUN", "breadth"),
+        ("of", True, 5, "case", "ADP", "of"), ("what", True, 3, "nmod", "PRON", "what"),
+        ("it", True, 7, "nsubj", "PRON", "it"), ("does", False, 5, "acl:relcl", "VERB", "do"),
+        (",", True, 10, "punct", "PUNCT", ","), ("which", True, 10, "nsubj", "PRON", "which"),
+        ("shows", True, 5, "acl:relcl", "VERB", "show"), ("that", True, 13, "mark", "SCONJ", "that"),
+        ("work", True, 13, "nsubj", "NOUN", "work"), ("paid", False, 10, "ccomp", "VERB", "pay"),
+        (".", False, 1, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    raws = find_raw_statements(doc, document, model=lexicon_model(("shows",)), boundaries=None)
+    r = next(r for r in raws if document.text[slice(*r.cue)] == "shows")
+    assert document.text[slice(*r.source)] == "which"
+    assert resolve_speakers([r], doc, document, ()) == [None]
+    monkeypatch.setattr(speakers, "RELATIVE_NEEDS_NOUN_ANTECEDENT", False)
+    (spk,) = resolve_speakers([r], doc, document, ())
+    assert spk is not None and spk.name == "what"  # the antecedent, without its preposition

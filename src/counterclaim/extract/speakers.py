@@ -126,7 +126,12 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
         if head is not None and head.lower_ in ("who", "which", "that") and head.head.dep_ in ("acl:relcl", "relcl"):
             # "the Times, which writes ...": a relative pronoun speaks for its antecedent
             ante = head.head.head
-            a0 = min(t.idx for t in ante.subtree if t.i <= ante.i)
+            if RELATIVE_NEEDS_NOUN_ANTECEDENT and (ante.pos_ in ("VERB", "AUX", "SYM", "PUNCT", "ADP") or ante.i > head.i
+                                                   or ante.lower_ in ("what", "whatever", "which", "that", "it", "this")):
+                # "the breadth of what the device can do, which includes …": no one to speak for
+                resolved[k] = None
+                continue
+            a0 = min(t.idx for t in ante.subtree if t.i <= ante.i and not (t.dep_ == "case" and t.head.i == ante.i))
             s_a, e_a, head = a0, ante.idx + len(ante), ante
             actor = _direct(index, head, s_a, e_a)
             name = text[s_a:e_a]  # named after the antecedent ("anyone who disclosed ...") when no actor
@@ -202,6 +207,9 @@ def _head_word_actor(index: _Index, head: Any) -> Optional[Actor]:
 #: statements that share a source span (a cue and the participle after it: "He dismissed X, saying …")
 #: share its speaker
 SAME_SOURCE_SAME_SPEAKER = True
+#: a relative pronoun speaks for its antecedent ("the Times, which writes", "those who say", "some who question"),
+#: but not for "what", "it", a symbol or a clause
+RELATIVE_NEEDS_NOUN_ANTECEDENT = True
 
 
 class _Prior(NamedTuple):
