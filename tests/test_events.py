@@ -5,6 +5,8 @@ fixtures of our own.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from test_actors import make_doc
 
@@ -139,6 +141,14 @@ def test_timeline_orders_by_date_and_names_claimers():
     assert rows[0].agents == ("Israel",) and rows[1].agents == ("Hamas",)
     out = format_timeline(rows)
     assert out.index("2020") < out.index("2024-01-08") and "mode: asserted" in out
+    # who claims an event: the speaker, else the source text, else the statement marked unattributed
+    t = document.text
+    cue = Span.of(t, t.index("attacked"), t.index("attacked") + 8)
+    said = Statement(id="s_named", cue=cue, content=(cue,), kind="indirect", act="claim", speaker=Speaker(name="Ali"))
+    bare = Statement(id="s_bare", cue=cue, content=(cue,), kind="indirect", act="accusation")
+    claimed = replace(events[0], claimed_by=("s_named", "s_bare"))
+    (row,) = timeline([Analysis(document=document, actors=actors, events=(claimed,), statements=(said, bare))])
+    assert row.claimed_by == ("Ali", "unattributed (s_bare)")
 
 
 @pytest.mark.model

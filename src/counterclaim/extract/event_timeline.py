@@ -15,7 +15,7 @@ class TimelineRow:
     targets: tuple[str, ...]
     place: Optional[str]
     mode: str
-    claimed_by: tuple[str, ...]  # speaker names (or statement ids when the speaker is unresolved)
+    claimed_by: tuple[str, ...]  # speaker names, else source texts, else "unattributed (<statement id>)"
     document: str
     event: str
     trigger: str
@@ -34,7 +34,12 @@ def timeline(analyses) -> list[TimelineRow]:
             who = []
             for sid in ev.claimed_by:
                 s = sts.get(sid)
-                name = s.speaker.name if s is not None and s.speaker is not None else (s.source.text if s is not None and s.source else sid)
+                if s is not None and s.speaker is not None:
+                    name = s.speaker.name
+                elif s is not None and s.source:
+                    name = s.source.text
+                else:
+                    name = f"unattributed ({sid})"  # a statement without a source ("individuals accused of ...")
                 if name not in who:
                     who.append(name)
             place = None
