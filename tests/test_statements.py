@@ -1040,6 +1040,15 @@ def test_phrasal_verb_of_action_and_copula_passive():
     assert [t[s:e] for s, e in r.content] == ["Growth", "to slow"]
 
 
+def _relative_source_statement(rows, cue):
+    """Parse ``rows``; the raw statement of cue word ``cue``, whose source must be the pronoun "which"."""
+    doc, document = parsed(rows)
+    raws = find_raw_statements(doc, document, model=lexicon_model((cue,)), boundaries=None)
+    r = next(r for r in raws if document.text[slice(*r.cue)] == cue)
+    assert document.text[slice(*r.source)] == "which"
+    return doc, document, r
+
+
 def test_title_phrase_before_a_headline_colon_is_no_speaker_and_a_relative_pronoun_source_is_its_antecedent():
     rows = [  # Cold as ice: scientists find anemone
         ("Cold", True, 4, "amod", "ADJ", "cold"), ("as", True, 2, "case", "ADP", "as"),
@@ -1060,11 +1069,8 @@ def test_title_phrase_before_a_headline_colon_is_no_speaker_and_a_relative_prono
         ("talks", True, 9, "nsubj", "NOUN", "talk"), ("failed", False, 6, "ccomp", "VERB", "fail"),
         (".", False, 1, "punct", "PUNCT", "."),
     ]
-    doc, document = parsed(rows)
-    raws = find_raw_statements(doc, document, model=lexicon_model(("writes",)), boundaries=None)
-    r = next(r for r in raws if document.text[slice(*r.cue)] == "writes")
+    doc, document, r = _relative_source_statement(rows, "writes")  # the source span is the pronoun (PolNeAR) ...
     t = document.text
-    assert t[slice(*r.source)] == "which"  # the source span is the pronoun (PolNeAR's convention) ...
     times = Actor(id="a_times", name="The Times", type="media",
                   mentions=(Span.of(t, t.index("Times"), t.index("Times") + 5),))
     (spk,) = resolve_speakers([r], doc, document, (times,))
@@ -2783,10 +2789,7 @@ def test_relative_pronoun_does_not_speak_for_what(monkeypatch):
         ("work", True, 13, "nsubj", "NOUN", "work"), ("paid", False, 10, "ccomp", "VERB", "pay"),
         (".", False, 1, "punct", "PUNCT", "."),
     ]
-    doc, document = parsed(rows)
-    raws = find_raw_statements(doc, document, model=lexicon_model(("shows",)), boundaries=None)
-    r = next(r for r in raws if document.text[slice(*r.cue)] == "shows")
-    assert document.text[slice(*r.source)] == "which"
+    doc, document, r = _relative_source_statement(rows, "shows")
     assert resolve_speakers([r], doc, document, ()) == [None]
     monkeypatch.setattr(speakers, "RELATIVE_NEEDS_NOUN_ANTECEDENT", False)
     (spk,) = resolve_speakers([r], doc, document, ())
