@@ -439,3 +439,23 @@ def test_an_actor_name_never_ends_in_whitespace():
     assert "Varno" in [a.name for a in analysis.actors]
     assert all(a.name == a.name.strip() for a in analysis.actors)
     assert all(s.speaker is None or s.speaker.name == s.speaker.name.strip() for s in analysis.statements)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_multiword_title_is_not_part_of_a_name(monkeypatch, on):
+    """"US Secretary of State Antony Blinken said": the title of several words ends the country's name and is the
+    person's title, not a first name nor the dictionary's office."""
+    from counterclaim import ingest
+    from counterclaim.extract import actor_mentions
+    from counterclaim.pipeline import analyze
+
+    monkeypatch.setattr(actor_mentions, "TITLES_END_NAMES", on)
+    analysis = analyze(ingest.from_text("US Secretary of State Antony Blinken said the talks would go on."))
+    names = {a.name for a in analysis.actors}
+    (st,) = analysis.statements
+    if on:
+        assert "Antony Blinken" in names and st.speaker.name == "Antony Blinken"
+        assert not any("Secretary" in n for n in names)
+    else:
+        assert "Antony Blinken" not in names  # the title's last word was taken for a first name

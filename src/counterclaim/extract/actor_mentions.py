@@ -151,6 +151,9 @@ def _in_other_ent(doc, i: int, ent) -> bool:
 #: a capitalised proper noun right before a person entity, outside any entity and no title, agent word,
 #: known actor or place, is the person's first name
 PERSON_FIRST_WORD_LEFT = True
+#: a title of several words ("Secretary of State", agents_titles.tsv) is not grown into a place's name after it
+#: nor into a person's name before it, and before a person it is that person's title, not the dictionary's office
+TITLES_END_NAMES = True
 
 
 def _extend(doc, s: int, e: int, label: str, k: Knowledge) -> tuple[int, int]:
@@ -166,6 +169,8 @@ def _extend(doc, s: int, e: int, label: str, k: Knowledge) -> tuple[int, int]:
         if t.lower_ in NAME_PARTICLES and j + 1 < n and (doc[j + 1].text in HYPHENS or _cap(doc[j + 1])):
             j += 1
             continue
+        if TITLES_END_NAMES and label in ("GPE", "LOC", "NORP") and _phrase_at(doc, j, k.titles, 4) > 1:
+            break  # "US | Secretary of State Antony Blinken": a title of several words starts after a place
         name_like = t.pos_ == "PROPN" or (label == "PERSON" and t.is_alpha and not _phrase_at(doc, j, k.titles, 1)
                                            and not _phrase_at(doc, j, k.agents, 1) and not k.lookup(t.text))
         if _cap(t) and name_like and t.text not in POSSESSIVE:
@@ -185,8 +190,9 @@ def _extend(doc, s: int, e: int, label: str, k: Knowledge) -> tuple[int, int]:
         if not t.ent_type_ and _cap(t) and (t.pos_ == "PROPN" or t.lower_ in k.given_names) and t.is_alpha \
                 and not t.is_upper \
                 and not _phrase_at(doc, i - 1, k.titles, 1) and not _phrase_at(doc, i - 1, k.agents, 1) \
+                and not (TITLES_END_NAMES and _phrase_at(doc, i - 1, k.titles, 4, forward=False) > 1) \
                 and not k.lookup(t.text) and not k.place(t.text) and t.whitespace_ == " ":
-            i -= 1
+            i -= 1  # (not the last word of "Secretary of State" before "Antony Blinken")
     if label in ("ORG",):
         while i > 0 and not doc[i].is_sent_start:
             t = doc[i - 1]
@@ -258,6 +264,9 @@ def _mentions(doc, document: Document, k: Knowledge) -> list[_M]:
         cands.append((s, e, ent.label_, "ner", roles))
     for s, e, _entry in _dict_candidates(doc, k):
         s, e = _trim(doc, s, e)
+        if TITLES_END_NAMES and e < len(doc) and doc[e].ent_type_ == "PERSON" and doc[e].ent_iob_ == "B" \
+                and _tokens_key(doc, s, e) in k.titles:
+            continue  # "Secretary of State Antony Blinken": the dictionary's office is the person's title here
         if e > s and not _skip_paragraph(document, doc[s].idx):
             cands.append((s, e, "DICT", "dict", ()))
     # longest first; at equal length NER before dictionary
