@@ -459,3 +459,11 @@ def test_multiword_title_is_not_part_of_a_name(monkeypatch, on):
         assert not any("Secretary" in n for n in names)
     else:
         assert "Antony Blinken" not in names  # the title's last word was taken for a first name
+    # the recogniser cut the title in two: "White House Chief" and "Staff Denis Marlow"
+    analysis = analyze(ingest.from_text("White House Chief of Staff Denis Marlow said on Sunday that the talks would go on."))
+    names = {a.name for a in analysis.actors}
+    (st,) = analysis.statements
+    if on:
+        assert {"White House", "Denis Marlow"} <= names and st.speaker.name == "Denis Marlow"
+    else:
+        assert "White House Chief" in names and "Denis Marlow" not in names

@@ -252,6 +252,24 @@ def _mentions(doc, document: Document, k: Knowledge) -> list[_M]:
                         and doc[i].lower_ not in NAME_PARTICLES), None)
             if cut is not None:
                 e = cut
+        if TITLES_END_NAMES and ent.label_ == "PERSON":
+            # "White House Chief of | Staff Denis McDonough": the recogniser began the name inside a title of
+            # several words; the name starts after it
+            for m in range(min(e - 1, s + 3), s - 1, -1):
+                n = _phrase_at(doc, m, k.titles, 4, forward=False)
+                if n > 1 and m - n + 1 < s:
+                    s = m + 1
+                    break
+        if TITLES_END_NAMES and ent.label_ != "PERSON" and e < len(doc):
+            # "White House | Chief of Staff": an organisation's name stops before a title of several words that
+            # runs past it
+            for m in range(s + 1, e):
+                n = _phrase_at(doc, m, k.titles, 4)
+                if n > 1 and m + n > e:
+                    e = m
+                    break
+        if e <= s:
+            continue
         if ent.label_ == "PERSON":
             s2, rl, prefix = _strip_titles(doc, s, e, k)
             if prefix:

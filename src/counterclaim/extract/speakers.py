@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple, Optional
 
+from counterclaim.extract.actor_base import _phrase_at
 from counterclaim.extract.gazetteer import load_first_names, load_knowledge, load_speaker_nouns
 from counterclaim.extract.quotes import document_quotes
 from counterclaim.extract.statement_base import token_at
@@ -536,6 +537,8 @@ def _of_head(h: Any, m: tuple) -> bool:
     span = h.doc.char_span(m[0], m[1], alignment_mode="expand")
     if span is None:
         return False
+    if span.start > h.i + 1 and _phrase_at(h.doc, h.i, load_knowledge().titles, 4) == span.start - h.i:
+        return False  # "Chief of Staff Denis McDonough": the "of" is inside a title, the name is the person's
     root = span.root
     return root.head.i == h.i and root.i > h.i and any(c.dep_ == "case" and c.lower_ == "of" for c in root.children)
 
