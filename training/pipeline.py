@@ -604,7 +604,7 @@ def cmd_assemble(args):
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": None, "validate": False})
     ruler.add_patterns(read_jsonl(out / "ruler_patterns.jsonl"))
     nlp.add_pipe("acronym_norms", after="entity_ruler")  # rules, no weights: before the tok2vec reads norms
-    norp = nlp.add_pipe("entity_ruler", name="norp_ruler", config={"overwrite_ents": False})
+    norp = nlp.add_pipe("tokenized_entity_ruler", name="norp_ruler", config={"overwrite_ents": False})
     norp.add_patterns(read_jsonl(out / "norp_patterns.jsonl"))
     for name in syn.pipe_names:
         nlp.add_pipe(name, source=syn, before="norp_ruler")
@@ -658,12 +658,9 @@ def compact_pipeline(nlp) -> None:
     runs them over its phrases at load time."""
     from counterclaim.nlp import weights
 
-    if "norp_ruler" in nlp.pipe_names:
-        # phrases back as strings (an earlier compact stored them as token patterns, 80 times slower to match)
-        old = nlp.get_pipe("norp_ruler")
-        patterns = [{**p, "pattern": " ".join(t["ORTH"] for t in p["pattern"])}
-                    if isinstance(p["pattern"], list) and all(set(t) == {"ORTH"} for t in p["pattern"]) else p
-                    for p in old.patterns]
+    if "norp_ruler" in nlp.pipe_names and nlp.get_pipe_meta("norp_ruler").factory == "entity_ruler":
+        # a pipeline assembled before the tokenized_entity_ruler existed: same patterns, other factory
+        patterns = nlp.get_pipe("norp_ruler").patterns
         cfg = nlp.get_pipe_config("norp_ruler")
         keep = {k: cfg[k] for k in ("phrase_matcher_attr", "validate", "overwrite_ents", "ent_id_sep") if k in cfg}
         nlp.replace_pipe("norp_ruler", "tokenized_entity_ruler", config=keep)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from counterclaim.ingest.text import TERMINAL_PUNCTUATION, dateline_end, ends_sentence
@@ -450,37 +451,32 @@ def reporting_clause_fix(doc: Doc) -> Doc:
 # ------------------------------------------------------------------------------------ tokenized_entity_ruler
 
 
-def _tokenized_entity_ruler_class():
-    from spacy.pipeline import EntityRuler
+class TokenizedEntityRuler(EntityRuler):
+    """An entity_ruler whose phrase patterns are made by the tokenizer alone.
 
-    class TokenizedEntityRuler(EntityRuler):
-        """An entity_ruler whose phrase patterns are made by the tokenizer alone.
+    spaCy's entity_ruler turns phrase patterns into Docs by running every component before it. For a ruler
+    after the statistical models (the norp_ruler, after `ner`) that runs the parser and NER on each phrase
+    at load time, and on weights still stored as float16 (`counterclaim.nlp.weights`). Matching on ORTH
+    needs only the tokens, so this ruler tokenizes, and keeps the PhraseMatcher: token patterns for the
+    same phrases match the same spans but made the ruler 80 times slower.
+    """
 
-        spaCy's entity_ruler turns phrase patterns into Docs by running every component before it. For a ruler
-        after the statistical models (the norp_ruler, after `ner`) that runs the parser and NER on each phrase
-        at load time, and on weights still stored as float16 (`counterclaim.nlp.weights`). Matching on ORTH
-        needs only the tokens, so this ruler tokenizes, and keeps the PhraseMatcher: token patterns for the
-        same phrases match the same spans but made the ruler 80 times slower.
-        """
-
-        def add_patterns(self, patterns):
-            phrases = [p for p in patterns if isinstance(p.get("pattern"), str)]
-            others = [p for p in patterns if not isinstance(p.get("pattern"), str)]
-            if others:
-                super().add_patterns(others)
-            if self.phrase_matcher_attr not in (None, "ORTH", "TEXT"):
-                return super().add_patterns(phrases)  # other attributes need the analysis
-            for entry in phrases:
-                label = entry["label"]
-                if "id" in entry:
-                    ent_label = label
-                    label = self._create_label(label, entry["id"])
-                    self._ent_ids[self.matcher._normalize_key(label)] = (ent_label, entry["id"])
-                doc = self.nlp.make_doc(entry["pattern"])
-                self.phrase_patterns[label].append(doc)
-                self.phrase_matcher.add(label, [doc])
-
-    return TokenizedEntityRuler
+    def add_patterns(self, patterns):
+        phrases = [p for p in patterns if isinstance(p.get("pattern"), str)]
+        others = [p for p in patterns if not isinstance(p.get("pattern"), str)]
+        if others:
+            super().add_patterns(others)
+        if self.phrase_matcher_attr not in (None, "ORTH", "TEXT"):
+            return super().add_patterns(phrases)  # other attributes need the analysis
+        for entry in phrases:
+            label = entry["label"]
+            if "id" in entry:
+                ent_label = label
+                label = self._create_label(label, entry["id"])
+                self._ent_ids[self.matcher._normalize_key(label)] = (ent_label, entry["id"])
+            doc = self.nlp.make_doc(entry["pattern"])
+            self.phrase_patterns[label].append(doc)
+            self.phrase_matcher.add(label, [doc])
 
 
 @Language.factory(
@@ -497,6 +493,6 @@ def _tokenized_entity_ruler_class():
 )
 def make_tokenized_entity_ruler(nlp, name, phrase_matcher_attr, matcher_fuzzy_compare, validate, overwrite_ents,
                                 ent_id_sep, scorer):
-    return _tokenized_entity_ruler_class()(
+    return TokenizedEntityRuler(
         nlp, name, phrase_matcher_attr=phrase_matcher_attr, matcher_fuzzy_compare=matcher_fuzzy_compare,
         validate=validate, overwrite_ents=overwrite_ents, ent_id_sep=ent_id_sep, scorer=scorer)
