@@ -11,7 +11,7 @@ import pytest
 
 from counterclaim import ingest
 from counterclaim.errors import IngestError
-from counterclaim.ingest.text import assign_roles, split_paragraphs
+from counterclaim.ingest.text import assign_roles, explain, split_paragraphs
 from counterclaim.model import make_id
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -68,7 +68,7 @@ def test_roles_of_a_wire_report():
     document = ingest.from_text(WIRE)
     got = [r for r, _ in roles(document)]
     assert got == [
-        "headline", "subhead", "caption", "caption",
+        "headline", "subhead", "caption", "boilerplate",
         "body", "body", "body", "body", "body",
         "caption", "body",
         "boilerplate", "boilerplate", "boilerplate", "boilerplate",
@@ -76,11 +76,20 @@ def test_roles_of_a_wire_report():
     assert document.title == WIRE.splitlines()[0]
 
 
-def test_repeated_caption_keeps_both_copies_as_captions():
+def test_caption_printed_twice_back_to_back_is_kept_once():
     caption = "Crowds gather in the main square on Friday to mark the anniversary of the founding of the city"
     text = f"Headline\n\n{caption}\n{caption}\n\nThe mayor said the celebrations would go on all week.\n"
     document = ingest.from_text(text)
-    assert [r for r, _ in roles(document)] == ["headline", "caption", "caption", "body"]
+    assert [r for r, _ in roles(document)] == ["headline", "caption", "boilerplate", "body"]
+    assert "right after itself" in explain(text)[2][3]
+
+
+def test_repeated_caption_far_apart_stays_a_caption_each_time():
+    caption = "Rescue teams search the rubble of the market (Lee Park/Wire)"
+    text = (f"Headline\n\n{caption}\n\nThe mayor said the search would go on all week.\n\n"
+            f"{caption}\n\nOfficials said three people were missing.\n")
+    document = ingest.from_text(text)
+    assert [r for r, _ in roles(document)] == ["headline", "caption", "body", "caption", "body"]
 
 
 @pytest.mark.parametrize(

@@ -79,6 +79,11 @@ def _span_of(rule: R.Rule, m: re.Match) -> tuple[int, int]:
     return start, end
 
 
+#: Paragraph roles whose dates are page furniture, not the story's: boilerplate (including the
+#: second copy of a caption printed twice) yields no timexes.
+SKIP_ROLES = frozenset({"boilerplate"})
+
+
 def extract_timexes(document: Document, doc: Any = None) -> tuple[Timex, ...]:
     """Every temporal expression in ``document.text`` with its TIMEX3 type and value.
 
@@ -98,7 +103,10 @@ def extract_timexes(document: Document, doc: Any = None) -> tuple[Timex, ...]:
             ) from exc
     ctx = Context(text, anchor, doc)
     valid = []
+    skipped = [(p.start, p.end) for p in document.paragraphs if p.role in SKIP_ROLES]
     for start, end, rule, m in _candidates(text):
+        if any(a <= start < b for a, b in skipped):
+            continue
         if normalise(rule, m, ctx) is not None:
             valid.append((start, end, rule, m))
     valid.sort(key=lambda c: (-(c[1] - c[0]), -c[2].priority, c[0]))

@@ -96,8 +96,10 @@ CAPTION_PREFIX_PATTERN = re.compile(
     re.I,
 )
 #: A paragraph repeated verbatim (a caption shown twice: under the photo and in the gallery)
-#: is a caption — both copies — if it has at least this many characters and the copies are
-#: adjacent or one of them has a caption mark (credit, "FILE –"). Copies far apart without caption
+#: is a caption if it has at least this many characters and the copies are adjacent or one of
+#: them has a caption mark (credit, "FILE –"). The first copy is the caption; a copy right after
+#: another is a duplicate and becomes boilerplate, so its dates and names are not counted twice
+#: (a copy elsewhere, under another photo, stays a caption). Copies far apart without caption
 #: marks are a pull quote or teaser repeating the body: the first stays body, the rest are boilerplate.
 CAPTION_REPEAT_MIN_CHARS = 30
 #: Captions are at most this many words (a long paragraph ending in "(...)" is body text).
@@ -272,8 +274,11 @@ def _boilerplate(paras: list[str]) -> list[Optional[str]]:
     return out
 
 
-def _captions(paras: list[str], skip: list[bool]) -> tuple[list[Optional[str]], list[bool]]:
-    """(caption rule or None, is a later copy of a repeated non-caption paragraph) for each paragraph."""
+def _captions(paras: list[str], skip: list[bool]) -> tuple[list[Optional[str]], list[Optional[str]]]:
+    """(caption rule or None, duplicate rule or None) for each paragraph.
+
+    The duplicate rule names why a later copy of a repeated paragraph is boilerplate.
+    """
     by_rule: list[Optional[str]] = []
     for p, s in zip(paras, skip):
         rule = None
@@ -287,18 +292,22 @@ def _captions(paras: list[str], skip: list[bool]) -> tuple[list[Optional[str]], 
     for i, (p, s) in enumerate(zip(paras, skip)):
         if not s and len(p) >= CAPTION_REPEAT_MIN_CHARS and _words(p) <= CAPTION_MAX_WORDS:
             copies.setdefault(_key(p), []).append(i)
-    caption, duplicate = list(by_rule), [False] * len(paras)
+    caption: list[Optional[str]] = list(by_rule)
+    duplicate: list[Optional[str]] = [None] * len(paras)
     for idx in copies.values():
         if len(idx) < 2:
             continue
         adjacent = any(b - a == 1 for a, b in zip(idx, idx[1:]))
         if adjacent or any(by_rule[i] for i in idx):
-            for i in idx:
-                caption[i] = caption[i] or "caption repeated verbatim (CAPTION_REPEAT_MIN_CHARS)"
+            for prev, i in zip([None, *idx], idx):
+                if prev is not None and i - prev == 1:
+                    duplicate[i] = "caption repeated right after itself (CAPTION_REPEAT_MIN_CHARS)"
+                else:
+                    caption[i] = caption[i] or "caption repeated verbatim (CAPTION_REPEAT_MIN_CHARS)"
         else:
             # repeated far apart, no caption marks: a pull quote or teaser repeating the body
             for i in idx[1:]:
-                duplicate[i] = True
+                duplicate[i] = "repeated paragraph far from its first copy (pull quote)"
     return caption, duplicate
 
 
@@ -321,10 +330,10 @@ def explain_roles(paras: list[str], title: Optional[str] = None) -> list[tuple[s
             set_role(i, "boilerplate", b)
     caption, duplicate = _captions(paras, [b is not None for b in boiler])
     for i in range(len(paras)):
-        if caption[i]:
+        if duplicate[i]:
+            set_role(i, "boilerplate", duplicate[i])
+        elif caption[i]:
             set_role(i, "caption", caption[i])
-        elif duplicate[i]:
-            set_role(i, "boilerplate", "repeated paragraph far from its first copy (pull quote)")
     first = next((i for i, r in enumerate(roles) if r != "boilerplate"), None)
     if first is None:
         return list(zip(roles, rules))
