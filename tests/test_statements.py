@@ -1801,6 +1801,25 @@ def test_a_quotation_goes_on_after_a_medial_reporting_clause(monkeypatch, on):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_quotation_goes_on_after_an_indirect_statement_that_closes_its_sentence(monkeypatch, on):
+    text = ("The council may delay the vote until the budget is settled, the mayor said. "
+            '"Nobody wants to decide this twice." The vote was set for May.')
+    st = _flag_statement(monkeypatch, "forms", "INDIRECT_CONTINUES", on, text, "said")
+    pieces = [c.text for c in st.content]
+    assert pieces == ["The council may delay the vote until the budget is settled"] + (
+        ['"Nobody wants to decide this twice."'] if on else [])
+
+
+@pytest.mark.model
+def test_a_quotation_with_its_own_reporting_clause_does_not_continue_an_indirect_statement():
+    text = ("The council may delay the vote until the budget is settled, the mayor said. "
+            '"Nobody wants to decide this twice," a council member said.')
+    mayor = next(s for s in shipped_statements(text) if s.source and s.source.text == "the mayor")
+    assert [c.text for c in mayor.content] == ["The council may delay the vote until the budget is settled"]
+
+
+@pytest.mark.model
 def test_the_connective_before_a_continued_quotation_is_in_its_piece():
     text = '"I like the plan," she said, but "it will not pass the Senate." The vote is on Monday.'
     (st,) = [s for s in shipped_statements(text) if s.cue.text == "said"]
@@ -2794,3 +2813,42 @@ def test_relative_pronoun_does_not_speak_for_what(monkeypatch):
     monkeypatch.setattr(speakers, "RELATIVE_NEEDS_NOUN_ANTECEDENT", False)
     (spk,) = resolve_speakers([r], doc, document, ())
     assert spk is not None and spk.name == "what"  # the antecedent, without its preposition
+
+
+CITING = [  # Citing a theory, Trump accused Cruz. (the parse hangs "accused" on "theory" as a relative clause)
+    ("Citing", True, 0, "ROOT", "VERB", "cite"),
+    ("a", True, 2, "det", "DET", "a"),
+    ("theory", False, 0, "obj", "NOUN", "theory"),
+    (",", True, 4, "punct", "PUNCT", ","),
+    ("Trump", True, 5, "nsubj", "PROPN", "Trump"),
+    ("accused", True, 2, "acl:relcl", "VERB", "accuse"),
+    ("Cruz", False, 5, "obj", "PROPN", "Cruz"),
+    (".", False, 0, "punct", "PUNCT", "."),
+]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_an_object_content_ends_before_a_main_clause_the_parse_made_a_relative_clause(monkeypatch, on):
+    from counterclaim.extract import contents
+    from counterclaim.extract.statement_base import _Ctx
+
+    monkeypatch.setattr(contents, "COMMA_SUBJECT_BREAK", on)
+    doc, document = parsed(CITING)
+    doc[5].tag_ = "VBD"
+    pieces, how = contents._content_from_children(doc[0], document.text, _Ctx(doc, document))
+    assert how == "obj"
+    assert [document.text[s:e] for s, e in pieces] == (["a theory"] if on else ["a theory, Trump accused Cruz"])
+
+
+def test_only_a_clause_the_parse_made_relative_counts_as_a_misparsed_main_clause():
+    from counterclaim.extract import contents
+
+    doc, _ = parsed(CITING)
+    doc[5].tag_ = "VBD"
+    assert contents._main_clause_as_relative(doc, 4, len(doc))
+    doc, _ = parsed([r if i != 5 else ("accused", True, 2, "conj", "VERB", "accuse") for i, r in enumerate(CITING)])
+    doc[5].tag_ = "VBD"
+    assert not contents._main_clause_as_relative(doc, 4, len(doc))  # not a relative clause: left to other rules
+    doc, _ = parsed(CITING)
+    doc[5].tag_ = "VBN"  # "a theory, Trump accused": no finite verb, a reduced relative
+    assert not contents._main_clause_as_relative(doc, 4, len(doc))

@@ -276,7 +276,8 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
         # an object content ends before a non-restrictive clause (", which ...", ", saying ...") and
         # before a time phrase of the cue ("endorsed X on Thursday")
         for k in range(lo_i + 1, hi_i + 1):
-            if _clause_break(doc, k, hi_i + 1):
+            if _clause_break(doc, k, hi_i + 1) or (COMMA_SUBJECT_BREAK and doc[k].text == "," and k + 1 <= hi_i
+                                                   and _main_clause_as_relative(doc, k + 1, hi_i + 1)):
                 hi_i = k - 1
                 break
         while hi_i > lo_i and (doc[hi_i].ent_type_ in ("DATE", "TIME") or doc[hi_i].lower_ in DATE_WORDS) \
@@ -524,6 +525,30 @@ def _clause_break(doc: Any, k: int, end: int) -> bool:
     if nxt is None or t.text != ",":
         return False
     return nxt.pos_ == "CCONJ" or nxt.lower_ in CLAUSE_OPENERS or (nxt.pos_ == "VERB" and nxt.tag_ == "VBG")
+
+
+#: an object content ends at a comma before a subject and its finite verb that the parse made a
+#: relative clause: a relative clause after a comma opens with a relative word, so this is the
+#: sentence's main clause hung on the object ("Citing an unfounded theory, Trump accused …": "accused"
+#: as a relative clause of "theory")
+COMMA_SUBJECT_BREAK = True
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _main_clause_as_relative(doc: Any, k: int, end: int) -> bool:
+    """The words from token ``k`` are a subject phrase followed by its finite verb, within ``end``, and
+    the parse made that verb a relative clause (see :data:`COMMA_SUBJECT_BREAK`)."""
+    subj = doc[k]
+    while subj.dep_ not in ("nsubj", "nsubj:pass") and subj.head.i != subj.i and k <= subj.head.i < end:
+        subj = subj.head  # from the first word of the phrase up to its head
+    if subj.dep_ not in ("nsubj", "nsubj:pass") or min(t.i for t in subj.subtree if not t.is_punct) != k:
+        return False
+    verb = subj.head
+    if not (subj.i < verb.i < end) or verb.dep_ != "acl:relcl":
+        return False
+    finite = verb.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "aux:pass") and c.tag_ in FINITE_TAGS
+                                             for c in verb.children)
+    return finite
 
 
 def _skip_cue_modifiers(tok: Any, piece: tuple[int, int], ctx: _Ctx) -> tuple[int, int]:

@@ -36,6 +36,9 @@ RULE_CONFIDENCE = {"headline": 0.8, "according": 0.9, "transcript": 0.8, "dash_c
 CONTINUATION_MAX_GAP = 200
 #: a paragraph opening with a quotation right after a direct statement's paragraph continues it
 NEXT_PARAGRAPH_QUOTES = True
+#: a quotation after an indirect statement whose reporting clause closes its sentence ("X, Schiff said.
+#: “The other factor …”") continues its content
+INDIRECT_CONTINUES = True
 #: a continuation quote that ends its sentence inside the marks may be followed by other text
 CLOSED_QUOTE_CONTINUES = True
 #: a quotation that goes on after a medial reporting clause ending in a comma ("“…,” he said, but “…”",
@@ -399,12 +402,25 @@ def _continuations(raws: list[RawStatement], ctx: _Ctx) -> None:
     cue_starts = sorted(r.cue[0] for r in raws)
     text = ctx.text
     for r in raws:
-        if r.kind not in ("direct", "mixed") or not r.quote_ids or r.head is None:
+        if r.head is None:
             continue
-        last = max(r.quote_ids)
-        anchor = max(ctx.double[last].end, r.cue[1], r.source[1] if r.source else 0)
+        if r.kind in ("direct", "mixed") and r.quote_ids:
+            last = max(r.quote_ids)
+            anchor = max(ctx.double[last].end, r.cue[1], r.source[1] if r.source else 0)
+            j = last + 1
+        elif (INDIRECT_CONTINUES and r.kind == "indirect" and r.content and not r.quote_ids
+              and r.content[-1][1] <= r.cue[0]
+              and ctx.text[r.content[-1][1]:min(r.cue[0], r.source[0] if r.source else r.cue[0])].strip() == ","):
+            # "X, Schiff said. “The other factor …”": a fronted indirect content, the reporting clause
+            # closing the sentence, then a quotation
+            anchor = max(r.cue[1], r.source[1] if r.source else 0)
+            j = bisect.bisect_left(ctx.dstarts, anchor)
+            if j >= len(ctx.double) or (j > 0 and ctx.double[j - 1].end > r.content[0][0]):
+                continue  # no quotation after it, or one inside the content: not this form
+            last = j - 1
+        else:
+            continue
         sent_end = r.head.sent.end_char
-        j = last + 1
         while j < len(ctx.double):
             q = ctx.double[j]
             if j in used or q.start < anchor:
@@ -413,8 +429,8 @@ def _continuations(raws: list[RawStatement], ctx: _Ctx) -> None:
             if q.start > sent_end and anchor <= sent_end:
                 # the rest of the reporting sentence ("in a statement on Tuesday."), then the new quote
                 gap = text[sent_end:q.start]
-            prev = ctx.double[j - 1]
-            if "\n" in gap and not (prev.continued and not gap.strip()):
+            prev = ctx.double[j - 1] if j > 0 else None
+            if "\n" in gap and not (prev is not None and prev.continued and not gap.strip()):
                 # a paragraph that opens with a quotation right after the reporting one goes on with the
                 # same speaker ("“…,” Collins told MSNBC.\n\n“So the best way …”"), unless it has a cue;
                 # what stands before the break is the rest of the reporting sentence
@@ -433,7 +449,7 @@ def _continuations(raws: list[RawStatement], ctx: _Ctx) -> None:
                 k0 = bisect.bisect_left(cue_starts, anchor)
                 own_cue = k0 < len(cue_starts) and cue_starts[k0] < q.start
                 medial = (MEDIAL_CLAUSE_CONTINUES and not crossed and not own_cue and len(gap) <= CONTINUATION_MAX_GAP
-                          and r.cue[0] >= ctx.double[last].end and _MEDIAL_GAP.match(gap))
+                          and r.quote_ids and r.cue[0] >= ctx.double[last].end and _MEDIAL_GAP.match(gap))
                 if medial and (medial.group(1) or text[q.start + 1:q.start + 2].islower()):
                     # "…,” Schiff told X on Wednesday, “but the attempt …”": the quoted sentence goes on
                     lead = q.start - len(medial.group(1) or "")
