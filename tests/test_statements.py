@@ -1385,9 +1385,12 @@ def _participle_rows():
 
 @pytest.mark.parametrize("on", [True, False])
 def test_participle_after_a_comma_takes_the_subject_of_its_clause(monkeypatch, on):
+    from counterclaim.extract import statements as extract_statements_module
     from counterclaim.extract import verbs
 
     monkeypatch.setattr(verbs, "CLAUSE_PARTICIPLES", on)
+    # "rejected a request" is a statement of the judge's too: keep the rule that follows it out
+    monkeypatch.setattr(extract_statements_module, "PARTICIPLE_AFTER_REPORTING_CLAUSE", False)
     doc, document = parsed(_participle_rows())
     doc[10].tag_ = "VBG"
     raws = find_raw_statements(doc, document, model=lexicon_model(("saying",)), boundaries=None)
@@ -2852,3 +2855,14 @@ def test_only_a_clause_the_parse_made_relative_counts_as_a_misparsed_main_clause
     doc, _ = parsed(CITING)
     doc[5].tag_ = "VBN"  # "a theory, Trump accused": no finite verb, a reduced relative
     assert not contents._main_clause_as_relative(doc, 4, len(doc))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_participle_after_a_reporting_clause_has_its_source_whatever_the_parse_hung_it_on(monkeypatch, on):
+    # the parse hangs "emphasizing" on "means", inside the quotation
+    text = ('"Peace also means trade, because people fight over limited land," she said in the Oval Office, '
+            "emphasizing it was time to end the blockade.")
+    st = _flag_statement(monkeypatch, "statements", "PARTICIPLE_AFTER_REPORTING_CLAUSE", on, text, "emphasizing")
+    assert [c.text for c in st.content] == ["it was time to end the blockade"]
+    assert (st.source is not None and st.source.text == "she") if on else st.source is None

@@ -338,6 +338,13 @@ PARTICIPLE_TAKES_HEAD_SOURCE = True
 _PARTICIPLE_DEPS = ("advcl", "ccomp", "conj", "xcomp", "acl", "parataxis")
 
 
+#: ... and so does such a participle right after a reporting clause that follows its quotation, whatever
+#: the parse hung it on ("“…,” she said in the Oval Office, emphasizing it was time …")
+PARTICIPLE_AFTER_REPORTING_CLAUSE = True
+#: what may stand between the reporting clause and the participle: a short phrase without a verb of its own
+_REPORTING_TAIL = re.compile(r"^[^\"“”.;:!?\n]{0,60},\s*$")
+
+
 def _participles_take_head_source(raws: list[RawStatement]) -> None:
     """See :data:`PARTICIPLE_TAKES_HEAD_SOURCE`."""
     by_head = {r.head.i: r for r in raws if r.head is not None and r.source is not None}
@@ -349,6 +356,26 @@ def _participles_take_head_source(raws: list[RawStatement]) -> None:
             continue
         outer = by_head.get(h.head.i)
         if outer is not None and outer.source[1] <= h.idx:
+            r.source, r.src_head = outer.source, outer.src_head
+    if not PARTICIPLE_AFTER_REPORTING_CLAUSE:
+        return
+    done = sorted((r for r in raws if r.source is not None and r.head is not None), key=lambda r: r.cue[1])
+    for r in raws:
+        h = r.head
+        if r.source is not None or h is None or h.tag_ != "VBG" or h.i == 0 or h.doc[h.i - 1].text != ",":
+            continue
+        if any(c.dep_ in SUBJ_DEPS + PASS_SUBJ_DEPS for c in h.children):
+            continue
+        # the parse may hang the participle on a word of the quotation before the reporting clause
+        # ("“…,” she said in the Oval Office, emphasizing …"): take the statement whose reporting
+        # clause ends right before it, in the same sentence
+        sent = h.sent
+        ends = {id(o): max([o.cue[1], o.source[1]] + [e for _, e in o.content if e <= h.idx]) for o in done}
+        before = [o for o in done if sent.start_char <= o.cue[0] and ends[id(o)] <= h.idx]
+        if not before:
+            continue
+        outer = max(before, key=lambda o: ends[id(o)])
+        if _REPORTING_TAIL.match(h.doc.text[ends[id(outer)]:h.idx]):
             r.source, r.src_head = outer.source, outer.src_head
 
 
