@@ -2866,3 +2866,42 @@ def test_a_participle_after_a_reporting_clause_has_its_source_whatever_the_parse
     st = _flag_statement(monkeypatch, "statements", "PARTICIPLE_AFTER_REPORTING_CLAUSE", on, text, "emphasizing")
     assert [c.text for c in st.content] == ["it was time to end the blockade"]
     assert (st.source is not None and st.source.text == "she") if on else st.source is None
+
+
+HUSTED = [  # In a statement, Husted said the plan failed.  (the parse made "Husted" a verb: "said" has no subject)
+    ("In", True, 2, "case", "ADP", "in"), ("a", True, 2, "det", "DET", "a"),
+    ("statement", False, 5, "obl", "NOUN", "statement"), (",", True, 2, "punct", "PUNCT", ","),
+    ("Husted", True, 2, "punct", "VERB", "husted"), ("said", True, 5, "ROOT", "VERB", "say"),
+    ("the", True, 7, "det", "DET", "the"), ("plan", True, 8, "nsubj", "NOUN", "plan"),
+    ("failed", False, 5, "ccomp", "VERB", "fail"), (".", False, 5, "punct", "PUNCT", "."),
+]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_subjectless_cue_takes_the_capitalised_name_right_before_it(monkeypatch, on):
+    from counterclaim.extract import statements as extract_statements_module
+
+    monkeypatch.setattr(extract_statements_module, "NAME_BEFORE_SUBJECTLESS_CUE", on)
+    doc, document = parsed(HUSTED)
+    doc[5].tag_ = "VBD"
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None)
+    t = document.text
+    assert [t[s:e] for s, e in r.content] == ["the plan failed"]
+    assert (t[slice(*r.source)] if r.source else None) == ("Husted" if on else None)
+
+
+def test_no_name_is_taken_across_other_words_or_from_function_words():
+    t_rows = [r if i != 4 else ("he", True, 2, "punct", "VERB", "he") for i, r in enumerate(HUSTED)]
+    doc, document = parsed(t_rows)  # a lower-case word before the cue: not a name
+    doc[5].tag_ = "VBD"
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None)
+    assert r.source is None
+    rows = [("But", True, 1, "cc", "CCONJ", "but"), *[(w, sp, h - 4, *rest) for (w, sp, h, *rest) in HUSTED[5:]]]
+    doc, document = parsed(rows)  # "But said …": a capitalised function word is no name
+    doc[1].tag_ = "VBD"
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None)
+    assert r.source is None
+    doc, document = parsed(HUSTED)
+    doc[5].tag_ = "VBN"  # not finite: "…, Husted said" in a reduced clause is left alone
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None)
+    assert r.source is None

@@ -105,6 +105,7 @@ from counterclaim.extract.statement_base import (
     RawStatement,
     _Ctx,
     _subtree_span,
+    token_at,
     _trim,
 )
 from counterclaim.extract.verbs import (
@@ -172,6 +173,8 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
         _split_coordinated_cues(raws, ctx)
     if PARTICIPLE_TAKES_HEAD_SOURCE:
         _participles_take_head_source(raws)
+    if NAME_BEFORE_SUBJECTLESS_CUE:
+        _names_before_subjectless_cues(raws, ctx)
     _continuations(raws, ctx)
     _mixed_lead_in(raws, ctx)
     _preceding_quotes(raws, ctx)
@@ -377,6 +380,48 @@ def _participles_take_head_source(raws: list[RawStatement]) -> None:
         outer = max(before, key=lambda o: ends[id(o)])
         if _REPORTING_TAIL.match(h.doc.text[ends[id(outer)]:h.idx]):
             r.source, r.src_head = outer.source, outer.src_head
+
+
+#: a finite cue verb the parse left without a subject takes the capitalised words right before it, when
+#: they open the sentence or follow a comma ("In a statement, Husted said …" with "Husted" tagged a verb;
+#: "One Republican threatened …" with "Republican" an adjective of the verb)
+NAME_BEFORE_SUBJECTLESS_CUE = True
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_NAME_LEFT_EDGES = frozenset({",", ":", ";", "”", '"', "''", "—", "–"})
+
+
+def _names_before_subjectless_cues(raws: list[RawStatement], ctx: _Ctx) -> None:
+    """See :data:`NAME_BEFORE_SUBJECTLESS_CUE`."""
+    doc = ctx.doc
+    for r in raws:
+        h = r.head
+        if r.source is not None or h is None or not r.rule.startswith("verb"):
+            continue
+        if any(c.dep_ in SUBJ_DEPS + PASS_SUBJ_DEPS for c in h.children):
+            continue
+        if not (h.tag_ in _FINITE or any(c.dep_ in ("aux", "aux:pass") and c.tag_ in _FINITE for c in h.children)):
+            continue
+        first = token_at(doc, r.cue[0])
+        if first is None:
+            continue
+        sent_start = first.sent.start
+        i = first.i - 1
+        while i >= sent_start and doc[i].pos_ == "ADV" and doc[i].text.islower() and first.i - i <= 2:
+            i -= 1  # "One Republican also threatened"
+        end = i
+        while i >= sent_start and doc[i].text[:1].isupper() and not doc[i].is_punct:
+            i -= 1
+        if i == end:
+            continue
+        if i >= sent_start and doc[i].text not in _NAME_LEFT_EDGES:
+            continue
+        words = doc[i + 1:end + 1]
+        if all(t.is_stop for t in words):
+            continue  # "But", "And", "The"
+        span = (words[0].idx, words[-1].idx + len(words[-1]))
+        if any(s < span[1] and span[0] < e for s, e in r.content):
+            continue
+        r.source, r.src_head = span, words[-1]
 
 
 def _dedupe(raws: list[RawStatement]) -> list[RawStatement]:
