@@ -2905,3 +2905,35 @@ def test_no_name_is_taken_across_other_words_or_from_function_words():
     doc[5].tag_ = "VBN"  # not finite: "…, Husted said" in a reduced clause is left alone
     (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None)
     assert r.source is None
+
+
+RUIZ = [  # Ruiz, head of the union, called for talks.  (rooted in "Ruiz", with "called" a clause on it)
+    ("Ruiz", False, 0, "ROOT", "PROPN", "Ruiz"), (",", True, 2, "punct", "PUNCT", ","),
+    ("head", True, 0, "conj", "NOUN", "head"), ("of", True, 5, "case", "ADP", "of"),
+    ("the", True, 5, "det", "DET", "the"), ("union", False, 2, "nmod", "NOUN", "union"),
+    (",", True, 7, "punct", "PUNCT", ","), ("called", True, 0, "acl", "VERB", "call"),
+    ("for", True, 9, "case", "ADP", "for"), ("talks", False, 7, "obl", "NOUN", "talk"),
+    (".", False, 0, "punct", "PUNCT", "."),
+]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_cue_hung_on_the_noun_that_roots_its_sentence_has_that_noun_phrase_as_source(monkeypatch, on):
+    from counterclaim.extract import statements as extract_statements_module
+
+    monkeypatch.setattr(extract_statements_module, "ROOT_NOUN_IS_SUBJECT", on)
+    doc, document = parsed(RUIZ)
+    doc[7].tag_ = "VBN"  # the tagger took it for a participle, so other rules see a reduced relative
+    doc[7].set_morph("Tense=Past|VerbForm=Part")
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("called",)), boundaries=None)
+    t = document.text
+    assert [t[s:e] for s, e in r.content] == ["talks"]
+    assert (t[slice(*r.source)] if r.source else None) == ("Ruiz, head of the union," if on else None)
+    # with a main verb elsewhere the sentence is not rooted in the noun: nothing is taken
+    rows = [("Ruiz", True, 1, "nsubj", "PROPN", "Ruiz"), ("left", False, 1, "ROOT", "VERB", "leave"),
+            *[(w, sp, h + 1 if h else 1, *rest) for (w, sp, h, *rest) in RUIZ[1:]]]
+    doc, document = parsed(rows)
+    doc[8].tag_ = "VBN"
+    doc[8].set_morph("Tense=Past|VerbForm=Part")
+    (r,) = [r for r in find_raw_statements(doc, document, model=lexicon_model(("called",)), boundaries=None)]
+    assert r.source is None

@@ -175,6 +175,8 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
         _participles_take_head_source(raws)
     if NAME_BEFORE_SUBJECTLESS_CUE:
         _names_before_subjectless_cues(raws, ctx)
+    if ROOT_NOUN_IS_SUBJECT:
+        _root_nouns_as_subjects(raws, ctx)
     _continuations(raws, ctx)
     _mixed_lead_in(raws, ctx)
     _preceding_quotes(raws, ctx)
@@ -422,6 +424,46 @@ def _names_before_subjectless_cues(raws: list[RawStatement], ctx: _Ctx) -> None:
         if any(s < span[1] and span[0] < e for s, e in r.content):
             continue
         r.source, r.src_head = span, words[-1]
+
+
+#: a sentence the parse rooted in a noun has no main verb, so a cue verb hung on that noun as a clause
+#: after a comma is the main verb, and the noun phrase before it its subject ("Keron Blair, executive
+#: director of the group, called for more investment": "called" as a clause modifying "Blair")
+ROOT_NOUN_IS_SUBJECT = True
+#: ... when that noun phrase is short: a long one is more likely a clause the parse misread
+ROOT_NOUN_MAX_TOKENS = 15
+
+
+def _root_nouns_as_subjects(raws: list[RawStatement], ctx: _Ctx) -> None:
+    """See :data:`ROOT_NOUN_IS_SUBJECT`."""
+    doc = ctx.doc
+    for r in raws:
+        h = r.head
+        if r.source is not None or h is None or not r.rule.startswith("verb") or h.dep_ not in ("acl", "acl:relcl"):
+            continue
+        if h.tag_ == "VBG":
+            continue  # "X points to Y, noting …" with "points" taken for a noun: a participle is no main verb
+        opener = token_at(doc, r.content[0][0]) if r.content else None
+        if opener is not None and opener.tag_ in _FINITE:
+            continue  # "Hank, known as “…”, rapped …": the content's own verb is the main verb
+        root = h.head
+        if root.dep_ != "ROOT" or root.pos_ not in ("NOUN", "PROPN") or root.i >= h.i:
+            continue
+        if any(c.dep_ in SUBJ_DEPS + PASS_SUBJ_DEPS for c in h.children) or doc[h.i - 1].text != ",":
+            continue
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ != "acl" and t.i < h.i and t.head.i == root.i for t in root.children):
+            continue
+        first = min(t.i for t in root.subtree)
+        if h.i - 1 <= first or h.i - first > ROOT_NOUN_MAX_TOKENS or any(
+                t.pos_ == "VERB" or t.tag_ in _FINITE for t in doc[first:h.i - 1]):
+            continue  # a verb before the cue: not a plain noun phrase
+        last = doc[h.i - 2]
+        if any(t.text == "," for t in doc[first:h.i - 1]):
+            last = doc[h.i - 1]  # an apposition keeps its closing comma, as sources set off by commas do
+        span = (doc[first].idx, last.idx + len(last))
+        if any(s < span[1] and span[0] < e for s, e in r.content):
+            continue
+        r.source, r.src_head = span, root
 
 
 def _dedupe(raws: list[RawStatement]) -> list[RawStatement]:
