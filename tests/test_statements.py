@@ -2937,3 +2937,31 @@ def test_a_cue_hung_on_the_noun_that_roots_its_sentence_has_that_noun_phrase_as_
     doc[8].set_morph("Tense=Past|VerbForm=Part")
     (r,) = [r for r in find_raw_statements(doc, document, model=lexicon_model(("called",)), boundaries=None)]
     assert r.source is None
+
+
+FRAUD = [  # Ana says fraud “would be a disaster.”  (the parse made "fraud" the object of "says")
+    ("Ana", True, 1, "nsubj", "PROPN", "Ana"), ("says", True, 1, "ROOT", "VERB", "say"),
+    ("fraud", True, 1, "obj", "NOUN", "fraud"), ("“", False, 7, "punct", "PUNCT", "“"),
+    ("would", True, 7, "aux", "AUX", "would"), ("be", True, 7, "cop", "AUX", "be"),
+    ("a", True, 7, "det", "DET", "a"), ("disaster", False, 1, "ccomp", "NOUN", "disaster"),
+    (".", False, 7, "punct", "PUNCT", "."), ("”", False, 7, "punct", "PUNCT", "”"),
+]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_an_object_before_a_quoted_clause_without_subject_is_that_clauses_subject(monkeypatch, on):
+    from counterclaim.extract import contents
+
+    monkeypatch.setattr(contents, "SUBJECT_TAKEN_FOR_OBJECT", on)
+    doc, document = parsed(FRAUD)
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("says",)), boundaries=None)
+    t = document.text
+    assert [t[s:e] for s, e in r.content] == (["fraud “would be a disaster.”"] if on else ["“would be a disaster.”"])
+
+
+def test_the_addressee_of_a_verb_of_telling_stays_out_of_the_quoted_clause():
+    rows = [(w if w != "says" else "tells", sp, h, dep, pos, lemma if lemma != "say" else "tell")
+            for (w, sp, h, dep, pos, lemma) in FRAUD]
+    doc, document = parsed(rows)  # Ana tells fraud “would be …”: the object of "tell" is who is told
+    (r,) = find_raw_statements(doc, document, model=lexicon_model(("tells",)), boundaries=None)
+    assert [document.text[s:e] for s, e in r.content] == ["“would be a disaster.”"]

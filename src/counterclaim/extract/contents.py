@@ -116,6 +116,33 @@ def _one_phrase(objs: list[Any]) -> bool:
                for (_a_lo, a_hi), (b_lo, _b_hi) in zip(spans, spans[1:]))
 
 
+#: an object of the cue right before its complement clause, when that clause has no subject and opens
+#: with a quotation mark, is the clause's subject ("says voter fraud “would be one hell of a way to lose”":
+#: the parse made "fraud" the object of "says"); not for verbs whose object is the addressee ("told")
+SUBJECT_TAKEN_FOR_OBJECT = True
+
+
+def _subject_taken_for_object(tok: Any, clause: Any, kids: list[Any]) -> Optional[Any]:
+    """See :data:`SUBJECT_TAKEN_FOR_OBJECT`: the object token, or None."""
+    if any(c.dep_ in ("nsubj", "nsubj:pass", "expl", "csubj") for c in clause.children):
+        return None
+    objs = [c for c in kids if c.dep_ in ("obj", "iobj") and tok.i < c.i < clause.i]
+    if len(objs) != 1:
+        return None
+    doc = tok.doc
+    obj_end = max(t.i for t in objs[0].subtree)
+    clause_start = min(t.i for t in clause.subtree)
+    between = doc[obj_end + 1:clause_start]
+    if clause_start != obj_end + 1 and not (len(between) and all(t.text in _DOUBLE_MARKS or t.is_space for t in between)):
+        return None
+    if not (doc[clause_start].text in _DOUBLE_MARKS or any(t.text in _DOUBLE_MARKS for t in between)):
+        return None
+    return objs[0]
+
+
+_DOUBLE_MARKS = frozenset({"“", '"', "''", "``", "„", "«"})
+
+
 def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[int, int]], str]:
     """Content pieces from the dependents of a cue verb, and the dependency that gave them."""
     kids = list(tok.children)
@@ -124,6 +151,10 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
     if ccomp:
         c = ccomp[0]
         s, e = _subtree_span(c)
+        if SUBJECT_TAKEN_FOR_OBJECT and c.i > tok.i and lemma not in ADDRESSEE_VERBS:
+            subj = _subject_taken_for_object(tok, c, kids)
+            if subj is not None:
+                s = min(t.idx for t in subj.subtree)
         return [(s, e)], "ccomp"
     xcomp = [c for c in kids if c.dep_ == "xcomp"]
     objs = [c for c in kids if c.dep_ in ("obj", "iobj") and c.i > tok.i]
