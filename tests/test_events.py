@@ -310,3 +310,33 @@ def test_name_given_by_naming_verb_stops_at_closing_quote():
                          16: ("ROOT", 16)})
     s, e = _name_extent(doc[14])
     assert doc[s:e].text == "““Operation Desert Wind,”"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_its_in_what_a_spokesman_says_is_his_organisation(monkeypatch, on):
+    import counterclaim
+    from counterclaim.extract import event_args
+
+    monkeypatch.setattr(event_args, "SPEAKERS_ITS", on)
+    text = "Brigades spokesman Tomas Reyl said the arrests would not slow its campaign against the police."
+    a = counterclaim.analyze(text, published="2024-03-06")
+    names = {x.id: x.name for x in a.actors}
+    (st,) = a.statements
+    assert st.speaker is not None and st.speaker.name == "Tomas Reyl"
+    campaigns = [e for e in a.events if e.trigger.text == "campaign"]
+    if on:
+        assert [names[x] for x in campaigns[0].agents] == ["Brigades"]
+    else:
+        assert not any(e.agents for e in campaigns)
+
+
+@pytest.mark.model
+def test_its_after_an_organisation_acting_in_the_same_content_is_that_organisation():
+    import counterclaim
+
+    text = "The Coastal Brigades said they would free the hostages if the government stops its raids on the camps."
+    a = counterclaim.analyze(text, published="2024-03-06")
+    names = {x.id: x.name for x in a.actors}
+    raids = [e for e in a.events if e.trigger.text == "raids"]
+    assert all("Coastal Brigades" not in [names[x] for x in e.agents] for e in raids)

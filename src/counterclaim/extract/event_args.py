@@ -27,6 +27,9 @@ def _actor_of(ctx: _Ctx, tok, depth: int = 0) -> list[str]:
     elif tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
         r = _resolve_pronoun(ctx, tok)
         out = [r] if r else []
+    elif SPEAKERS_ITS and depth == 0 and tok.lower_ == "its" and tok.dep_ == "nmod:poss":
+        r = _speakers_its(ctx, tok)
+        out = [r] if r else []
     else:
         out = []
         if depth < 2:
@@ -42,6 +45,43 @@ def _actor_of(ctx: _Ctx, tok, depth: int = 0) -> list[str]:
             if c.dep_ == "conj":
                 out += [a for a in _actor_of(ctx, c, 1) if a not in out]
     return out
+
+
+#: "its" inside what a speaker says is the organisation or country acting before it in the content
+#: ("ISIL said … unless the U.S. stops its attacks": the U.S.), else the speaker's organisation: the
+#: speaker itself when not a person, or the organisation the person speaks for ("the spokesman said the
+#: assassination would not hinder its campaign": the IRGC's campaign), when the content is a clause with
+#: a subject of its own before "its" and no singular noun subject there could be what "its" means ("if the
+#: government stops its raids"; an event noun such as "the assassination" cannot). Elsewhere "its" stays
+#: unresolved.
+SPEAKERS_ITS = True
+
+
+def _speakers_its(ctx: _Ctx, tok) -> Optional[str]:
+    """See :data:`SPEAKERS_ITS`."""
+    at = tok.idx
+    inner, piece = min(((c.end - c.start, (st, c)) for st in ctx.statements for c in st.content
+                        if c.start <= at < c.end), key=lambda x: x[0], default=(0, (None, None)))[1]
+    if inner is None or inner.speaker is None or inner.speaker.actor_id not in ctx.actors:
+        return None  # (the innermost statement, when reports nest)
+    clause = False  # the content is a clause with a subject of its own before "its"
+    for j in range(tok.i - 1, -1, -1):  # an organisation or country acting earlier in the content comes first
+        t = ctx.doc[j]
+        if t.idx < piece.start:
+            break
+        if t.dep_ in ("nsubj", "nsubj:pass", "nmod:poss") and j in ctx.tok_actor \
+                and ctx.actors[ctx.tok_actor[j]].type != "person":
+            return ctx.tok_actor[j]
+        if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ in ("NOUN", "PROPN") and j not in ctx.tok_actor \
+                and j not in ctx.trig_tokens and t.tag_ not in ("NNS", "NNPS"):
+            return None  # "if the government stops its raids": a subject that may be what "its" means
+        clause = clause or t.dep_ in ("nsubj", "nsubj:pass")
+    if not clause:
+        return None  # "footage purporting to show … airstrikes against its forces": no reported clause
+    a = ctx.actors[inner.speaker.actor_id]
+    if a.type == "person":
+        a = ctx.actors.get(a.affiliation) if a.affiliation else None
+    return a.id if a is not None and a.type != "person" else None
 
 
 def _resolve_pronoun(ctx: _Ctx, tok) -> Optional[str]:
