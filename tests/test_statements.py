@@ -2965,3 +2965,27 @@ def test_the_addressee_of_a_verb_of_telling_stays_out_of_the_quoted_clause():
     doc, document = parsed(rows)  # Ana tells fraud “would be …”: the object of "tell" is who is told
     (r,) = find_raw_statements(doc, document, model=lexicon_model(("tells",)), boundaries=None)
     assert [document.text[s:e] for s, e in r.content] == ["“would be a disaster.”"]
+
+
+BAD_THINGS = [  # “Bad, things happen,” Trump warned.  (the parse hangs the quotation, mark and all, on "Trump")
+    ("“", False, 1, "punct", "PUNCT", "“"), ("Bad", False, 7, "amod", "ADJ", "bad"),
+    (",", True, 1, "punct", "PUNCT", ","), ("things", True, 4, "nsubj", "NOUN", "thing"),
+    ("happen", False, 1, "parataxis", "VERB", "happen"), (",", False, 1, "punct", "PUNCT", ","),
+    ("”", True, 1, "punct", "PUNCT", "”"), ("Trump", True, 8, "nsubj", "PROPN", "Trump"),
+    ("warned", False, 8, "ROOT", "VERB", "warn"), (".", False, 8, "punct", "PUNCT", "."),
+]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_quotation_hung_on_the_source_from_its_opening_mark_is_still_the_content(monkeypatch, on):
+    from counterclaim.extract import sources
+
+    monkeypatch.setattr(sources, "REGION_FROM_OPENING_MARK", on)
+    doc, document = parsed(BAD_THINGS)
+    raws = find_raw_statements(doc, document, model=lexicon_model(("warned",)), boundaries=None)
+    t = document.text
+    if on:
+        (r,) = raws
+        assert t[slice(*r.source)] == "Trump" and [t[s:e] for s, e in r.content] == ["“Bad, things happen,”"]
+    else:
+        assert not any(r.kind == "direct" for r in raws)

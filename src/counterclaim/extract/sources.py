@@ -272,6 +272,12 @@ def _outside_quotes(subj: Optional[Any], tok: Any, ctx: _Ctx) -> Optional[Any]:
 def _source_span(text: str, subj: Any, before: Optional[int] = None) -> tuple[int, int]:
     """The source phrase of subject token ``subj``: its subtree (up to token ``before`` when given)."""
     toks = [t for t in subj.subtree if before is None or t.i < before]
+    if REGION_FROM_OPENING_MARK:
+        # a quotation the parse hung on the name before it ("“Bad, bad things …,” Trump warned") is not the source
+        closes = [t.i for t in toks if t.i < subj.i and t.text in ("”", "''", '"') and t.i > 0
+                  and t.doc[t.i - 1].text in (",", ".", "?", "!")]  # ',”' ends a quoted sentence; '“Daily Show” host' stays
+        if closes:
+            toks = [t for t in toks if t.i > max(closes)] or toks
     if subj.dep_ in ("obl:agent", "obl"):
         toks = [t for t in toks if not (t.head.i == subj.i and t.dep_ == "case")]
     # leading conjunctions, adverbs and quote marks are not part of the name ("and Democrats", "Perhaps ...")
@@ -369,6 +375,9 @@ def _region(tok: Any, subj: Optional[Any], cue: tuple[int, int]) -> tuple[int, i
 
 #: a reporting clause never starts inside a quotation that ends before its cue (_quote_adjacent)
 REGION_OUTSIDE_QUOTES = True
+#: ... nor at the opening mark of such a quotation ("“Bad, bad things are going to happen,” Trump warned",
+#: with "Bad" parsed as an adjective of "Trump")
+REGION_FROM_OPENING_MARK = True
 #: a reporting clause that ends its paragraph with a colon introduces the quotation that opens the next one
 COLON_NEXT_PARAGRAPH = True
 
@@ -401,6 +410,10 @@ def _quote_adjacent(tok: Any, ctx: _Ctx, subj: Optional[Any] = None) -> Optional
     lo, hi = _region(tok, subj, (tok.idx, tok.idx + len(tok)))
     lo = _extend_left_over_nouns(tok.doc, lo, ctx)
     inside = ctx.quote_at(lo) if REGION_OUTSIDE_QUOTES else None
+    if inside is None and REGION_FROM_OPENING_MARK and REGION_OUTSIDE_QUOTES and lo < len(text) - 1:
+        inside = ctx.quote_at(lo + 1)  # the parse hung the whole quotation, opening mark and all, on the source
+        if inside is not None and ctx.double[inside].start != lo:
+            inside = None
     if inside is not None and ctx.double[inside].end <= tok.idx:
         # "“Now is the time …,” said Don Fowler": the parse hung a word of the quotation ("Now") on the
         # cue; the reporting clause starts after the quotation
