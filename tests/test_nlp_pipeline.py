@@ -519,3 +519,29 @@ def test_a_dateline_is_a_sentence_of_its_own(nlp, monkeypatch, text, second, par
 def test_an_all_capital_word_and_dash_inside_a_paragraph_is_no_dateline(nlp):
     doc = nlp("Officials said NATO - the alliance - would meet.")
     assert len(list(doc.sents)) == 1
+
+
+def test_plain_spaces_keeps_length_and_offsets():
+    from counterclaim.nlp.spaces import TYPOGRAPHIC_SPACES, plain_spaces
+
+    text = "The governor\u00a0added:\u2009fine\u202fthen"
+    out = plain_spaces(text)
+    assert len(out) == len(text) and out == "The governor added: fine then"
+    assert all(plain_spaces(c) == " " for c in TYPOGRAPHIC_SPACES)
+
+
+@pytest.mark.model
+def test_a_no_break_space_between_words_is_no_token_and_offsets_index_the_article():
+    import counterclaim
+    from counterclaim.nlp import load_pipeline
+
+    text = "The governor\u00a0added that the bridge would reopen on\u00a0Friday."
+    doc = load_pipeline()(text)
+    assert not any(t.is_space for t in doc)  # before: a token "\u00a0", tagged a noun, with words hung on it
+    for t in doc:
+        assert text[t.idx:t.idx + len(t)] == t.text
+    analysis = counterclaim.analyze(text)
+    assert analysis.document.text == text  # the article's text is never changed
+    (st,) = analysis.statements
+    assert st.source.text == "The governor" and st.cue.text == "added"
+    assert [c.text for c in st.content] == ["that the bridge would reopen on\u00a0Friday"]

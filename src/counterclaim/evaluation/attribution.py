@@ -222,7 +222,8 @@ def parse_documents(texts: Sequence[str], nlp: Any = None, cache_dir: Optional[s
     key = None
     if cache_dir:
         h = hashlib.sha1()
-        h.update(json.dumps([nlp.meta.get("name"), nlp.meta.get("version"), nlp.pipe_names]).encode())
+        h.update(json.dumps([nlp.meta.get("name"), nlp.meta.get("version"), nlp.pipe_names,
+                             getattr(nlp.tokenizer, "normalisation", None)]).encode())
         try:  # the shipped model's weights change when it is retrained: key the cache on them
             from counterclaim.nlp import pipeline_path
 
@@ -231,9 +232,9 @@ def parse_documents(texts: Sequence[str], nlp: Any = None, cache_dir: Optional[s
             # and on the code of the pipeline's own components (parse repairs, tokenizer rules, and the
             # ingest patterns the components use: datelines)
             from counterclaim.ingest import text as ingest_text
-            from counterclaim.nlp import components, tokenizer
+            from counterclaim.nlp import components, spaces, tokenizer
 
-            for module in (components, tokenizer, ingest_text):
+            for module in (components, tokenizer, spaces, ingest_text):
                 h.update(Path(module.__file__).read_bytes())
         except ImportError:  # pragma: no cover
             pass

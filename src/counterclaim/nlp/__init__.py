@@ -14,6 +14,10 @@ from pathlib import Path
 from . import components  # noqa: F401  (registers "paragraph_sentences")
 from . import weights
 from .parse import ParseError, parse, parse_many  # noqa: E402
+from .spaces import SpaceNormalisingTokenizer
+
+#: the parser reads typographic spaces (no-break, thin …) as plain spaces (nlp/spaces.py)
+PLAIN_SPACES = True
 
 MODEL_NAME = "en_counterclaim_news"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / MODEL_NAME
@@ -35,6 +39,8 @@ def _load(path: str, disable: tuple[str, ...]):
 
     nlp = spacy.load(path, disable=list(disable))
     weights.widen(nlp)  # stored as float16 (nlp/weights.py), computed in float32
+    if PLAIN_SPACES:
+        nlp.tokenizer = SpaceNormalisingTokenizer(nlp.tokenizer)  # nlp/spaces.py
     return nlp
 
 
