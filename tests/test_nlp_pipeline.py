@@ -545,3 +545,16 @@ def test_a_no_break_space_between_words_is_no_token_and_offsets_index_the_articl
     (st,) = analysis.statements
     assert st.source.text == "The governor" and st.cue.text == "added"
     assert [c.text for c in st.content] == ["that the bridge would reopen on\u00a0Friday"]
+
+
+@pytest.mark.model
+def test_runs_of_typographic_spaces_still_analyse_and_index_the_article():
+    import counterclaim
+
+    # "\u00a0 " and "\u00a0\u00a0" make whitespace tokens, whose text the parser sees as plain spaces
+    text = "The mayor said\u00a0 the bridge would reopen.\u00a0\u00a0Police denied that anyone was hurt.\u00a0"
+    analysis = counterclaim.analyze(text)
+    assert analysis.document.text == text
+    assert [s.cue.text for s in analysis.statements] == ["said", "denied"]
+    for span in analysis.spans():
+        assert text[span.start:span.end] == span.text

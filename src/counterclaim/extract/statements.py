@@ -95,6 +95,7 @@ from counterclaim.extract.sources import (
     _quote_adjacent,
 )
 from counterclaim.extract.speech_acts import ANSWER_LEMMAS, act_lemma, load_acts, speech_act
+from counterclaim.nlp.spaces import plain_spaces
 from counterclaim.extract.statement_base import (
     ADDRESSEE_VERBS,
     DATE_WORDS,
@@ -484,14 +485,16 @@ def _dedupe(raws: list[RawStatement]) -> list[RawStatement]:
 
 def same_text(doc: Any, text: str) -> bool:
     """Whether ``doc`` is a parse of ``text``: same length and the same characters under a sample of its
-    tokens (comparing ``doc.text`` itself would rebuild the whole string on every call)."""
+    tokens (comparing ``doc.text`` itself would rebuild the whole string on every call). The parser reads
+    typographic spaces as plain ones (:mod:`counterclaim.nlp.spaces`), so those compare equal."""
     if len(doc) == 0:
         return not text.strip()
     last = doc[-1]
     if last.idx + len(last.text_with_ws) != len(text):
         return False
     step = max(1, len(doc) // 64)
-    return all(text[t.idx:t.idx + len(t.text)] == t.text for t in (doc[i] for i in range(0, len(doc), step)))
+    return all(plain_spaces(text[t.idx:t.idx + len(t.text)]) == plain_spaces(t.text)
+               for t in (doc[i] for i in range(0, len(doc), step)))
 
 
 def extract_statements(doc: Any, document: Document, actors: Sequence[Actor] = ()) -> tuple[Statement, ...]:
