@@ -86,6 +86,21 @@ def _flag_statement(monkeypatch, module, flag, on, text, cue):
     return st
 
 
+def _flag_raws(monkeypatch, module, flag, on, rows, cues, tags=(), morphs=()):
+    """Raw statements (rules' spans, no rankers) of the hand-built parse ``rows`` with the rule flag
+    ``counterclaim.extract.<module>.<flag>`` set to ``on``, ``cues`` as the only cue words, and the
+    tags and morphology given as (token index, value) pairs; and the document text."""
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("counterclaim.extract." + module), flag, on)
+    doc, document = parsed(rows)
+    for i, tag in tags:
+        doc[i].tag_ = tag
+    for i, morph in morphs:
+        doc[i].set_morph(morph)
+    return find_raw_statements(doc, document, model=lexicon_model(tuple(cues)), boundaries=None), document.text
+
+
 def _no_model(form):
     """A cue model that has ``form`` as a candidate and scores every candidate below its threshold."""
     model = lexicon_model((form,))
@@ -2879,31 +2894,20 @@ HUSTED = [  # In a statement, Husted said the plan failed.  (the parse made "Hus
 
 @pytest.mark.parametrize("on", [True, False])
 def test_a_subjectless_cue_takes_the_capitalised_name_right_before_it(monkeypatch, on):
-    from counterclaim.extract import statements as extract_statements_module
-
-    monkeypatch.setattr(extract_statements_module, "NAME_BEFORE_SUBJECTLESS_CUE", on)
-    doc, document = parsed(HUSTED)
-    doc[5].tag_ = "VBD"
-    (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None)
-    t = document.text
+    (r,), t = _flag_raws(monkeypatch, "statements", "NAME_BEFORE_SUBJECTLESS_CUE", on, HUSTED, ["said"], [(5, "VBD")])
     assert [t[s:e] for s, e in r.content] == ["the plan failed"]
     assert (t[slice(*r.source)] if r.source else None) == ("Husted" if on else None)
 
 
-def test_no_name_is_taken_across_other_words_or_from_function_words():
-    t_rows = [r if i != 4 else ("he", True, 2, "punct", "VERB", "he") for i, r in enumerate(HUSTED)]
-    doc, document = parsed(t_rows)  # a lower-case word before the cue: not a name
-    doc[5].tag_ = "VBD"
-    (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None)
+def test_no_name_is_taken_across_other_words_or_from_function_words(monkeypatch):
+    flag = ("statements", "NAME_BEFORE_SUBJECTLESS_CUE", True)
+    lower = [r if i != 4 else ("he", True, 2, "punct", "VERB", "he") for i, r in enumerate(HUSTED)]
+    (r,), _ = _flag_raws(monkeypatch, *flag, lower, ["said"], [(5, "VBD")])  # a lower-case word: not a name
     assert r.source is None
-    rows = [("But", True, 1, "cc", "CCONJ", "but"), *[(w, sp, h - 4, *rest) for (w, sp, h, *rest) in HUSTED[5:]]]
-    doc, document = parsed(rows)  # "But said …": a capitalised function word is no name
-    doc[1].tag_ = "VBD"
-    (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None)
+    but = [("But", True, 1, "cc", "CCONJ", "but"), *[(w, sp, h - 4, *rest) for (w, sp, h, *rest) in HUSTED[5:]]]
+    (r,), _ = _flag_raws(monkeypatch, *flag, but, ["said"], [(1, "VBD")])  # a capitalised function word is no name
     assert r.source is None
-    doc, document = parsed(HUSTED)
-    doc[5].tag_ = "VBN"  # not finite: "…, Husted said" in a reduced clause is left alone
-    (r,) = find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None)
+    (r,), _ = _flag_raws(monkeypatch, *flag, HUSTED, ["said"], [(5, "VBN")])  # not finite: left alone
     assert r.source is None
 
 
@@ -2919,23 +2923,16 @@ RUIZ = [  # Ruiz, head of the union, called for talks.  (rooted in "Ruiz", with 
 
 @pytest.mark.parametrize("on", [True, False])
 def test_a_cue_hung_on_the_noun_that_roots_its_sentence_has_that_noun_phrase_as_source(monkeypatch, on):
-    from counterclaim.extract import statements as extract_statements_module
-
-    monkeypatch.setattr(extract_statements_module, "ROOT_NOUN_IS_SUBJECT", on)
-    doc, document = parsed(RUIZ)
-    doc[7].tag_ = "VBN"  # the tagger took it for a participle, so other rules see a reduced relative
-    doc[7].set_morph("Tense=Past|VerbForm=Part")
-    (r,) = find_raw_statements(doc, document, model=lexicon_model(("called",)), boundaries=None)
-    t = document.text
+    # the tagger took "called" for a participle, so other rules see a reduced relative
+    participle = {"tags": [(7, "VBN")], "morphs": [(7, "Tense=Past|VerbForm=Part")]}
+    (r,), t = _flag_raws(monkeypatch, "statements", "ROOT_NOUN_IS_SUBJECT", on, RUIZ, ["called"], **participle)
     assert [t[s:e] for s, e in r.content] == ["talks"]
     assert (t[slice(*r.source)] if r.source else None) == ("Ruiz, head of the union," if on else None)
     # with a main verb elsewhere the sentence is not rooted in the noun: nothing is taken
     rows = [("Ruiz", True, 1, "nsubj", "PROPN", "Ruiz"), ("left", False, 1, "ROOT", "VERB", "leave"),
             *[(w, sp, h + 1 if h else 1, *rest) for (w, sp, h, *rest) in RUIZ[1:]]]
-    doc, document = parsed(rows)
-    doc[8].tag_ = "VBN"
-    doc[8].set_morph("Tense=Past|VerbForm=Part")
-    (r,) = [r for r in find_raw_statements(doc, document, model=lexicon_model(("called",)), boundaries=None)]
+    (r,), _ = _flag_raws(monkeypatch, "statements", "ROOT_NOUN_IS_SUBJECT", on, rows, ["called"],
+                         [(8, "VBN")], [(8, "Tense=Past|VerbForm=Part")])
     assert r.source is None
 
 
@@ -2950,21 +2947,15 @@ FRAUD = [  # Ana says fraud “would be a disaster.”  (the parse made "fraud" 
 
 @pytest.mark.parametrize("on", [True, False])
 def test_an_object_before_a_quoted_clause_without_subject_is_that_clauses_subject(monkeypatch, on):
-    from counterclaim.extract import contents
-
-    monkeypatch.setattr(contents, "SUBJECT_TAKEN_FOR_OBJECT", on)
-    doc, document = parsed(FRAUD)
-    (r,) = find_raw_statements(doc, document, model=lexicon_model(("says",)), boundaries=None)
-    t = document.text
+    (r,), t = _flag_raws(monkeypatch, "contents", "SUBJECT_TAKEN_FOR_OBJECT", on, FRAUD, ["says"])
     assert [t[s:e] for s, e in r.content] == (["fraud “would be a disaster.”"] if on else ["“would be a disaster.”"])
 
 
-def test_the_addressee_of_a_verb_of_telling_stays_out_of_the_quoted_clause():
+def test_the_addressee_of_a_verb_of_telling_stays_out_of_the_quoted_clause(monkeypatch):
     rows = [(w if w != "says" else "tells", sp, h, dep, pos, lemma if lemma != "say" else "tell")
-            for (w, sp, h, dep, pos, lemma) in FRAUD]
-    doc, document = parsed(rows)  # Ana tells fraud “would be …”: the object of "tell" is who is told
-    (r,) = find_raw_statements(doc, document, model=lexicon_model(("tells",)), boundaries=None)
-    assert [document.text[s:e] for s, e in r.content] == ["“would be a disaster.”"]
+            for (w, sp, h, dep, pos, lemma) in FRAUD]  # Ana tells fraud “would be …”: the object is who is told
+    (r,), t = _flag_raws(monkeypatch, "contents", "SUBJECT_TAKEN_FOR_OBJECT", True, rows, ["tells"])
+    assert [t[s:e] for s, e in r.content] == ["“would be a disaster.”"]
 
 
 BAD_THINGS = [  # “Bad, things happen,” Trump warned.  (the parse hangs the quotation, mark and all, on "Trump")
@@ -2978,12 +2969,7 @@ BAD_THINGS = [  # “Bad, things happen,” Trump warned.  (the parse hangs the 
 
 @pytest.mark.parametrize("on", [True, False])
 def test_a_quotation_hung_on_the_source_from_its_opening_mark_is_still_the_content(monkeypatch, on):
-    from counterclaim.extract import sources
-
-    monkeypatch.setattr(sources, "REGION_FROM_OPENING_MARK", on)
-    doc, document = parsed(BAD_THINGS)
-    raws = find_raw_statements(doc, document, model=lexicon_model(("warned",)), boundaries=None)
-    t = document.text
+    raws, t = _flag_raws(monkeypatch, "sources", "REGION_FROM_OPENING_MARK", on, BAD_THINGS, ["warned"])
     if on:
         (r,) = raws
         assert t[slice(*r.source)] == "Trump" and [t[s:e] for s, e in r.content] == ["“Bad, things happen,”"]
