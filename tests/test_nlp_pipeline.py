@@ -558,3 +558,43 @@ def test_runs_of_typographic_spaces_still_analyse_and_index_the_article():
     assert [s.cue.text for s in analysis.statements] == ["said", "denied"]
     for span in analysis.spans():
         assert text[span.start:span.end] == span.text
+
+
+def _plural_root_doc(words, heads, deps, pos, tags):
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from counterclaim.nlp.components import _plural_noun_verbs
+
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    _plural_noun_verbs(doc)
+    return doc
+
+
+def test_a_plural_noun_root_before_a_complement_is_a_present_tense_verb():
+    # "The New York Post reports that aides lied ." parsed with "reports" a plural noun and the root
+    doc = _plural_root_doc(
+        ["The", "New", "York", "Post", "reports", "that", "aides", "lied", "."], [4, 2, 4, 2, 4, 7, 7, 4, 4],
+        ["det", "amod", "compound", "flat", "ROOT", "mark", "nsubj", "acl:relcl", "punct"],
+        ["DET", "PROPN", "PROPN", "PROPN", "NOUN", "SCONJ", "NOUN", "VERB", "PUNCT"],
+        ["DT", "NNP", "NNP", "NNP", "NNS", "IN", "NNS", "VBD", "."])
+    assert (doc[4].tag_, doc[4].pos_, doc[4].lemma_) == ("VBZ", "VERB", "report")
+    assert (doc[3].dep_, doc[3].head.i) == ("nsubj", 4) and (doc[7].dep_, doc[7].head.i) == ("ccomp", 4)
+    assert all(doc[i].head.i == 3 for i in (0, 2))  # the rest of the name hangs on its last word
+    # "Clinton plans to serve ." with an infinitive
+    doc = _plural_root_doc(["Clinton", "plans", "to", "serve", "."], [1, 1, 3, 1, 1],
+                           ["compound", "ROOT", "mark", "acl", "punct"], ["PROPN", "NOUN", "PART", "VERB", "PUNCT"],
+                           ["NNP", "NNS", "TO", "VB", "."])
+    assert (doc[1].tag_, doc[1].lemma_, doc[3].dep_) == ("VBZ", "plan", "xcomp")
+
+
+def test_a_plural_noun_after_a_determiner_or_a_possessive_stays_a_noun():
+    # "The reports that aides lied ." and "Trump 's plans to serve ."
+    doc = _plural_root_doc(["The", "reports", "that", "aides", "lied", "."], [1, 1, 4, 4, 1, 1],
+                           ["det", "ROOT", "mark", "nsubj", "acl:relcl", "punct"],
+                           ["DET", "NOUN", "SCONJ", "NOUN", "VERB", "PUNCT"], ["DT", "NNS", "IN", "NNS", "VBD", "."])
+    assert doc[1].tag_ == "NNS"
+    doc = _plural_root_doc(["Trump", "'s", "plans", "to", "serve", "."], [2, 0, 2, 4, 2, 2],
+                           ["nmod:poss", "case", "ROOT", "mark", "acl", "punct"],
+                           ["PROPN", "PART", "NOUN", "PART", "VERB", "PUNCT"], ["NNP", "POS", "NNS", "TO", "VB", "."])
+    assert doc[2].tag_ == "NNS"

@@ -1,6 +1,9 @@
 """Custom pipeline components for counterclaim's news pipeline (issue 2)."""
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
@@ -414,6 +417,79 @@ def _dash_appositive_roots(doc: Doc) -> None:
         doc[hi + 1].head = sj
 
 
+#: "The New York Post reports that …", "Clinton plans to …", "Trump avoids condemning …": a plural noun the
+#: parser made the root, right after a name or noun and before a complement clause, is a present-tense verb
+#: (see _plural_noun_verbs)
+PLURAL_NOUN_VERBS = True
+_SPEECH_LEMMAS_FILE = Path(__file__).resolve().parent.parent / "data" / "speech_acts.tsv"
+_NAME_PHRASE_DEPS = frozenset({"det", "amod", "compound", "flat", "nmod", "nummod", "appos", "punct", "nmod:desc"})
+
+
+@functools.lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset[str]:
+    """The verbs of ``data/speech_acts.tsv`` (first column)."""
+    out = set()
+    for line in _SPEECH_LEMMAS_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.add(line.split("\t", 1)[0].strip().lower())
+    return frozenset(out)
+
+
+def _verb_lemma(form: str) -> str:
+    """The base form of a third-person singular verb form ("denies" -> "deny", "pushes" -> "push")."""
+    if form.endswith("ies") and len(form) > 4:
+        return form[:-3] + "y"
+    if form.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return form[:-2]
+    return form[:-1]
+
+
+def _plural_noun_verbs(doc: Doc) -> None:
+    """A root tagged as a plural noun (NNS) is a verb (VBZ) when the word before it is a name or noun that
+    ends the phrase before it, and it has a complement after it: a "that" clause, or any clause when its
+    base form is a verb of the speech-act lexicon ("reports", "charges", "denies"), or a "to" infinitive or
+    a participle ("plans to call", "avoids condemning"). The noun phrase before it becomes its subject
+    (its other words hang on that noun), and the complement its clausal complement."""
+    for t in doc:
+        if t.dep_ != "ROOT" or t.tag_ != "NNS" or t.i == 0 or not t.lower_.endswith("s"):
+            continue
+        prev = doc[t.i - 1]
+        if prev.pos_ not in ("PROPN", "NOUN"):
+            continue
+        h, ok = prev, True  # the word before hangs on the root through words before it ("New York Post")
+        while h.head.i != t.i:
+            if h.head.i > t.i or h.head is h or h.dep_ not in ("compound", "flat", "amod", "nmod"):
+                ok = False
+                break
+            h = h.head
+        if not ok or h.dep_ not in ("compound", "nsubj", "nmod", "flat", "amod"):
+            continue
+        left = [c for c in t.children if c.i < t.i]
+        if any(c.dep_ not in _NAME_PHRASE_DEPS for c in left if c.i != prev.i) or any(
+                c.lower_ in ("'s", "’s") for c in left):
+            continue  # only a noun phrase before it: no possessive ("Trump's plans"), no "According to X"
+        right = [c for c in t.children if c.i > t.i and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN")
+                 and c.dep_ in ("acl", "acl:relcl", "ccomp", "dep", "xcomp", "advcl", "parataxis")]
+        if not right:
+            continue
+        comp = right[0]
+        first = doc[min(x.i for x in comp.subtree)]
+        lemma = _verb_lemma(t.lower_)
+        that = first.lower_ == "that" and first.i == t.i + 1
+        inf = first.lower_ == "to" and first.i == t.i + 1 and comp.pos_ in ("VERB", "AUX")
+        ger = comp.tag_ == "VBG" and comp.i == t.i + 1
+        if not (that or inf or ger or (lemma in _speech_lemmas() and first.i == t.i + 1)):
+            continue
+        prev.head = t
+        prev.dep_ = "nsubj"
+        for c in left:
+            if c.i != prev.i:  # (spaCy makes a new Token object on each access: compare indices)
+                c.head = prev
+        t.tag_, t.pos_, t.lemma_ = "VBZ", "VERB", lemma
+        t.set_morph("Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin")
+        comp.dep_ = "xcomp" if (inf or ger) else "ccomp"
+
+
 @Language.component("reporting_clause_fix")
 def reporting_clause_fix(doc: Doc) -> Doc:
     """Repair the parse where news text trips it: whitespace tokens in grammatical relations
@@ -430,6 +506,8 @@ def reporting_clause_fix(doc: Doc) -> Doc:
         _noun_roots(doc)
     if DASH_APPOSITIVE_ROOT:
         _dash_appositive_roots(doc)
+    if PLURAL_NOUN_VERBS:
+        _plural_noun_verbs(doc)
     for v in doc:
         h = v.head
         if h is v or v.dep_ not in ("acl", "acl:relcl", "ccomp", "advcl"):
