@@ -48,6 +48,7 @@ from counterclaim.extract.contents import (
     CONTENT_EXT_DEPS,
     CONTENT_OBL_CASES,
     EXTEND_RIGHT_RULES,
+    FINITE_TAGS,
     MEDIUM_NOUNS,
     NAMING_VERBS,
     OBJ_STOP_PUNCT,
@@ -95,7 +96,6 @@ from counterclaim.extract.sources import (
     _quote_adjacent,
 )
 from counterclaim.extract.speech_acts import ANSWER_LEMMAS, act_lemma, load_acts, speech_act
-from counterclaim.nlp.spaces import plain_spaces
 from counterclaim.extract.statement_base import (
     ADDRESSEE_VERBS,
     DATE_WORDS,
@@ -121,6 +121,7 @@ from counterclaim.extract.verbs import (
 )
 from counterclaim.extract import light_objects
 from counterclaim.model import Actor, Document, Span, Statement, make_id
+from counterclaim.nlp.spaces import plain_spaces
 
 __all__ = ["extract_statements", "load_acts", "RawStatement", "find_raw_statements"]
 #: Re-exported for code written against the single module (tests, ``training/statements.py``): the
@@ -173,7 +174,7 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
     if COORDINATED_CUES_SPLIT:
         _split_coordinated_cues(raws, ctx)
     if PARTICIPLE_TAKES_HEAD_SOURCE:
-        _participles_take_head_source(raws)
+        _participles_take_head_source(raws, ctx.text)
     if NAME_BEFORE_SUBJECTLESS_CUE:
         _names_before_subjectless_cues(raws, ctx)
     if ROOT_NOUN_IS_SUBJECT:
@@ -351,8 +352,8 @@ PARTICIPLE_AFTER_REPORTING_CLAUSE = True
 _REPORTING_TAIL = re.compile(r"^[^\"“”.;:!?\n]{0,60},\s*$")
 
 
-def _participles_take_head_source(raws: list[RawStatement]) -> None:
-    """See :data:`PARTICIPLE_TAKES_HEAD_SOURCE`."""
+def _participles_take_head_source(raws: list[RawStatement], text: str) -> None:
+    """See :data:`PARTICIPLE_TAKES_HEAD_SOURCE` (``text``: the document's)."""
     by_head = {r.head.i: r for r in raws if r.head is not None and r.source is not None}
     for r in raws:
         h = r.head
@@ -381,7 +382,7 @@ def _participles_take_head_source(raws: list[RawStatement]) -> None:
         if not before:
             continue
         outer = max(before, key=lambda o: ends[id(o)])
-        if _REPORTING_TAIL.match(h.doc.text[ends[id(outer)]:h.idx]):
+        if _REPORTING_TAIL.match(text[ends[id(outer)]:h.idx]):
             r.source, r.src_head = outer.source, outer.src_head
 
 
@@ -389,7 +390,6 @@ def _participles_take_head_source(raws: list[RawStatement]) -> None:
 #: they open the sentence or follow a comma ("In a statement, Husted said …" with "Husted" tagged a verb;
 #: "One Republican threatened …" with "Republican" an adjective of the verb)
 NAME_BEFORE_SUBJECTLESS_CUE = True
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _NAME_LEFT_EDGES = frozenset({",", ":", ";", "”", '"', "''", "—", "–"})
 
 
@@ -402,7 +402,7 @@ def _names_before_subjectless_cues(raws: list[RawStatement], ctx: _Ctx) -> None:
             continue
         if any(c.dep_ in SUBJ_DEPS + PASS_SUBJ_DEPS for c in h.children):
             continue
-        if not (h.tag_ in _FINITE or any(c.dep_ in ("aux", "aux:pass") and c.tag_ in _FINITE for c in h.children)):
+        if not (h.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "aux:pass") and c.tag_ in FINITE_TAGS for c in h.children)):
             continue
         first = token_at(doc, r.cue[0])
         if first is None:
@@ -445,7 +445,7 @@ def _root_nouns_as_subjects(raws: list[RawStatement], ctx: _Ctx) -> None:
         if h.tag_ == "VBG":
             continue  # "X points to Y, noting …" with "points" taken for a noun: a participle is no main verb
         opener = token_at(doc, r.content[0][0]) if r.content else None
-        if opener is not None and opener.tag_ in _FINITE:
+        if opener is not None and opener.tag_ in FINITE_TAGS:
             continue  # "Hank, known as “…”, rapped …": the content's own verb is the main verb
         root = h.head
         if root.dep_ != "ROOT" or root.pos_ not in ("NOUN", "PROPN") or root.i >= h.i:
@@ -456,7 +456,7 @@ def _root_nouns_as_subjects(raws: list[RawStatement], ctx: _Ctx) -> None:
             continue
         first = min(t.i for t in root.subtree)
         if h.i - 1 <= first or h.i - first > ROOT_NOUN_MAX_TOKENS or any(
-                t.pos_ == "VERB" or t.tag_ in _FINITE for t in doc[first:h.i - 1]):
+                t.pos_ == "VERB" or t.tag_ in FINITE_TAGS for t in doc[first:h.i - 1]):
             continue  # a verb before the cue: not a plain noun phrase
         last = doc[h.i - 2]
         if any(t.text == "," for t in doc[first:h.i - 1]):
