@@ -454,11 +454,11 @@ def _plural_noun_verbs(doc: Doc) -> None:
         if t.dep_ != "ROOT" or t.tag_ != "NNS" or t.i == 0 or not t.lower_.endswith("s"):
             continue
         prev = doc[t.i - 1]
-        if prev.pos_ not in ("PROPN", "NOUN"):
+        if prev.pos_ not in ("PROPN", "NOUN") or t.is_sent_start:
             continue
         h, ok = prev, True  # the word before hangs on the root through words before it ("New York Post")
         while h.head.i != t.i:
-            if h.head.i > t.i or h.head is h or h.dep_ not in ("compound", "flat", "amod", "nmod"):
+            if h.head.i > t.i or h.head.i == h.i or h.dep_ not in ("compound", "flat", "amod", "nmod"):
                 ok = False
                 break
             h = h.head
