@@ -566,7 +566,9 @@ def _plural_root_doc(words, heads, deps, pos, tags):
 
     from counterclaim.nlp.components import _plural_noun_verbs
 
-    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    # lemmas as the pipeline's lemmatizer gives them: a plural noun's is its singular
+    lemmas = [w[:-1].lower() if tag == "NNS" else w.lower() for w, tag in zip(words, tags)]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
     _plural_noun_verbs(doc)
     return doc
 

@@ -1,13 +1,11 @@
 """Custom pipeline components for counterclaim's news pipeline (issue 2)."""
 from __future__ import annotations
 
-import functools
-from pathlib import Path
-
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
+from counterclaim.extract.speech_acts import _act_lemma
 from counterclaim.ingest.text import TERMINAL_PUNCTUATION, dateline_end, ends_sentence
 
 
@@ -421,27 +419,7 @@ def _dash_appositive_roots(doc: Doc) -> None:
 #: parser made the root, right after a name or noun and before a complement clause, is a present-tense verb
 #: (see _plural_noun_verbs)
 PLURAL_NOUN_VERBS = True
-_SPEECH_LEMMAS_FILE = Path(__file__).resolve().parent.parent / "data" / "speech_acts.tsv"
 _NAME_PHRASE_DEPS = frozenset({"det", "amod", "compound", "flat", "nmod", "nummod", "appos", "punct", "nmod:desc"})
-
-
-@functools.lru_cache(maxsize=1)
-def _speech_lemmas() -> frozenset[str]:
-    """The verbs of ``data/speech_acts.tsv`` (first column)."""
-    out = set()
-    for line in _SPEECH_LEMMAS_FILE.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            out.add(line.split("\t", 1)[0].strip().lower())
-    return frozenset(out)
-
-
-def _verb_lemma(form: str) -> str:
-    """The base form of a third-person singular verb form ("denies" -> "deny", "pushes" -> "push")."""
-    if form.endswith("ies") and len(form) > 4:
-        return form[:-3] + "y"
-    if form.endswith(("sses", "shes", "ches", "xes", "zes")):
-        return form[:-2]
-    return form[:-1]
 
 
 def _plural_noun_verbs(doc: Doc) -> None:
@@ -474,18 +452,18 @@ def _plural_noun_verbs(doc: Doc) -> None:
             continue
         comp = right[0]
         first = doc[min(x.i for x in comp.subtree)]
-        lemma = _verb_lemma(t.lower_)
+        speech = _act_lemma(t.lower_, t.lower_)  # the speech-act lexicon's verb for the form ("denies" -> "deny")
         that = first.lower_ == "that" and first.i == t.i + 1
         inf = first.lower_ == "to" and first.i == t.i + 1 and comp.pos_ in ("VERB", "AUX")
         ger = comp.tag_ == "VBG" and comp.i == t.i + 1
-        if not (that or inf or ger or (lemma in _speech_lemmas() and first.i == t.i + 1)):
+        if not (that or inf or ger or (speech is not None and first.i == t.i + 1)):
             continue
         prev.head = t
         prev.dep_ = "nsubj"
         for c in left:
             if c.i != prev.i:  # (spaCy makes a new Token object on each access: compare indices)
                 c.head = prev
-        t.tag_, t.pos_, t.lemma_ = "VBZ", "VERB", lemma
+        t.tag_, t.pos_, t.lemma_ = "VBZ", "VERB", speech or t.lemma_  # a plural noun's lemma is the verb's base
         t.set_morph("Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin")
         comp.dep_ = "xcomp" if (inf or ger) else "ccomp"
 
