@@ -2975,3 +2975,29 @@ def test_a_quotation_hung_on_the_source_from_its_opening_mark_is_still_the_conte
         assert t[slice(*r.source)] == "Trump" and [t[s:e] for s, e in r.content] == ["“Bad, things happen,”"]
     else:
         assert not any(r.kind == "direct" for r in raws)
+
+
+OPTIONS = [  # Smith said he has two options: stay or leave.  (the parse ended the sentence at the colon)
+    ("Smith", True, 1, "nsubj", "PROPN", "Smith"), ("said", True, 1, "ROOT", "VERB", "say"),
+    ("he", True, 3, "nsubj", "PRON", "he"), ("has", True, 1, "ccomp", "VERB", "have"),
+    ("two", True, 5, "nummod", "NUM", "two"), ("options", False, 3, "obj", "NOUN", "option"),
+    (":", True, 1, "punct", "PUNCT", ":"), ("stay", True, 7, "ROOT", "VERB", "stay"),
+    ("or", True, 9, "cc", "CCONJ", "or"), ("leave", False, 7, "conj", "VERB", "leave"),
+    (".", False, 7, "punct", "PUNCT", "."),
+]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_an_indirect_content_goes_on_over_what_its_colon_introduces(monkeypatch, on):
+    (r,), t = _flag_raws(monkeypatch, "statements", "COLON_ELABORATION", on, OPTIONS, ["said"], [(1, "VBD")])
+    assert [t[s:e] for s, e in r.content] == (["he has two options: stay or leave"] if on else ["he has two options"])
+    assert t[slice(*r.source)] == "Smith"
+
+
+def test_no_colon_elaboration_over_another_statement(monkeypatch):
+    rows = OPTIONS[:7] + [("Jones", True, 8, "nsubj", "PROPN", "Jones"), ("said", True, 8, "ROOT", "VERB", "say"),
+                          ("no", False, 8, "obj", "INTJ", "no"), (".", False, 8, "punct", "PUNCT", ".")]
+    raws, t = _flag_raws(monkeypatch, "statements", "COLON_ELABORATION", True, rows, ["said"], [(1, "VBD"), (8, "VBD")])
+    first = min(raws, key=lambda r: r.cue[0])
+    assert [t[s:e] for s, e in first.content] == ["he has two options"]  # "Jones said no" is a statement of its own
+    assert len(raws) == 2

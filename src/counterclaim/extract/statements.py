@@ -183,6 +183,8 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
     _mixed_lead_in(raws, ctx)
     _preceding_quotes(raws, ctx)
     _close_open_quotes(raws, ctx)
+    if COLON_ELABORATION:
+        _colon_elaborations(raws, ctx)
     for r in raws:
         r.content = sorted({_trim(ctx.text, s, e) for s, e in r.content if e > s})
     if WORDLESS_CONTENT_OUT:
@@ -465,6 +467,42 @@ def _root_nouns_as_subjects(raws: list[RawStatement], ctx: _Ctx) -> None:
         if any(s < span[1] and span[0] < e for s, e in r.content):
             continue
         r.source, r.src_head = span, root
+
+
+#: an indirect content that ends at a colon goes on over what the colon introduces, to the end of its
+#: sentence or of the quotation it opens ("he is left with only two options: vote for Clinton or …",
+#: "said of his fiancée: “I'm going to marry her. …”"), unless another statement starts there
+COLON_ELABORATION = True
+
+
+def _colon_elaborations(raws: list[RawStatement], ctx: _Ctx) -> None:
+    """See :data:`COLON_ELABORATION`."""
+    doc, text = ctx.doc, ctx.text
+    starts = sorted({p for r in raws for p in ((r.cue[0],) + ((r.source[0],) if r.source else ()))})
+    for r in raws:
+        if not r.content or not (r.rule.startswith("verb:") or r.rule.startswith("according")) \
+                or r.rule.startswith("verb:obl"):
+            continue  # an oblique ("wrote on Facebook:") is where or to whom it was said, not what
+        last = max(range(len(r.content)), key=lambda k: r.content[k][1])
+        e = r.content[last][1]
+        gap = text[e:e + 4]
+        colon = e + len(gap) - len(gap.lstrip(" \t"))
+        if text[colon:colon + 1] != ":":
+            continue
+        nxt = token_at(doc, colon)
+        nxt = doc[nxt.i + 1] if nxt is not None and nxt.i + 1 < len(doc) else None
+        if nxt is None or "\n" in text[colon:nxt.idx] or nxt.is_space:
+            continue
+        qi = ctx.quote_at(nxt.idx + 1) if nxt.is_quote else None
+        if qi is not None and ctx.double[qi].start == nxt.idx:
+            end = ctx.double[qi].end
+        else:
+            end = nxt.sent.end_char
+        if any(colon < p < end for p in starts):
+            continue
+        piece = _clean_content(text, r.content[last][0], end)
+        if piece[1] > e:
+            r.content[last] = piece
 
 
 def _dedupe(raws: list[RawStatement]) -> list[RawStatement]:
