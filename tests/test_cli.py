@@ -208,3 +208,17 @@ def test_error_catalogue_messages_format_and_say_what_to_do():
         assert message.startswith(f"[{code}] ") and len(message) > 60, code
     with pytest.raises(KeyError):
         CounterclaimError("E999")
+
+
+def test_text_report_names_who_reported_a_nested_statement():
+    import dataclasses
+
+    a = sample_analysis()
+    outer = a.statements[0]  # the militia's statement
+    a = dataclasses.replace(a, statements=tuple(
+        dataclasses.replace(s, nested_in=outer.id) if s.act == "denial" else s for s in a.statements))
+    lines = ANSI.sub("", render_text(a, width=100)).splitlines()
+    denial = next(i for i, l in enumerate(lines) if l.lstrip().startswith("denial"))
+    tag = next(l for l in lines[denial:] if l.lstrip().startswith("["))
+    assert "as reported by Coastal Brigades" in tag
+    assert sum("as reported by" in l for l in lines) == 1

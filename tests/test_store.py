@@ -348,3 +348,38 @@ def test_datasette_finds_the_fulltext_tables(tmp_path):
         ).fetchall()
         assert found == [(f"{table}_fts",)]
     con.close()
+
+
+def _nested(a: Analysis) -> Analysis:
+    """The sample with its quotation reported inside the ministry's statement (``nested_in``)."""
+    outer = a.statements[1].id
+    return replace(a, statements=tuple(replace(s, nested_in=outer) if s.cue.text == "told" else s for s in a.statements))
+
+
+def test_a_store_from_before_nesting_is_upgraded_in_place(db, monkeypatch):
+    import counterclaim.store as store_module
+    from counterclaim.store.rows import COLUMNS
+
+    old_columns = tuple(c for c in COLUMNS["statements"] if c != "nested_in")
+    with monkeypatch.context() as m:  # what a version before 0003_statement_nesting wrote
+        m.setattr(store_module, "MIGRATIONS", MIGRATIONS[:2])
+        m.setitem(COLUMNS, "statements", old_columns)
+        with open_store(db) as store:
+            assert store.add(sample_analysis()) is True
+            assert "0003_statement_nesting" not in store.migrations()
+    with open_store(db) as store:
+        assert "0003_statement_nesting" in store.migrations()
+        assert {r["nested_in"] for r in store.rows("statements")} == {None}  # old rows read NULL
+        a = _nested(sample_analysis())
+        assert store.add(a) is True
+        told = [r for r in store.rows("statements") if r["cue_text"] == "told"]
+        assert [r["nested_in"] for r in told] == [a.statements[1].id]
+        assert json.loads(told[0]["record"])["nested_in"] == a.statements[1].id
+
+
+def test_nesting_survives_the_round_trip(db):
+    a = _nested(sample_analysis())
+    with open_store(db) as store:
+        store.add(a)
+        back = store.document(a.document.id)
+    assert back == a

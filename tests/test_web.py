@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import re
@@ -227,3 +228,18 @@ def test_direct_quotes_keep_their_own_marks_and_indirect_content_gets_them(app):
         text = html.unescape(m.group(2))
         own = text[:1] in "“\"" and text.rstrip(" ,.")[-1:] in "”\""
         assert bool(m.group(1)) == own, text
+
+
+def test_a_nested_statement_links_to_the_statement_that_reports_it(tmp_path):
+    a = sample_analysis()
+    outer = a.statements[1]  # the ministry's statement
+    nested = dataclasses.replace(a, statements=tuple(
+        dataclasses.replace(s, nested_in=outer.id) if s.cue.text == "told" else s for s in a.statements))
+    path = tmp_path / "cc.db"
+    with open_store(path) as store:
+        store.add(nested)
+    status, _, body = call(make_app(str(path)), "/documents/ruritania-1")
+    assert status == 200
+    told = body[body.index('id="' + next(s.id for s in a.statements if s.cue.text == "told") + '"'):]
+    told = told[:told.index("</li>")]
+    assert f'as reported by <a href="#{outer.id}" data-s="1">Interior Ministry</a>' in told

@@ -155,6 +155,9 @@ class Statement:
     rule: str = ""  # which rule or model produced it (provenance)
     negated: bool = False
     replies_to: tuple[str, ...] = ()  # statement ids this one rebuts or answers
+    # id of the statement that reports this one in its content ("according to Press TV, Hezbollah said …":
+    # Hezbollah's statement is nested in Press TV's); None for a statement the article makes itself
+    nested_in: Optional[str] = None
 
 
 @dataclass(frozen=True, slots=True)

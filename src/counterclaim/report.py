@@ -80,6 +80,9 @@ def _statements(analysis: Analysis, width: int) -> list[str]:
             act = click.style(f"{s.act:<12}", fg=ACT_COLORS.get(s.act), bold=s.act in ACT_COLORS)
             role = analysis.document.role_at(s.cue.start)
             tag = f"{s.kind}" + (f", in {role}" if role not in ("body",) else "")
+            reporter = analysis.statement(s.nested_in) if s.nested_in else None
+            if reporter is not None:
+                tag += f"; as reported by {_speaker_name(analysis, reporter)}"
             quote = (_quoted(_content(s)) if s.content else "(no content)") + f" — {s.cue.text}" + (" (negated)" if s.negated else "")
             body = textwrap.wrap(quote, max(30, width - 18)) or [""]
             lines.append(f"  {act} {body[0]}")

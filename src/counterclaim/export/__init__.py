@@ -94,6 +94,8 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "speaker_chain": "Speaker and affiliations outward (JSON array).", "confidence": "Confidence, 0 to 1.",
         "negated": "1 if the statement is negated (\"did not say\").",
         "replies_to": "Ids of statements this one rebuts or answers (JSON array).",
+        "nested_in": "Id of the statement whose content reports this one (\"according to X, Y said …\": Y's "
+                     "statement is nested in X's); empty for a statement the article makes itself.",
         "record": "The statement as contract JSON.",
     },
     "statement_spans": {"statement_id": "Id of the statement (statements.id).", "role": "source, cue or content."},

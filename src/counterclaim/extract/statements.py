@@ -35,6 +35,7 @@ the copy re-exported here has no effect.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -567,4 +568,33 @@ def extract_statements(doc: Any, document: Document, actors: Sequence[Actor] = (
             rule=r.rule,
             negated=r.negated,
         ))
-    return tuple(out)
+    parents = nesting(out)
+    return tuple(dataclasses.replace(st, nested_in=parents[st.id]) if st.id in parents else st for st in out)
+
+
+def nesting(statements: Sequence[Statement]) -> dict[str, str]:
+    """Which statement reports which: statement id -> the id of the statement whose content holds its cue
+    (the innermost when contents nest: "according to Press TV, Hezbollah said that it regards …" nests
+    "regards" in Hezbollah's statement and that in Press TV's). Never a cycle: where contents hold each
+    other's cues, the link through the longer content goes."""
+    links: dict[str, tuple[str, int]] = {}
+    for st in statements:
+        best: Optional[tuple[int, str]] = None
+        for other in statements:
+            if other.id == st.id:
+                continue
+            for c in other.content:
+                if c.start <= st.cue.start and st.cue.end <= c.end:
+                    if best is None or c.end - c.start < best[0]:
+                        best = (c.end - c.start, other.id)
+        if best is not None:
+            links[st.id] = (best[1], best[0])
+    for sid in list(links):  # break cycles at their longest link
+        path, cur = [], sid
+        while cur in links and cur not in path:
+            path.append(cur)
+            cur = links[cur][0]
+        if cur in path:
+            cycle = path[path.index(cur):]
+            del links[max(cycle, key=lambda k: (links[k][1], k))]
+    return {k: v for k, (v, _) in links.items()}

@@ -263,6 +263,12 @@ CREATE INDEX documents_fts ON documents USING GIN (
 """
 
 
+_NESTING = """
+ALTER TABLE statements ADD COLUMN nested_in TEXT;
+CREATE INDEX statements_nested_in ON statements (document_id, nested_in)
+"""
+
+
 @dataclass(frozen=True)
 class Migration:
     """One named schema change; ``sqlite``/``postgresql`` is the SQL for that dialect (``None``: not for it)."""
@@ -280,4 +286,6 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", sqlite=_INITIAL, postgresql=_INITIAL),
     Migration("0002_fulltext", sqlite=_FTS_SQLITE, postgresql=_FTS_POSTGRESQL, requires="fulltext"),
+    # the statement whose content reports this one (Statement.nested_in); rows written before it read NULL
+    Migration("0003_statement_nesting", sqlite=_NESTING, postgresql=_NESTING),
 )

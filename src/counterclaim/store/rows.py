@@ -57,7 +57,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "cue_start", "cue_end", "cue_text",
         "content_start", "content_end", "content_text",
         "speaker_name", "speaker_actor_id", "speaker_chain",
-        "confidence", "negated", "replies_to", "rule", "record",
+        "confidence", "negated", "replies_to", "nested_in", "rule", "record",
     ),
     "statement_spans": ("document_id", "statement_id", "role", "idx", "start_char", "end_char", "text"),
     "events": (
@@ -167,6 +167,7 @@ def rows_for(analysis: Analysis, *, include_json: bool = True) -> dict[str, list
             "confidence": float(s.confidence),
             "negated": int(bool(s.negated)),
             "replies_to": _json_list(s.replies_to),
+            "nested_in": s.nested_in,
             "rule": s.rule,
             "record": canonical_json(to_dict(s)) if include_json else None,
         })

@@ -154,6 +154,8 @@ def _document_context(a: Analysis) -> dict[str, Any]:
             "i": i, "s": s, "who": _who(s), "content": _content(s),
             "chain": " → ".join(s.speaker.chain) if s.speaker and s.speaker.chain else "",
             "replies_to": [(index[r], r, _who(a.statements[index[r]])) for r in s.replies_to if r in index],
+            "nested_in": (index[s.nested_in], s.nested_in, _who(a.statements[index[s.nested_in]]))
+            if s.nested_in in index else None,
             "role": a.document.role_at(s.cue.start) if s.cue else "body",
         })
     groups: dict[str, list[dict[str, Any]]] = {}
@@ -217,7 +219,7 @@ def _cross_context(d: Any, analyses: dict[str, Analysis]) -> dict[str, Any]:
         for sid in p.statements:
             if sid in statements:
                 a, i, s = statements[sid]
-                items.append({"i": i, "s": s, "who": _who(s), "content": _content(s), "chain": "", "replies_to": [],
+                items.append({"i": i, "s": s, "who": _who(s), "content": _content(s), "chain": "", "replies_to": [], "nested_in": None,
                               "role": a.document.role_at(s.cue.start) if s.cue else "body",
                               "doc": a.document, "base": "/documents/" + quote(a.document.id, safe="")})
         positions.append({"stance": p.stance, "summary": p.summary, "actors": [actors.get(x, x) for x in p.actors],
