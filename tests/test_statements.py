@@ -3001,3 +3001,41 @@ def test_no_colon_elaboration_over_another_statement(monkeypatch):
     first = min(raws, key=lambda r: r.cue[0])
     assert [t[s:e] for s, e in first.content] == ["he has two options"]  # "Jones said no" is a statement of its own
     assert len(raws) == 2
+
+
+RUBIN = [  # Analysts listened while Robert Rubin, the former secretary, opined on the economy.  ("opined" a
+    # participle on "secretary")
+    ("Analysts", True, 1, "nsubj", "NOUN", "analyst"), ("listened", True, 1, "ROOT", "VERB", "listen"),
+    ("while", True, 4, "case", "SCONJ", "while"),  # the parse took "while" for a preposition, "Rubin" its object
+    ("Robert", True, 4, "compound", "PROPN", "Robert"), ("Rubin", False, 1, "obl", "PROPN", "Rubin"),
+    (",", True, 8, "punct", "PUNCT", ","), ("the", True, 8, "det", "DET", "the"),
+    ("former", True, 8, "amod", "ADJ", "former"), ("secretary", False, 4, "appos", "NOUN", "secretary"),
+    (",", True, 10, "punct", "PUNCT", ","), ("opined", True, 8, "acl", "VERB", "opine"),
+    ("on", True, 13, "case", "ADP", "on"), ("the", True, 13, "det", "DET", "the"),
+    ("economy", False, 10, "obl", "NOUN", "economy"), (".", False, 1, "punct", "PUNCT", "."),
+]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_cue_hung_on_an_apposition_takes_the_name_and_apposition_as_source(monkeypatch, on):
+    (r,), t = _flag_raws(monkeypatch, "verbs", "APPOSITION_IS_SUBJECT", on, RUBIN, ["opined"], [(10, "VBN")],
+                         [(10, "VerbForm=Part")])
+    assert (t[slice(*r.source)] if r.source else None) == ("Robert Rubin, the former secretary," if on else None)
+
+
+def test_a_participle_only_form_after_an_apposition_is_a_reduced_relative(monkeypatch):
+    known = [r if i != 10 else ("known", True, 8, "acl", "VERB", "know") for i, r in enumerate(RUBIN)]
+    raws, _ = _flag_raws(monkeypatch, "verbs", "APPOSITION_IS_SUBJECT", True, known, ["known"], [(10, "VBN")],
+                         [(10, "VerbForm=Part")])
+    assert all(r.source is None for r in raws)  # "the bill, known as …": no speaker
+
+
+def test_a_cue_hung_on_the_name_after_its_apposition_takes_both_as_source(monkeypatch):
+    on_name = [r if i != 10 else ("opined", True, 4, "acl", "VERB", "opine") for i, r in enumerate(RUBIN)]
+    (r,), t = _flag_raws(monkeypatch, "verbs", "APPOSITION_IS_SUBJECT", True, on_name, ["opined"], [(10, "VBD")],
+                         [(10, "VerbForm=Part")])
+    assert t[slice(*r.source)] == "Robert Rubin, the former secretary,"
+    gerund = [r if i != 10 else ("opining", True, 8, "acl", "VERB", "opine") for i, r in enumerate(RUBIN)]
+    raws, _ = _flag_raws(monkeypatch, "verbs", "APPOSITION_IS_SUBJECT", True, gerund, ["opining"], [(10, "VBG")],
+                         [(10, "VerbForm=Part")])
+    assert all(r.source is None for r in raws)  # a gerund is left to the participle rules

@@ -467,6 +467,29 @@ def _source_from_closing_quote(doc: Any, source: tuple[int, int], ctx: _Ctx) -> 
     return (start.idx, source[1])
 
 
+#: a cue verb the parse hung as a participle on an apposition ("Robert E. Rubin, the former Treasury secretary,
+#: opined on …": "opined" an "acl" of "secretary") is the main verb, and the name with its apposition its
+#: subject, unless its form is a past participle only ("the bill, known as …": a reduced relative)
+APPOSITION_IS_SUBJECT = True
+PARTICIPLE_ONLY_ENDINGS = ("en", "wn")
+
+
+def _main_verb_after_apposition(tok: Any) -> bool:
+    """See :data:`APPOSITION_IS_SUBJECT`: ``tok`` follows the comma that closes an apposition it hangs on."""
+    doc = tok.doc
+    if tok.dep_ not in ("acl", "acl:relcl") or tok.i < 2 or doc[tok.i - 1].text != "," or tok.head.i >= tok.i:
+        return False
+    if tok.tag_ == "VBG" or tok.lower_.endswith(PARTICIPLE_ONLY_ENDINGS) or any(c.dep_ in SUBJ_DEPS for c in tok.children):
+        return False  # a gerund's source is the clause's (CLAUSE_PARTICIPLES)
+    # hung on the apposition ("secretary") or on the name that has it ("Schiff")
+    appos = tok.head if tok.head.dep_ == "appos" else next(
+        (c for c in reversed(list(tok.head.children)) if c.dep_ == "appos" and c.i < tok.i), None)
+    if appos is None or appos.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    words = [t.i for t in appos.subtree if t.i < tok.i and not t.is_punct]
+    return bool(words) and max(words) == tok.i - 2 and doc[min(words) - 1].text == ","
+
+
 def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -> Optional[RawStatement]:
     """One statement for a cue token: source, then content by the first rule that applies —
     a complement to the right (ccomp/xcomp/obj), an adjacent quote, the sentence left of a clause-final
@@ -546,6 +569,8 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         if toks:
             source = (min(source[0], toks[0].idx), source[1])
     reduced = (tok.dep_ in ("acl", "amod") and tok.morph.get("VerbForm") == ["Part"]) or reduced_relative
+    if reduced and APPOSITION_IS_SUBJECT and _main_verb_after_apposition(tok):
+        reduced = False  # the name phrase before the apposition is the subject (_fallback_source)
     if source is None and not _is_passive(tok) and not reduced and USE_POS_FALLBACK:
         source = _fallback_source(tok, cue, ctx)
     if QUOTE_CLOSED_SOURCE and source is not None and source[1] <= cue[0]:
