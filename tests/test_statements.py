@@ -2163,11 +2163,33 @@ def test_first_name_gender_needs_a_first_name_and_agreement(monkeypatch):
     from counterclaim.extract import speakers as SP
 
     monkeypatch.setattr(SP, "load_first_names", lambda: {"john": "m", "mary": "f", "kim": "f"})
+    monkeypatch.setattr(SP, "load_name_genders", lambda: {})
     assert SP.first_name_gender(("Mary Doe",)) == "f"
     assert SP.first_name_gender(("Doe", "John Doe")) == "m"  # an alias with the first name
     assert SP.first_name_gender(("Mary",)) == ""  # one word: read as a surname
     assert SP.first_name_gender(("John Doe", "Kim Doe")) == ""  # names that disagree show nothing
     assert SP.first_name_gender(("Ramazan Sharif",)) == ""  # unknown to the lexicon
+
+
+def test_the_reference_name_list_fills_in_where_the_own_lexicon_knows_nothing(monkeypatch):
+    from counterclaim.extract import speakers as SP
+
+    monkeypatch.setattr(SP, "load_first_names", lambda: {"terry": "m"})
+    monkeypatch.setattr(SP, "load_name_genders", lambda: {"mary": "f", "terry": "f"})
+    assert SP.first_name_gender(("Mary Chaworth",)) == "f"
+    assert SP.first_name_gender(("Terry Strada",)) == "m"  # the lexicon learnt from news comes first
+    monkeypatch.setattr(SP, "REFERENCE_NAME_GENDER", False)
+    assert SP.first_name_gender(("Mary Chaworth",)) == ""
+
+
+def test_the_shipped_reference_name_list_is_one_sided_and_common():
+    from counterclaim.extract.gazetteer import data_lines, load_name_genders
+
+    genders = load_name_genders()
+    assert genders["mary"] == "f" and genders["john"] == "m" and genders["fatima"] == "f"
+    assert not {"sam", "kim", "taylor", "leslie", "jordan"} & set(genders)  # names borne by both are left out
+    rows = list(data_lines("name_genders.tsv"))
+    assert all(r[1] in ("m", "f") and int(r[2]) >= 5000 and (float(r[3]) >= 0.95 or float(r[3]) <= 0.05) for r in rows)
 
 
 def test_the_shipped_first_name_lexicon_knows_common_names():

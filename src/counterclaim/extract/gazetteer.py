@@ -162,6 +162,13 @@ def load_first_names() -> dict[str, str]:
     return {row[0]: row[1] for row in data_lines("first_names.tsv")}
 
 
+@functools.lru_cache(maxsize=1)
+def load_name_genders() -> dict[str, str]:
+    """``name_genders.tsv`` (built by ``training/name_genders.py`` from nomquamgender's name statistics):
+    lower-case first name → "m" or "f", for common names borne by one gender at least 95% of the time."""
+    return {row[0]: row[1] for row in data_lines("name_genders.tsv")}
+
+
 def data_lines(name: str):
     """Tab-separated rows of a package data file, skipping blank lines and # comments."""
     with resources.files("counterclaim.data").joinpath(name).open(encoding="utf-8") as f:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple, Optional
 
 from counterclaim.extract.actor_base import _phrase_at
-from counterclaim.extract.gazetteer import load_first_names, load_knowledge, load_speaker_nouns
+from counterclaim.extract.gazetteer import load_first_names, load_knowledge, load_name_genders, load_speaker_nouns
 from counterclaim.extract.quotes import document_quotes
 from counterclaim.extract.statement_base import token_at
 from counterclaim.model import Actor, Document, Speaker
@@ -788,17 +788,25 @@ TITLE_WORDS = MALE_WORDS | FEMALE_WORDS
 #: lexicon (``first_names.tsv``, built by ``training/names.py``) knows it ("Bill Nelson … she said" is
 #: not Bill)
 FIRST_NAME_GENDER = True
+#: ... and, for a first name that lexicon lacks, the reference list of common one-sided names
+#: (``name_genders.tsv``, built by ``training/name_genders.py`` from nomquamgender, MIT): "Mary Chaworth"
+REFERENCE_NAME_GENDER = True
 
 
 def first_name_gender(names: Sequence[str]) -> str:
-    """The gender the lexicon gives the first name of a person's name or aliases ("Mary Chaworth" → "f"),
-    "" when it knows none or the names disagree. A name of one word is a surname and shows nothing."""
-    lexicon = load_first_names()
+    """The gender the lexicons give the first name of a person's name or aliases ("Mary Chaworth" → "f"),
+    "" when they know none or the names disagree. A name of one word is a surname and shows nothing. The
+    project's own lexicon (learnt from news) comes first, the reference list after it."""
+    own = load_first_names()
+    reference = load_name_genders() if REFERENCE_NAME_GENDER else {}
     found = set()
     for name in names:
         words = name.split()
-        if len(words) >= 2 and words[0].lower() in lexicon:
-            found.add(lexicon[words[0].lower()])
+        if len(words) >= 2:
+            first = words[0].lower()
+            g = own.get(first) or reference.get(first)
+            if g:
+                found.add(g)
     return found.pop() if len(found) == 1 else ""
 
 
