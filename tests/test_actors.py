@@ -467,3 +467,19 @@ def test_multiword_title_is_not_part_of_a_name(monkeypatch, on):
         assert {"White House", "Denis Marlow"} <= names and st.speaker.name == "Denis Marlow"
     else:
         assert "White House Chief" in names and "Denis Marlow" not in names
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_the_words_of_an_operation_name_are_no_actor(monkeypatch, on):
+    from counterclaim.extract import actor_mentions
+
+    monkeypatch.setattr(actor_mentions, "OPERATION_NAMES_OUT", on)
+    from counterclaim import analyze
+
+    a = analyze("The offensive, which the army dubbed “Operation Iraqi Freedom,” was condemned by Hamas.")
+    mentions = {m.text for x in a.actors for m in x.mentions}
+    assert "Hamas" in mentions
+    assert ("Iraqi" in mentions) is not on  # the demonym would make Iraq an actor
+    if on:
+        assert not any("Operation" in m for m in mentions)

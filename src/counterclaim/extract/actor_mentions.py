@@ -293,10 +293,13 @@ def _mentions(doc, document: Document, k: Knowledge) -> list[_M]:
     out: list[_M] = []
 
     credits = _credit_spans(document)
+    operations = _operation_names(doc) if OPERATION_NAMES_OUT else []
 
     def add(s: int, e: int, label: str, rule: str, roles: tuple[str, ...]) -> None:
         if all(t.pos_ == "PRON" or t.lower_ in PRONOUN_WORDS for t in doc[s:e]):
             return  # "His", "They" tagged as names
+        if any(os_ <= s and e <= oe for os_, oe in operations):
+            return  # "Operation Al-Aqsa Deluge", "Operation Iraqi Freedom": the name of an operation
         if e - s == 1 and doc[s].lower_ in NOT_NAMES:
             return  # "However," at the start of a sentence tagged as a name
         if any(cs <= doc[s].idx < ce for cs, ce in credits):
@@ -356,6 +359,26 @@ def _mentions(doc, document: Document, k: Knowledge) -> list[_M]:
         elif k.lookup(text) is None and k.place(text) is None:
             add(s, e, "PERSON", "propn_name", ())  # kept only if it names a person found elsewhere
     out.sort(key=lambda m: m.s)
+    return out
+
+
+#: a named military operation ("Operation Al-Aqsa Deluge", "Operation Iraqi Freedom") is no actor, nor are
+#: its words, though a dictionary knows one of them ("Al-Aqsa", "Iraqi")
+OPERATION_NAMES_OUT = True
+OPERATION_WORDS = frozenset({"Operation", "Op."})
+
+
+def _operation_names(doc) -> list[tuple[int, int]]:
+    """Token ranges [s, e) of "Operation" and the capitalised words of its name after it."""
+    out = []
+    for t in doc:
+        if t.text not in OPERATION_WORDS or t.i + 1 >= len(doc):
+            continue
+        j = t.i + 1
+        while j < len(doc) and (_cap(doc[j]) or (doc[j].text in HYPHENS and j + 1 < len(doc) and _cap(doc[j + 1]))):
+            j += 1
+        if j > t.i + 1:
+            out.append((t.i, j))
     return out
 
 
