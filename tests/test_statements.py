@@ -3061,3 +3061,31 @@ def test_a_cue_hung_on_the_name_after_its_apposition_takes_both_as_source(monkey
     raws, _ = _flag_raws(monkeypatch, "verbs", "APPOSITION_IS_SUBJECT", True, gerund, ["opining"], [(10, "VBG")],
                          [(10, "VerbForm=Part")])
     assert all(r.source is None for r in raws)  # a gerund is left to the participle rules
+
+
+ASKED = [  # Asked about the leak by reporters, Smith said he knew nothing.
+    ("Asked", True, 8, "advcl", "VERB", "ask"), ("about", True, 3, "case", "ADP", "about"),
+    ("the", True, 3, "det", "DET", "the"), ("leak", True, 0, "obl", "NOUN", "leak"),
+    ("by", True, 5, "case", "ADP", "by"), ("reporters", False, 0, "obl", "NOUN", "reporter"),
+    (",", True, 0, "punct", "PUNCT", ","), ("Smith", True, 8, "nsubj", "PROPN", "Smith"),
+    ("said", True, 8, "ROOT", "VERB", "say"), ("he", True, 10, "nsubj", "PRON", "he"),
+    ("knew", True, 8, "ccomp", "VERB", "know"), ("nothing", False, 10, "obj", "PRON", "nothing"),
+    (".", False, 8, "punct", "PUNCT", "."),
+]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_bare_passive_participle_takes_its_agent_not_the_main_subject(monkeypatch, on):
+    raws, t = _flag_raws(monkeypatch, "sources", "BARE_PASSIVE_PARTICIPLES", on, ASKED, ["asked", "said"],
+                         [(0, "VBN"), (8, "VBD")])
+    asked = next(r for r in raws if t[slice(*r.cue)].startswith("Asked"))
+    said = next(r for r in raws if t[slice(*r.cue)] == "said")
+    assert t[slice(*said.source)] == "Smith"
+    assert t[slice(*asked.source)] == ("reporters" if on else "Smith")  # Smith was asked; reporters asked
+    no_agent = ASKED[:4] + [(",", True, 0, "punct", "PUNCT", ",")] + [
+        (w, sp, h - 2 if h > 4 else h, *rest) for (w, sp, h, *rest) in ASKED[7:]]
+    no_agent[0] = ("Asked", True, 6, "advcl", "VERB", "ask")
+    raws, t = _flag_raws(monkeypatch, "sources", "BARE_PASSIVE_PARTICIPLES", on, no_agent, ["asked", "said"],
+                         [(0, "VBD"), (6, "VBD")])  # the tagger read the sentence's first word as a past tense
+    asked = next(r for r in raws if t[slice(*r.cue)].startswith("Asked"))
+    assert (t[slice(*asked.source)] if asked.source else None) == (None if on else "Smith")

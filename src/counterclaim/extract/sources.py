@@ -176,6 +176,8 @@ def _subject(tok: Any, depth: int = 0) -> Optional[Any]:
         for anc in tok.head.ancestors:
             if _reporting(anc):
                 return _subject(anc, depth + 1)
+    if _bare_passive_participle(tok):
+        return _agent(tok)  # "Asked about the leak, Clinton said …": Clinton was asked; the asker is unnamed
     if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
         inherited = _subject(tok.head, depth + 1)
         if inherited is None and INHERIT_INVERTED:
@@ -188,6 +190,27 @@ def _subject(tok: Any, depth: int = 0) -> Optional[Any]:
 #: a participle after one of these subordinators takes the subject of the clause it modifies too
 MARKED_PARTICIPLES = True
 PARTICIPLE_MARKS = frozenset({"after", "before", "while", "when", "by", "upon", "without", "since", "in"})
+
+
+#: a past participle opening an adverbial clause with no auxiliary ("Asked about the leak, Clinton said",
+#: "When pressed by reporters, he added") is passive: the main clause's subject is the one asked, not the
+#: asker, so the cue takes its "by" agent or no source
+BARE_PASSIVE_PARTICIPLES = True
+
+
+def _bare_passive_participle(tok: Any) -> bool:
+    """See :data:`BARE_PASSIVE_PARTICIPLES` (False when it is off)."""
+    if not BARE_PASSIVE_PARTICIPLES:
+        return False
+    # hung on the verb after it: as an adverbial clause, or as a complement the parse fronted ("Asked about
+    # the leak, Clinton said": "Asked" a ccomp of "said")
+    if tok.dep_ not in ("advcl", "ccomp", "xcomp") or tok.tag_ not in ("VBN", "VBD") or tok.head.i <= tok.i:
+        return False
+    if any(c.dep_ in ("aux", "aux:pass", "cop") + SUBJ_DEPS + PASS_SUBJ_DEPS for c in tok.children):
+        return False
+    # a past tense without a subject is a participle the tagger misread only where a participle clause opens:
+    # the sentence's first word ("Asked about …, Clinton said") or after its subordinator ("When asked by …")
+    return tok.tag_ == "VBN" or tok.i == tok.sent.start or any(c.dep_ == "mark" and c.i == tok.i - 1 for c in tok.children)
 
 
 def _clause_participle(tok: Any) -> bool:

@@ -37,6 +37,7 @@ from counterclaim.extract.forms import _according, _in_poll
 from counterclaim.extract import sources as _sources
 from counterclaim.extract.sources import (
     _agent,
+    _bare_passive_participle,
     _clause_subject,
     _coordinated_report,
     _cue_span,
@@ -571,6 +572,8 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
     reduced = (tok.dep_ in ("acl", "amod") and tok.morph.get("VerbForm") == ["Part"]) or reduced_relative
     if reduced and APPOSITION_IS_SUBJECT and _main_verb_after_apposition(tok):
         reduced = False  # the name phrase before the apposition is the subject (_fallback_source)
+    if _bare_passive_participle(tok):
+        reduced = True  # "Asked about X, Clinton said": passive; no name around it is the asker
     if source is None and not _is_passive(tok) and not reduced and USE_POS_FALLBACK:
         source = _fallback_source(tok, cue, ctx)
     if QUOTE_CLOSED_SOURCE and source is not None and source[1] <= cue[0]:
@@ -703,8 +706,8 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         heads = [c for c in tok.children if c.dep_ == "obj"]
         if heads and heads[0].lower_ in CLAIM_NOUNS:
             kind = "nominal"
-    if INVERTED_APPOSITIVE and source is not None and source[0] >= cue[1]:
-        source = _with_appositive(source, tok, pieces, ctx)
+    if INVERTED_APPOSITIVE and source is not None and source[0] >= cue[1] and not _bare_passive_participle(tok):
+        source = _with_appositive(source, tok, pieces, ctx)  # (an agent in a fronted participle clause ends it)
     if RELATIVE_PRONOUN_CONTENT and pieces:
         rel = _relative_pronoun(tok, subj)
         if rel is not None and not any(ps <= rel.idx < pe for ps, pe in pieces) \
