@@ -3089,3 +3089,31 @@ def test_a_bare_passive_participle_takes_its_agent_not_the_main_subject(monkeypa
                          [(0, "VBD"), (6, "VBD")])  # the tagger read the sentence's first word as a past tense
     asked = next(r for r in raws if t[slice(*r.cue)].startswith("Asked"))
     assert (t[slice(*asked.source)] if asked.source else None) == (None if on else "Smith")
+
+
+CONVINCED = [  # Her advisers are convinced that the plan failed.
+    ("Her", True, 1, "nmod:poss", "PRON", "her"), ("advisers", True, 3, "nsubj:pass", "NOUN", "adviser"),
+    ("are", True, 3, "aux:pass", "AUX", "be"), ("convinced", True, 3, "ROOT", "VERB", "convince"),
+    ("that", True, 7, "mark", "SCONJ", "that"), ("the", True, 6, "det", "DET", "the"),
+    ("plan", True, 7, "nsubj", "NOUN", "plan"), ("failed", False, 3, "ccomp", "VERB", "fail"),
+    (".", False, 3, "punct", "PUNCT", "."),
+]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_passive_verb_of_believing_takes_its_subject_as_source(monkeypatch, on):
+    (r,), t = _flag_raws(monkeypatch, "sources", "EXPERIENCER_PASSIVES", on, CONVINCED, ["convinced"], [(3, "VBN")])
+    assert (t[slice(*r.source)] if r.source else None) == ("Her advisers" if on else None)
+    assert [t[s:e] for s, e in r.content] == ["that the plan failed"]
+
+
+def test_a_passive_verb_of_telling_keeps_its_teller(monkeypatch):
+    # Her advisers were assured by the firm that the plan failed: the firm assured them
+    rows = [("Her", True, 1, "nmod:poss", "PRON", "her"), ("advisers", True, 3, "nsubj:pass", "NOUN", "adviser"),
+            ("were", True, 3, "aux:pass", "AUX", "be"), ("assured", True, 3, "ROOT", "VERB", "assure"),
+            ("by", True, 6, "case", "ADP", "by"), ("the", True, 6, "det", "DET", "the"),
+            ("firm", True, 3, "obl:agent", "NOUN", "firm"), ("that", True, 10, "mark", "SCONJ", "that"),
+            ("the", True, 9, "det", "DET", "the"), ("plan", True, 10, "nsubj", "NOUN", "plan"),
+            ("failed", False, 3, "ccomp", "VERB", "fail"), (".", False, 3, "punct", "PUNCT", ".")]
+    (r,), t = _flag_raws(monkeypatch, "sources", "EXPERIENCER_PASSIVES", True, rows, ["assured"], [(3, "VBN")])
+    assert t[slice(*r.source)] == "the firm"

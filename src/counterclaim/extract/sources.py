@@ -14,11 +14,12 @@ from this module at call time: to toggle one, set it here, not on :mod:`counterc
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import Any, Optional
 
 from counterclaim.extract.cues import CueModel, cue_key
-from counterclaim.extract.gazetteer import load_speaker_nouns
+from counterclaim.extract.gazetteer import data_lines, load_speaker_nouns
 from counterclaim.extract.speech_acts import act_lemma, load_ambiguous
 from counterclaim.extract.statement_base import ADDRESSEE_VERBS, DATE_WORDS, PASS_SUBJ_DEPS, SUBJ_DEPS, _Ctx, _is_time, _trim, token_at
 
@@ -143,8 +144,35 @@ INHERIT_INVERTED = True
 NEAREST_SUBJECT = True
 
 
+#: a passive verb of feeling or believing takes its passive subject as the source, not its "by" phrase
+#: ("Mr. Ackman is convinced that …", "Sanders isn't impressed by the agreement"; data/experiencer_verbs.txt)
+EXPERIENCER_PASSIVES = True
+
+
+@functools.lru_cache(maxsize=1)
+def load_experiencer_verbs() -> frozenset[str]:
+    """``experiencer_verbs.txt``: lemmas of verbs whose object feels or believes ("convince", "concern")."""
+    return frozenset(row[0].strip().lower() for row in data_lines("experiencer_verbs.txt") if row and row[0].strip())
+
+
+def _experiencer(tok: Any) -> Optional[Any]:
+    """The passive subject of a passive verb of feeling or believing (see :data:`EXPERIENCER_PASSIVES`)."""
+    if not EXPERIENCER_PASSIVES or not _is_passive(tok):
+        return None
+    lemma = tok.lemma_.lower()
+    verbs = load_experiencer_verbs()
+    if lemma not in verbs and not (lemma.endswith("ed") and (lemma[:-1] in verbs or lemma[:-2] in verbs)):
+        return None  # (the lemmatizer keeps some participles: "unified", "enamored")
+    if _agent(tok) is not None and act_lemma(tok) is not None:
+        return None  # a verb of telling with its teller: "Stan had been assured by the phone company that …"
+    return next((c for c in tok.children if c.dep_ in PASS_SUBJ_DEPS + SUBJ_DEPS and c.i < tok.i), None)
+
+
 def _subject(tok: Any, depth: int = 0) -> Optional[Any]:
     """The source token of a cue verb: its subject, the passive agent, or an inherited subject."""
+    experiencer = _experiencer(tok) if depth == 0 else None  # (not handed down to a participle on it)
+    if experiencer is not None:
+        return experiencer
     if _is_passive(tok) or tok.morph.get("VerbForm") == ["Part"] and tok.dep_ in ("acl", "amod"):
         a = _agent(tok)
         if a is not None:
