@@ -3117,3 +3117,16 @@ def test_a_passive_verb_of_telling_keeps_its_teller(monkeypatch):
             ("failed", False, 3, "ccomp", "VERB", "fail"), (".", False, 3, "punct", "PUNCT", ".")]
     (r,), t = _flag_raws(monkeypatch, "sources", "EXPERIENCER_PASSIVES", True, rows, ["assured"], [(3, "VBN")])
     assert t[slice(*r.source)] == "the firm"
+
+
+def test_what_a_passive_feeling_is_about_is_its_content(monkeypatch):
+    # Officials were angered by the deal.
+    rows = [("Officials", True, 2, "nsubj:pass", "NOUN", "official"), ("were", True, 2, "aux:pass", "AUX", "be"),
+            ("angered", True, 2, "ROOT", "VERB", "anger"), ("by", True, 5, "case", "ADP", "by"),
+            ("the", True, 5, "det", "DET", "the"), ("deal", False, 2, "obl:agent", "NOUN", "deal"),
+            (".", False, 2, "punct", "PUNCT", ".")]
+    (r,), t = _flag_raws(monkeypatch, "sources", "EXPERIENCER_PASSIVES", True, rows, ["angered"], [(2, "VBN")])
+    assert (t[slice(*r.source)], t[slice(*r.cue)], [t[s:e] for s, e in r.content]) == (
+        "Officials", "were angered by", ["the deal"])
+    (r,), t = _flag_raws(monkeypatch, "sources", "EXPERIENCER_PASSIVES", False, rows, ["angered"], [(2, "VBN")])
+    assert r.source is not None and t[slice(*r.source)] == "the deal"  # the agent, taken for the speaker

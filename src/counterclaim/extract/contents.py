@@ -17,7 +17,7 @@ import re
 from typing import Any, Optional
 
 from counterclaim.extract.quotes import Quote
-from counterclaim.extract.sources import _is_passive, _region, _title_before_name
+from counterclaim.extract.sources import _agent, _experiencer, _is_passive, _region, _title_before_name
 from counterclaim.extract.statement_base import ADDRESSEE_VERBS, DATE_WORDS, PASS_SUBJ_DEPS, SUBJ_DEPS, _Ctx, _is_time, _subtree_span, _trim
 
 #: "have vowed to take steps and imposed sanctions": after a perfect cue, "and" + an -ed form ends an
@@ -158,7 +158,13 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
         return [(s, e)], "ccomp"
     xcomp = [c for c in kids if c.dep_ == "xcomp"]
     objs = [c for c in kids if c.dep_ in ("obj", "iobj") and c.i > tok.i]
-    if _is_passive(tok) and any(c.dep_ in ("aux:pass", "aux", "cop") for c in kids) and tok.tag_ in ("VBN", ""):
+    if _experiencer(tok) is not None:
+        # "advocates were outraged by the raids": the subject feels, the raids are what it is about (the
+        # "by" joins the cue, verbs._build); without a "by" phrase the complements below give the content
+        agent = _agent(tok)
+        if agent is not None and not xcomp:
+            return [_subtree_span(agent, exclude=[g for g in agent.children if g.dep_ == "case"])], "obl"
+    elif _is_passive(tok) and any(c.dep_ in ("aux:pass", "aux", "cop") for c in kids) and tok.tag_ in ("VBN", ""):
         subj = [c for c in kids if c.dep_ in PASS_SUBJ_DEPS + ("nsubj",) and c.i < tok.i
                 and c.pos_ in ("NOUN", "PROPN", "PRON")]
         if not subj and tok.dep_ == "conj":  # "Mousavi was responsible ... and was believed by Israel to ..."

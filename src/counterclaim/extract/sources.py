@@ -168,9 +168,11 @@ def _experiencer(tok: Any) -> Optional[Any]:
     return next((c for c in tok.children if c.dep_ in PASS_SUBJ_DEPS + SUBJ_DEPS and c.i < tok.i), None)
 
 
-def _subject(tok: Any, depth: int = 0) -> Optional[Any]:
-    """The source token of a cue verb: its subject, the passive agent, or an inherited subject."""
-    experiencer = _experiencer(tok) if depth == 0 else None  # (not handed down to a participle on it)
+def _subject(tok: Any, depth: int = 0, experiencer_ok: bool = True) -> Optional[Any]:
+    """The source token of a cue verb: its subject, the passive agent, or an inherited subject.
+    ``experiencer_ok``: whether a passive verb of feeling hands its subject down (to a verb coordinated
+    with it: "officials were angered by the deal and predicted …"; not to a participle hung on it)."""
+    experiencer = _experiencer(tok) if experiencer_ok else None
     if experiencer is not None:
         return experiencer
     if _is_passive(tok) or tok.morph.get("VerbForm") == ["Part"] and tok.dep_ in ("acl", "amod"):
@@ -203,11 +205,11 @@ def _subject(tok: Any, depth: int = 0) -> Optional[Any]:
         # of the first one's content; it shares the subject of that reporting verb, not of the content
         for anc in tok.head.ancestors:
             if _reporting(anc):
-                return _subject(anc, depth + 1)
+                return _subject(anc, depth + 1, experiencer_ok=False)
     if _bare_passive_participle(tok):
         return _agent(tok)  # "Asked about the leak, Clinton said …": Clinton was asked; the asker is unnamed
     if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
-        inherited = _subject(tok.head, depth + 1)
+        inherited = _subject(tok.head, depth + 1, experiencer_ok=tok.dep_ == "conj")
         if inherited is None and INHERIT_INVERTED:
             # "“…,” said Baer, adding that …": the head's subject stands after it, before this verb
             inherited = next((c for c in tok.head.children if c.dep_ in SUBJ_DEPS and tok.head.i < c.i < tok.i), None)

@@ -39,6 +39,7 @@ from counterclaim.extract.sources import (
     _agent,
     _bare_passive_participle,
     _clause_subject,
+    _experiencer,
     _coordinated_report,
     _cue_span,
     _extend_left_over_nouns,
@@ -714,6 +715,12 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
                 and not (source and source[0] <= rel.idx < source[1]):
             # "which officials said will go into effect": the relative word stands for what was said
             pieces = [(rel.idx, rel.idx + len(rel))] + pieces
+    if pieces and _experiencer(tok) is not None:
+        # "were angered by the deal": what caused the feeling is the content; its "by" joins the cue
+        first = min(pieces)
+        between = text[cue[1]:first[0]]
+        if between.strip().lower() == "by":
+            cue = (cue[0], cue[1] + between.lower().index("by") + 2)
     st = RawStatement(cue, source, sorted(pieces), kind, "quote" if how == "quote" else f"verb:{how}", p,
                       head=tok, negated=negated, src_head=subj, lemma=lem)
     st.quote_ids = quote_ids
