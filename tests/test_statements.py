@@ -3130,3 +3130,21 @@ def test_what_a_passive_feeling_is_about_is_its_content(monkeypatch):
         "Officials", "were angered by", ["the deal"])
     (r,), t = _flag_raws(monkeypatch, "sources", "EXPERIENCER_PASSIVES", False, rows, ["angered"], [(2, "VBN")])
     assert r.source is not None and t[slice(*r.source)] == "the deal"  # the agent, taken for the speaker
+
+
+CRITICIZED = [  # It adopted a practice criticized by advocates.
+    ("It", True, 1, "nsubj", "PRON", "it"), ("adopted", True, 1, "ROOT", "VERB", "adopt"),
+    ("a", True, 3, "det", "DET", "a"), ("practice", True, 1, "obj", "NOUN", "practice"),
+    ("criticized", True, 3, "acl", "VERB", "criticize"), ("by", True, 6, "case", "ADP", "by"),
+    ("advocates", False, 4, "obl:agent", "NOUN", "advocate"), (".", False, 1, "punct", "PUNCT", "."),
+]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_reduced_relative_takes_its_agent_and_the_noun_it_modifies(monkeypatch, on):
+    raws, t = _flag_raws(monkeypatch, "verbs", "REDUCED_RELATIVE_AGENTS", on, CRITICIZED, ["criticized"], [(4, "VBN")])
+    if on:
+        (r,) = raws
+        assert (t[slice(*r.source)], [t[s:e] for s, e in r.content]) == ("advocates", ["a practice"])
+    else:  # no source, and "by advocates" alone was taken for what was said
+        assert all(r.source is None for r in raws)

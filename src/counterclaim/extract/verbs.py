@@ -40,6 +40,7 @@ from counterclaim.extract.sources import (
     _bare_passive_participle,
     _clause_subject,
     _experiencer,
+    load_experiencer_verbs,
     _coordinated_report,
     _cue_span,
     _extend_left_over_nouns,
@@ -469,6 +470,11 @@ def _source_from_closing_quote(doc: Any, source: tuple[int, int], ctx: _Ctx) -> 
     return (start.idx, source[1])
 
 
+#: a reduced relative takes its "by" agent as the source ("a practice criticized by Miller", "an allegation
+#: rejected by a series of congressional inquiries"); without one it has no source ("individuals accused of …")
+REDUCED_RELATIVE_AGENTS = True
+
+
 #: a cue verb the parse hung as a participle on an apposition ("Robert E. Rubin, the former Treasury secretary,
 #: opined on …": "opined" an "acl" of "secretary") is the main verb, and the name with its apposition its
 #: subject, unless its form is a past participle only ("the bill, known as …": a reduced relative)
@@ -502,7 +508,10 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         return _according(tok, p, ctx)
     cue = _cue_span(tok, model)
     reduced_relative = _reduced_relative(tok)  # "individuals accused of": no subject of its own
-    subj = None if reduced_relative else _outside_quotes(_subject(tok), tok, ctx)
+    if reduced_relative:  # "a call echoed by Japan", "an allegation rejected by congressional inquiries"
+        subj = _agent(tok) if REDUCED_RELATIVE_AGENTS and tok.lemma_.lower() not in load_experiencer_verbs() else None
+    else:
+        subj = _outside_quotes(_subject(tok), tok, ctx)
     clause_subject = False  # the source is only the subject of the clause a participle closes or opens
     if subj is None and CLAUSE_PARTICIPLES and not reduced_relative:
         subj = _outside_quotes(_clause_subject(tok), tok, ctx)
@@ -529,6 +538,16 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         if inv_np is not None:  # "…, said one GOP source in the room.": the parse made the speaker a ccomp
             pieces, how, subj, clause_subject = [], "", inv_np, False
             inverted = True
+    if reduced_relative and subj is not None and tok.head.i < tok.i:
+        # "a call echoed by Japan": Japan echoed the call; the noun phrase it modifies is what was echoed
+        np = tok.head
+        while np.dep_ == "nmod" and np.head.i < np.i and np.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            np = np.head  # "a number of arrests documented by …"
+        first = min(t.i for t in np.subtree)
+        while first < np.i and tok.doc[first].dep_ in ("case", "mark", "cc", "punct"):
+            first += 1  # "including a number of arrests": the noun phrase, not its preposition
+        if first < tok.i:
+            pieces, how = [_trim(text, tok.doc[first].idx, tok.doc[tok.i - 1].idx + len(tok.doc[tok.i - 1]), ",;:-–—")], "passive"
     that = _that_clause(tok, cue)
     if that is not None and (not pieces or how != "ccomp" or pieces[0][0] > that.idx):
         pieces, how = [(that.idx, that.idx + len(that))], "ccomp"
