@@ -3148,3 +3148,18 @@ def test_a_reduced_relative_takes_its_agent_and_the_noun_it_modifies(monkeypatch
         assert (t[slice(*r.source)], [t[s:e] for s, e in r.content]) == ("advocates", ["a practice"])
     else:  # no source, and "by advocates" alone was taken for what was said
         assert all(r.source is None for r in raws)
+
+
+TOLD_AGENCY = [  # “We lost,” told the agency.  (the parse lost the speaker; "agency" is who was told)
+    ("“", False, 2, "punct", "PUNCT", "“"), ("We", True, 2, "nsubj", "PRON", "we"),
+    ("lost", False, 5, "ccomp", "VERB", "lose"), (",", False, 2, "punct", "PUNCT", ","),
+    ("”", True, 2, "punct", "PUNCT", "”"), ("told", True, 5, "ROOT", "VERB", "tell"),
+    ("the", True, 7, "det", "DET", "the"), ("agency", False, 5, "obj", "NOUN", "agency"),
+    (".", False, 5, "punct", "PUNCT", "."),
+]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_the_one_told_is_never_the_source(monkeypatch, on):
+    (r,), t = _flag_raws(monkeypatch, "verbs", "ADDRESSEE_NOT_SOURCE", on, TOLD_AGENCY, ["told"], [(5, "VBD")])
+    assert (t[slice(*r.source)] if r.source else None) == (None if on else "the agency")

@@ -68,7 +68,7 @@ from counterclaim.extract.speech_acts import (
     unconfirmed,
     unreachable,
 )
-from counterclaim.extract.statement_base import (HEADLINE_ROLES, SKIP_ROLES, PASS_SUBJ_DEPS, SUBJ_DEPS, RawStatement, _Ctx,
+from counterclaim.extract.statement_base import (ADDRESSEE_VERBS, HEADLINE_ROLES, SKIP_ROLES, PASS_SUBJ_DEPS, SUBJ_DEPS, RawStatement, _Ctx,
                                                   _subtree_span, _trim, token_at)
 
 #: Confidence of a cue found by the speech-act lexicon alone (a form unseen in training).
@@ -470,6 +470,11 @@ def _source_from_closing_quote(doc: Any, source: tuple[int, int], ctx: _Ctx) -> 
     return (start.idx, source[1])
 
 
+#: the object of a verb of telling or asking is whom it addressed, never its source ("Htay Oo … told the
+#: Reuters news agency simply, “We lost.”", with the parse's subject lost; "Will urged the electorate to …")
+ADDRESSEE_NOT_SOURCE = True
+
+
 #: a reduced relative takes its "by" agent as the source ("a practice criticized by Miller", "an allegation
 #: rejected by a series of congressional inquiries"); without one it has no source ("individuals accused of …")
 REDUCED_RELATIVE_AGENTS = True
@@ -601,6 +606,9 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
     if source is not None and subj is None:
         span = tok.doc.char_span(source[0], source[1], alignment_mode="expand")
         subj = span.root if span is not None else None
+    if ADDRESSEE_NOT_SOURCE and subj is not None and subj.head.i == tok.i and subj.dep_ in ("obj", "iobj") \
+            and subj.i > tok.i and tok.lemma_.lower() in ADDRESSEE_VERBS:
+        source, subj = None, None  # "told the Reuters news agency", "urged the electorate": the one addressed
     if COLON_BLOCK and not any(text[ps:pe].strip(" :\n\t\xa0") for ps, pe in pieces):
         block = _colon_block(tok, cue, source, ctx)
         if block is not None:  # "Limbaugh added:\n\nAnd from a supposed front-runner, …"
