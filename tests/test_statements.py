@@ -3163,3 +3163,25 @@ TOLD_AGENCY = [  # “We lost,” told the agency.  (the parse lost the speaker;
 def test_the_one_told_is_never_the_source(monkeypatch, on):
     (r,), t = _flag_raws(monkeypatch, "verbs", "ADDRESSEE_NOT_SOURCE", on, TOLD_AGENCY, ["told"], [(5, "VBD")])
     assert (t[slice(*r.source)] if r.source else None) == (None if on else "the agency")
+
+
+SPICER = [  # Sean Spicer on Thursday evening said the party was fine.  ("evening" the parse's subject)
+    ("Sean", True, 4, "compound", "PROPN", "Sean"), ("Spicer", True, 0, "flat", "PROPN", "Spicer"),
+    ("on", True, 3, "case", "ADP", "on"), ("Thursday", True, 0, "nmod", "PROPN", "Thursday"),
+    ("evening", True, 5, "nsubj", "NOUN", "evening"), ("said", True, 5, "ROOT", "VERB", "say"),
+    ("the", True, 7, "det", "DET", "the"), ("party", True, 8, "nsubj", "NOUN", "party"),
+    ("was", True, 9, "cop", "AUX", "be"), ("fine", False, 5, "ccomp", "ADJ", "fine"),
+    (".", False, 5, "punct", "PUNCT", "."),
+]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_time_phrase_the_parse_took_for_the_subject_leaves_the_source(monkeypatch, on):
+    (r,), t = _flag_raws(monkeypatch, "sources", "TIME_TAIL_CUT", on, SPICER, ["said"], [(5, "VBD")])
+    assert t[slice(*r.source)] == ("Sean Spicer" if on else "Sean Spicer on Thursday evening")
+    may = [("Theresa", True, 1, "nsubj", "PROPN", "Theresa"), ("May", True, 2, "flat", "PROPN", "May"),
+           *[(w, sp, h - 3, *rest) for (w, sp, h, *rest) in SPICER[5:]]]
+    may[0] = ("Theresa", True, 2, "nsubj", "PROPN", "Theresa")
+    may[1] = ("May", True, 0, "flat", "PROPN", "May")
+    (r,), t = _flag_raws(monkeypatch, "sources", "TIME_TAIL_CUT", on, may, ["said"], [(2, "VBD")])
+    assert t[slice(*r.source)] == "Theresa May"  # a month's name is a name as often

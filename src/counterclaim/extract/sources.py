@@ -322,7 +322,36 @@ def _outside_quotes(subj: Optional[Any], tok: Any, ctx: _Ctx) -> Optional[Any]:
     return subj
 
 
-def _source_span(text: str, subj: Any, before: Optional[int] = None) -> tuple[int, int]:
+#: a time phrase at the end of a source is no part of it, whatever the parse made of it ("Priebus later
+#: Thursday told …", "Sean Spicer on Thursday evening said …", with the time word as the subject; "Nigerian
+#: officials Friday announced …" found by part of speech)
+TIME_TAIL_CUT = True
+MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december"})
+TIME_LEADERS = frozenset({"on", "later", "earlier", "last", "this", "late", "early", "that", "next"})
+
+
+def _time_word(t: Any) -> bool:
+    """A word of a time phrase: a day or time word, or a common word the recogniser put in a date ("week");
+    not a name-like one ("May", "August": names as often as months)."""
+    if t.lower_ in MONTH_NAMES:
+        return False
+    return t.lower_ in DATE_WORDS or (t.ent_type_ in ("DATE", "TIME") and t.pos_ != "PROPN")
+
+
+def _without_time_tail(toks: list[Any], head: Any) -> list[Any]:
+    """``toks`` (a source's tokens, in order) without the time phrase of its head, a time word the parse took
+    for the subject: the tokens before that phrase (time words, "on", "later", numbers, back from the head)."""
+    if not toks or toks[-1].i != head.i and any(t.i > head.i and not t.is_punct for t in toks):
+        return toks  # the time word is not where the source ends
+    k = head.i
+    doc = head.doc
+    while k - 1 >= toks[0].i and (_time_word(doc[k - 1]) or doc[k - 1].lower_ in TIME_LEADERS or doc[k - 1].pos_ == "NUM"):
+        k -= 1
+    return [t for t in toks if t.i < k]
+
+
+def _source_span(text: str, subj: Any, before: Optional[int] = None) -> Optional[tuple[int, int]]:
     """The source phrase of subject token ``subj``: its subtree (up to token ``before`` when given)."""
     toks = [t for t in subj.subtree if before is None or t.i < before]
     if REGION_FROM_OPENING_MARK:
@@ -363,6 +392,11 @@ def _source_span(text: str, subj: Any, before: Optional[int] = None) -> tuple[in
         if charge is not None:  # "by several women | of sexual assault": the charge, not the source
             drop.update(t.i for t in charge.subtree)
     toks = [t for t in toks if t.i not in drop]
+    if TIME_TAIL_CUT and _time_word(subj) and not subj.is_upper and not (
+            subj.ent_type_ == "DATE" and subj.pos_ == "PROPN" and subj.lower_ not in DATE_WORDS):  # ("USA TODAY")
+        toks = _without_time_tail(toks, subj)
+        if not toks:
+            return None  # "Tuesday said …": a time phrase the parse took for the subject names no one
     if SOURCE_ENDS_AT_DROPPED:
         # a source is one stretch of text: it ends where a participle or time phrase left out after its head
         # begins, so the comma that closed that phrase ("Trump, speaking to a veterans group, said") does not pull
@@ -688,6 +722,12 @@ def _fallback_source(tok: Any, cue: tuple[int, int], ctx: _Ctx) -> Optional[tupl
     par = ctx.document.paragraphs[ctx.paragraph_index(tok.idx)] if ctx.document.paragraphs else None
     par_span = doc.char_span(par.start, par.end, alignment_mode="expand") if par is not None else None
     left = _np_left(doc, cs.start, par_span.start if par_span is not None else sent.start)
+    if left is not None and TIME_TAIL_CUT:  # "Navarro County officials Tuesday rejected …"
+        k = left[1]
+        while k - 1 > left[0] and (_time_word(doc[k - 1]) and not doc[k - 1].is_upper or doc[k - 1].lower_ in TIME_LEADERS):
+            k -= 1
+        if k < left[1] and any(_time_word(doc[x]) for x in range(k, left[1])):
+            left = (left[0], k)
     if left is not None and ctx.quote_at(doc[left[0]].idx) is None:
         return _trim(ctx.text, doc[left[0]].idx, doc[left[1] - 1].idx + len(doc[left[1] - 1]))
     before = ctx.text[sent.start_char:cue[0]].rstrip()
