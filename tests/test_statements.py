@@ -3185,3 +3185,15 @@ def test_a_time_phrase_the_parse_took_for_the_subject_leaves_the_source(monkeypa
     may[1] = ("May", True, 0, "flat", "PROPN", "May")
     (r,), t = _flag_raws(monkeypatch, "sources", "TIME_TAIL_CUT", on, may, ["said"], [(2, "VBD")])
     assert t[slice(*r.source)] == "Theresa May"  # a month's name is a name as often
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_it_before_seem_is_no_source(monkeypatch, on):
+    # It seems that support has grown.
+    rows = [("It", True, 1, "nsubj", "PRON", "it"), ("seems", True, 1, "ROOT", "VERB", "seem"),
+            ("that", True, 5, "mark", "SCONJ", "that"), ("support", True, 5, "nsubj", "NOUN", "support"),
+            ("has", True, 5, "aux", "AUX", "have"), ("grown", False, 1, "ccomp", "VERB", "grow"),
+            (".", False, 1, "punct", "PUNCT", ".")]
+    (r,), t = _flag_raws(monkeypatch, "verbs", "RAISING_EXPLETIVE", on, rows, ["seems"], [(1, "VBZ")])
+    assert (t[slice(*r.source)] if r.source else None) == (None if on else "It")
+    assert [t[s:e] for s, e in r.content] == ["that support has grown"]

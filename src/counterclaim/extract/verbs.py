@@ -98,6 +98,8 @@ MEDIAL_RULES = frozenset({"ccomp", "remainder", "quote"})
 #: raising verbs: "X seems to Y" is an impression of X's, with X and "to Y" as the content and no source
 RAISING_CONTENT = True
 RAISING_LEMMAS = frozenset({"seem", "appear"})
+#: "it" before such a verb is the empty subject of "it seems that …", never a source
+RAISING_EXPLETIVE = True
 #: "In the latest poll, X" (forms._in_poll)
 IN_POLL = True
 #: a participle cue with no subject of its own takes the one of the clause it closes or opens
@@ -606,6 +608,8 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
     if source is not None and subj is None:
         span = tok.doc.char_span(source[0], source[1], alignment_mode="expand")
         subj = span.root if span is not None else None
+    if RAISING_EXPLETIVE and subj is not None and subj.lower_ == "it" and lem in RAISING_LEMMAS:
+        source, subj = None, None  # "it seems that …", "it appears …": the writer's impression, no one's words
     if ADDRESSEE_NOT_SOURCE and subj is not None and subj.head.i == tok.i and subj.dep_ in ("obj", "iobj") \
             and subj.i > tok.i and tok.lemma_.lower() in ADDRESSEE_VERBS:
         source, subj = None, None  # "told the Reuters news agency", "urged the electorate": the one addressed
