@@ -162,7 +162,7 @@ def _experiencer(tok: Any) -> Optional[Any]:
     lemma = tok.lemma_.lower()
     verbs = load_experiencer_verbs()
     if lemma not in verbs and not (lemma.endswith("ed") and (lemma[:-1] in verbs or lemma[:-2] in verbs)):
-        return None  # (the lemmatizer keeps some participles: "unified", "enamored")
+        return None  # (the lemmatizer keeps some participles: "enamored")
     if _agent(tok) is not None and act_lemma(tok) is not None:
         return None  # a verb of telling with its teller: "Stan had been assured by the phone company that …"
     return next((c for c in tok.children if c.dep_ in PASS_SUBJ_DEPS + SUBJ_DEPS and c.i < tok.i), None)
@@ -342,7 +342,7 @@ def _time_word(t: Any) -> bool:
 def _without_time_tail(toks: list[Any], head: Any) -> list[Any]:
     """``toks`` (a source's tokens, in order) without the time phrase of its head, a time word the parse took
     for the subject: the tokens before that phrase (time words, "on", "later", numbers, back from the head)."""
-    if not toks or toks[-1].i != head.i and any(t.i > head.i and not t.is_punct for t in toks):
+    if not toks or (toks[-1].i != head.i and any(t.i > head.i and not t.is_punct for t in toks)):
         return toks  # the time word is not where the source ends
     k = head.i
     doc = head.doc

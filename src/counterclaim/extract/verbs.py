@@ -39,10 +39,9 @@ from counterclaim.extract.sources import (
     _agent,
     _bare_passive_participle,
     _clause_subject,
-    _experiencer,
-    load_experiencer_verbs,
     _coordinated_report,
     _cue_span,
+    _experiencer,
     _extend_left_over_nouns,
     _fallback_source,
     _inverted_subject,
@@ -54,6 +53,7 @@ from counterclaim.extract.sources import (
     _source_span,
     _subject,
     _title_before_name,
+    load_experiencer_verbs,
 )
 from counterclaim.extract.speech_acts import (
     ANSWER_LEMMAS,
