@@ -180,3 +180,13 @@ def test_dated_dictionary_entries_are_people_unless_an_organisation_word_heads_t
     assert typ("GENERAL_SECRETARY_OF_THE_PARTY_COUNCIL_") == "person"  # head "SECRETARY"
     assert actors_recipe.actor_type({"name": "SYRIAN_OBSERVATORY_", "codes": [("SYROPP", "20110101-")],
                                      "comment": "", "source": "countries"}, "SYROPP", "SYR", set()) == "person"
+
+
+def test_reference_name_genders_keep_common_one_sided_names():
+    recipe = _load_recipe("name_genders")
+    data = {"mary": [33, 4_543_095, 0.98, 3], "john": [33, 5_737_119, 0.001, 3], "sam": [32, 184_683, 0.074, 3],
+            "zelda": [3, 900, 0.99, 3], "rare": [1, 90_000, 0.99, 3], "jean-luc": [5, 90_000, 0.0, 3],
+            "Kim": [30, 280_613, 0.665, 3]}
+    chosen = recipe.select(data, min_count=5000, min_sources=2, min_share=0.95)
+    assert chosen == {"mary": ("f", 4_543_095, 0.98), "john": ("m", 5_737_119, 0.001)}
+    # "sam" is borne by both, "zelda" too rarely, "rare" listed by one source, "jean-luc" not letters only

@@ -91,15 +91,9 @@ def main(argv=None) -> int:
         if args.data is None:
             ap.error("--evaluate needs --data (the shared data directory)")
         sys.path.insert(0, str(Path(__file__).resolve().parent))
-        from names import gum_gold  # noqa: E402
+        from names import gum_report  # noqa: E402
 
-        gold = gum_gold(args.data / "ud" / "gum", ("dev", "test", "train"))
-        covered = [n for n in gold if n in chosen]
-        right = sum(chosen[n][0] == gold[n] for n in covered)
-        wrong = sorted(n for n in covered if chosen[n][0] != gold[n])
-        print(f"GUM (all splits): {len(gold)} gold first names, {len(covered)} covered "
-              f"({len(covered) / max(len(gold), 1):.2f}), {right} right "
-              f"(accuracy {right / max(len(covered), 1):.3f}); wrong: {', '.join(wrong) or 'none'}")
+        print(gum_report({n: v[0] for n, v in chosen.items()}, args.data))
     return 0
 
 
