@@ -124,7 +124,7 @@ from counterclaim.extract import light_objects
 from counterclaim.model import Actor, Document, Span, Statement, make_id
 from counterclaim.nlp.spaces import plain_spaces
 
-__all__ = ["extract_statements", "load_acts", "RawStatement", "find_raw_statements"]
+__all__ = ["extract_statements", "nesting", "load_acts", "RawStatement", "find_raw_statements"]
 #: Re-exported for code written against the single module (tests, ``training/statements.py``): the
 #: constants and flags of the rule modules, and the helpers outside code uses. Set a flag on the module
 #: that defines it (see the module docstring).
