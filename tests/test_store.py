@@ -383,3 +383,29 @@ def test_nesting_survives_the_round_trip(db):
         store.add(a)
         back = store.document(a.document.id)
     assert back == a
+
+
+def test_top_level_leaves_out_relayed_statements(db):
+    a = _nested(sample_analysis())
+    with open_store(db) as store:
+        store.add(a)
+        every = [h.statement.cue.text for h in store.statements()]
+        top = [h.statement.cue.text for h in store.statements(top_level=True)]
+        assert "told" in every and "told" not in top and len(top) == len(every) - 1
+        assert store.count_statements(top_level=True) == len(top)
+
+
+def test_cli_statements_top_level(tmp_path):
+    from click.testing import CliRunner
+
+    from counterclaim.cli import main
+
+    db = str(tmp_path / "cc.db")
+    with open_store(db) as store:
+        store.add(_nested(sample_analysis()))
+    runner = CliRunner()
+    every = runner.invoke(main, ["statements", "--db", db, "--format", "json"])
+    top = runner.invoke(main, ["statements", "--top-level", "--db", db, "--format", "json"])
+    assert every.exit_code == 0 and top.exit_code == 0
+    cues = lambda out: [json.loads(line)["cue"]["text"] for line in out.splitlines() if line.strip()]
+    assert "told" in cues(every.output) and "told" not in cues(top.output)

@@ -243,3 +243,20 @@ def test_a_nested_statement_links_to_the_statement_that_reports_it(tmp_path):
     told = body[body.index('id="' + next(s.id for s in a.statements if s.cue.text == "told") + '"'):]
     told = told[:told.index("</li>")]
     assert f'as reported by <a href="#{outer.id}" data-s="1">Interior Ministry</a>' in told
+
+
+def test_api_statements_top_level(tmp_path):
+    a = sample_analysis()
+    outer = a.statements[1]
+    path = tmp_path / "cc.db"
+    with open_store(path) as store:
+        store.add(dataclasses.replace(a, statements=tuple(
+            dataclasses.replace(s, nested_in=outer.id) if s.cue.text == "told" else s for s in a.statements)))
+    app = make_app(str(path))
+    status, _, body = call(app, "/api/statements", "top_level=1")
+    top = json.loads(body)
+    status_all, _, body_all = call(app, "/api/statements")
+    assert status == 200 and status_all == 200
+    assert top["total"] == json.loads(body_all)["total"] - 1
+    status, _, body = call(app, "/api/statements", "top_level=maybe")
+    assert status == 400 and "top_level" in body

@@ -279,12 +279,15 @@ def ingest_command(paths: tuple[str, ...], db: Optional[str], published: Optiona
               help="Statement kind.")
 @click.option("--document", "document_id", metavar="ID", help="Only statements of this document.")
 @click.option("--search", "-s", "q", metavar="WORDS", help="Full-text search in what was said.")
+@click.option("--top-level", is_flag=True,
+              help="Only statements no other statement reports: leave out those an article relays inside another "
+                   "(\"according to X, Y said …\": Y's statement).")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many statements.")
 @click.option("--db", default=None, metavar="PATH|URL", help=_DB_HELP)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: readable lines; json: JSON Lines, one contract statement (with its document) per line.")
 def statements_command(speaker: Optional[str], act: Optional[str], kind: Optional[str], document_id: Optional[str],
-                       q: Optional[str], limit: Optional[int], db: Optional[str], fmt: str) -> None:
+                       q: Optional[str], top_level: bool, limit: Optional[int], db: Optional[str], fmt: str) -> None:
     """Find stored statements by speaker, speech act, document or words.
 
     Example: counterclaim statements --speaker hamas --act denial --db counterclaim.db
@@ -292,7 +295,8 @@ def statements_command(speaker: Optional[str], act: Optional[str], kind: Optiona
     from counterclaim.store.render import format_hits
 
     with _open_store(db, readonly=True) as store:
-        hits = store.statements(speaker=speaker, act=act, document=document_id, q=q, kind=kind, limit=limit)
+        hits = store.statements(speaker=speaker, act=act, document=document_id, q=q, kind=kind, top_level=top_level,
+                                limit=limit)
     if fmt == "json":
         for h in hits:
             click.echo(json.dumps(h.to_dict(), ensure_ascii=False))

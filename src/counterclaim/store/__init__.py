@@ -327,6 +327,7 @@ class Store:
         q: Optional[str] = None,
         *,
         kind: Optional[str] = None,
+        top_level: bool = False,
         limit: Optional[int] = None,
         offset: int = 0,
     ) -> list[StatementHit]:
@@ -334,9 +335,10 @@ class Store:
 
         ``speaker``: case-insensitive substring of the resolved speaker name or of the
         source text as written; ``act``/``kind``: exact speech act / statement kind;
-        ``document``: a document id; ``q``: full-text search over the content.
+        ``document``: a document id; ``q``: full-text search over the content; ``top_level``: only
+        statements no other statement reports (``Statement.nested_in`` empty).
         """
-        where, params = self._statement_filter(speaker, act, document, q, kind)
+        where, params = self._statement_filter(speaker, act, document, q, kind, top_level)
         sql = (
             "SELECT s.document_id, s.record, d.title, d.published FROM statements s "
             f"JOIN documents d ON d.id = s.document_id WHERE {where} ORDER BY {_BY_DATE}, s.idx"
@@ -348,16 +350,17 @@ class Store:
         ]
 
     def count_statements(self, speaker: Optional[str] = None, act: Optional[str] = None,
-                         document: Optional[str] = None, q: Optional[str] = None, *, kind: Optional[str] = None) -> int:
-        where, params = self._statement_filter(speaker, act, document, q, kind)
+                         document: Optional[str] = None, q: Optional[str] = None, *, kind: Optional[str] = None,
+                         top_level: bool = False) -> int:
+        where, params = self._statement_filter(speaker, act, document, q, kind, top_level)
         return int(self._b.query(f"SELECT COUNT(*) AS n FROM statements s WHERE {where}", params)[0]["n"])
 
     def search(self, q: str, *, limit: Optional[int] = 50) -> list[StatementHit]:
         """Full-text search over statement content (and speaker/source words)."""
         return self.statements(q=q, limit=limit)
 
-    def _statement_filter(self, speaker, act, document, q, kind) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
+    def _statement_filter(self, speaker, act, document, q, kind, top_level=False) -> tuple[str, list[Any]]:
+        clauses: list[str] = ["s.nested_in IS NULL"] if top_level else []
         params: list[Any] = []
         if speaker and speaker.strip():
             pat = _like(speaker.strip())

@@ -396,15 +396,19 @@ class WebApp:
     # ----------------------------------------------------------------- JSON
 
     @staticmethod
-    def _statement_filters(query: dict[str, str]) -> dict[str, Optional[str]]:
+    def _statement_filters(query: dict[str, str]) -> dict[str, Any]:
         act = query.get("act") or None
         kind = query.get("kind") or None
         if act and act not in SPEECH_ACTS:
             raise HTTPError(400, f"unknown act {act!r}; one of: {', '.join(SPEECH_ACTS)}")
         if kind and kind not in STATEMENT_KINDS:
             raise HTTPError(400, f"unknown kind {kind!r}; one of: {', '.join(STATEMENT_KINDS)}")
+        top_level = (query.get("top_level") or "").lower()
+        if top_level not in ("", "0", "1", "true", "false"):
+            raise HTTPError(400, f"top_level must be 1 or 0, not {top_level!r}")
         return {"speaker": query.get("speaker") or None, "act": act, "kind": kind,
-                "document": query.get("document") or None, "q": query.get("q") or None}
+                "document": query.get("document") or None, "q": query.get("q") or None,
+                "top_level": top_level in ("1", "true")}
 
     def api_index(self, query: dict[str, str]) -> tuple[int, str, bytes]:
         return self.json({
@@ -413,7 +417,7 @@ class WebApp:
             "endpoints": {
                 "/api/documents": "document summaries, newest first (?q=words&limit=&offset=)",
                 "/api/documents/<id>": "the full analysis of one document (the contract JSON)",
-                "/api/statements": "statements (?speaker=&act=&kind=&document=&q=&limit=&offset=)",
+                "/api/statements": "statements (?speaker=&act=&kind=&document=&q=&top_level=1&limit=&offset=)",
                 "/api/disputes": "disputes with their document, newest documents first (?q=&limit=&offset= over documents); "
                                  "?across=1: disputes across articles",
             },
