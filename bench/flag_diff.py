@@ -8,8 +8,8 @@
 
 Every rule of the statement extractor has a module-level flag (see ``counterclaim.extract.statements``). This
 reads the first ``--limit`` texts of a JSONL file (a "text" field; FNC-1 bodies, BBC, Wikinews ...), parses
-them once (``--cache`` keeps the parse), and extracts statements with the flag as shipped and switched off.
-It prints each statement that differs as ``ON`` / ``OFF`` lines (source | cue | content), or with
+them once (``--cache`` keeps the parse), and extracts statements with the flag (an on/off one) on and off,
+putting it back as shipped afterwards. It prints each statement that differs as ``ON`` / ``OFF`` lines (source | cue | content), or with
 ``--speakers`` each statement whose resolved speaker differs, and the count. Reading these lines is how a rule
 is checked on text that neither trained nor tuned it; the counts in docs/benchmarks.md come from here.
 """
@@ -53,6 +53,8 @@ def main(argv=None) -> int:
     module = importlib.import_module("counterclaim." + module_name)
     if not flag or not hasattr(module, flag):
         ap.error(f"{args.flag}: no such flag (give module:FLAG, e.g. extract.verbs:ADDRESSEE_NOT_SOURCE)")
+    if not isinstance(getattr(module, flag), bool):
+        ap.error(f"{args.flag} is not an on/off rule flag")
     texts = _texts(args.texts, args.limit)
     docs, _ = parse_documents(texts, cache_dir=args.cache)
     documents = [ingest.from_text(t) for t in texts]
@@ -70,8 +72,9 @@ def main(argv=None) -> int:
         return out
 
     shipped = getattr(module, flag)
+    setattr(module, flag, True)
     on = run()
-    setattr(module, flag, None if isinstance(shipped, int) and not isinstance(shipped, bool) else False)
+    setattr(module, flag, False)
     off = run()
     setattr(module, flag, shipped)
     changed = 0

@@ -6,6 +6,8 @@ spans are always right.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from counterclaim.model import (
     Actor, Analysis, Claim, Dispute, Document, Event, EventTime, Location, Paragraph, Position, Span,
     Speaker, Statement, Timex, make_id,
@@ -113,6 +115,14 @@ def sample_analysis(doc_id: str = "ruritania-1", published: str = "2024-03-05", 
         claims=(claim,),
         version="test",
     )
+
+
+def relayed_analysis() -> Analysis:
+    """:func:`sample_analysis` with the spokeswoman's quotation reported inside the ministry's statement
+    (``Statement.nested_in``), for the store, web and query tests of nesting."""
+    a = sample_analysis()
+    outer = a.statements[1].id  # the ministry's statement
+    return replace(a, statements=tuple(replace(s, nested_in=outer) if s.cue.text == "told" else s for s in a.statements))
 
 
 def second_analysis() -> Analysis:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from _pg import reset_pg
-from _store_sample import sample_analysis, second_analysis
+from _store_sample import relayed_analysis, sample_analysis, second_analysis
 from counterclaim.model import Analysis, Document, Span, Statement
 from counterclaim.store import DocumentNotFound, StoreError, open_store
 from counterclaim.store.migrations import MIGRATIONS
@@ -350,12 +350,6 @@ def test_datasette_finds_the_fulltext_tables(tmp_path):
     con.close()
 
 
-def _nested(a: Analysis) -> Analysis:
-    """The sample with its quotation reported inside the ministry's statement (``nested_in``)."""
-    outer = a.statements[1].id
-    return replace(a, statements=tuple(replace(s, nested_in=outer) if s.cue.text == "told" else s for s in a.statements))
-
-
 def test_a_store_from_before_nesting_is_upgraded_in_place(db, monkeypatch):
     import counterclaim.store as store_module
     from counterclaim.store.rows import COLUMNS
@@ -370,7 +364,7 @@ def test_a_store_from_before_nesting_is_upgraded_in_place(db, monkeypatch):
     with open_store(db) as store:
         assert "0003_statement_nesting" in store.migrations()
         assert {r["nested_in"] for r in store.rows("statements")} == {None}  # old rows read NULL
-        a = _nested(sample_analysis())
+        a = relayed_analysis()
         assert store.add(a) is True
         told = [r for r in store.rows("statements") if r["cue_text"] == "told"]
         assert [r["nested_in"] for r in told] == [a.statements[1].id]
@@ -378,7 +372,7 @@ def test_a_store_from_before_nesting_is_upgraded_in_place(db, monkeypatch):
 
 
 def test_nesting_survives_the_round_trip(db):
-    a = _nested(sample_analysis())
+    a = relayed_analysis()
     with open_store(db) as store:
         store.add(a)
         back = store.document(a.document.id)
@@ -386,7 +380,7 @@ def test_nesting_survives_the_round_trip(db):
 
 
 def test_top_level_leaves_out_relayed_statements(db):
-    a = _nested(sample_analysis())
+    a = relayed_analysis()
     with open_store(db) as store:
         store.add(a)
         every = [h.statement.cue.text for h in store.statements()]
@@ -402,7 +396,7 @@ def test_cli_statements_top_level(tmp_path):
 
     db = str(tmp_path / "cc.db")
     with open_store(db) as store:
-        store.add(_nested(sample_analysis()))
+        store.add(relayed_analysis())
     runner = CliRunner()
     every = runner.invoke(main, ["statements", "--db", db, "--format", "json"])
     top = runner.invoke(main, ["statements", "--top-level", "--db", db, "--format", "json"])

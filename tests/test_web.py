@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import json
 import re
 
 import pytest
 
-from _store_sample import sample_analysis, second_analysis
+from _store_sample import relayed_analysis, sample_analysis, second_analysis
 from counterclaim.model import Analysis, Document, Span, Speaker, Statement
 from counterclaim.store import open_store
 from counterclaim.web import highlight_segments, make_app
@@ -231,13 +230,11 @@ def test_direct_quotes_keep_their_own_marks_and_indirect_content_gets_them(app):
 
 
 def test_a_nested_statement_links_to_the_statement_that_reports_it(tmp_path):
-    a = sample_analysis()
+    a = relayed_analysis()
     outer = a.statements[1]  # the ministry's statement
-    nested = dataclasses.replace(a, statements=tuple(
-        dataclasses.replace(s, nested_in=outer.id) if s.cue.text == "told" else s for s in a.statements))
     path = tmp_path / "cc.db"
     with open_store(path) as store:
-        store.add(nested)
+        store.add(a)
     status, _, body = call(make_app(str(path)), "/documents/ruritania-1")
     assert status == 200
     told = body[body.index('id="' + next(s.id for s in a.statements if s.cue.text == "told") + '"'):]
@@ -246,12 +243,9 @@ def test_a_nested_statement_links_to_the_statement_that_reports_it(tmp_path):
 
 
 def test_api_statements_top_level(tmp_path):
-    a = sample_analysis()
-    outer = a.statements[1]
     path = tmp_path / "cc.db"
     with open_store(path) as store:
-        store.add(dataclasses.replace(a, statements=tuple(
-            dataclasses.replace(s, nested_in=outer.id) if s.cue.text == "told" else s for s in a.statements)))
+        store.add(relayed_analysis())
     app = make_app(str(path))
     status, _, body = call(app, "/api/statements", "top_level=1")
     top = json.loads(body)

@@ -332,22 +332,28 @@ TIME_LEADERS = frozenset({"on", "later", "earlier", "last", "this", "late", "ear
 
 
 def _time_word(t: Any) -> bool:
-    """A word of a time phrase: a day or time word, or a common word the recogniser put in a date ("week");
-    not a name-like one ("May", "August": names as often as months)."""
-    if t.lower_ in MONTH_NAMES:
+    """A word of a time phrase (:func:`_is_time`) that cannot be read as a name: not a month ("Theresa May"),
+    a word in capitals ("USA TODAY") or a proper noun the recogniser put in a date."""
+    if not _is_time(t) or t.lower_ in MONTH_NAMES or (t.is_upper and len(t) > 1):
         return False
-    return t.lower_ in DATE_WORDS or (t.ent_type_ in ("DATE", "TIME") and t.pos_ != "PROPN")
+    return t.lower_ in DATE_WORDS or t.pos_ != "PROPN"
+
+
+def _time_tail_start(doc: Any, lo: int, end: int) -> int:
+    """Where the time phrase that ends right before token ``end`` starts (time words, their leaders "on",
+    "later", numbers), not before token ``lo``; ``end`` when no time phrase ends there."""
+    k = end
+    while k - 1 >= lo and (_time_word(doc[k - 1]) or doc[k - 1].lower_ in TIME_LEADERS or doc[k - 1].pos_ == "NUM"):
+        k -= 1
+    return k if any(_time_word(doc[x]) for x in range(k, end)) else end
 
 
 def _without_time_tail(toks: list[Any], head: Any) -> list[Any]:
     """``toks`` (a source's tokens, in order) without the time phrase of its head, a time word the parse took
-    for the subject: the tokens before that phrase (time words, "on", "later", numbers, back from the head)."""
+    for the subject."""
     if not toks or (toks[-1].i != head.i and any(t.i > head.i and not t.is_punct for t in toks)):
         return toks  # the time word is not where the source ends
-    k = head.i
-    doc = head.doc
-    while k - 1 >= toks[0].i and (_time_word(doc[k - 1]) or doc[k - 1].lower_ in TIME_LEADERS or doc[k - 1].pos_ == "NUM"):
-        k -= 1
+    k = _time_tail_start(head.doc, toks[0].i, head.i + 1)
     return [t for t in toks if t.i < k]
 
 
@@ -392,8 +398,7 @@ def _source_span(text: str, subj: Any, before: Optional[int] = None) -> Optional
         if charge is not None:  # "by several women | of sexual assault": the charge, not the source
             drop.update(t.i for t in charge.subtree)
     toks = [t for t in toks if t.i not in drop]
-    if TIME_TAIL_CUT and _time_word(subj) and not subj.is_upper and not (
-            subj.ent_type_ == "DATE" and subj.pos_ == "PROPN" and subj.lower_ not in DATE_WORDS):  # ("USA TODAY")
+    if TIME_TAIL_CUT and _time_word(subj):
         toks = _without_time_tail(toks, subj)
         if not toks:
             return None  # "Tuesday said …": a time phrase the parse took for the subject names no one
@@ -722,12 +727,8 @@ def _fallback_source(tok: Any, cue: tuple[int, int], ctx: _Ctx) -> Optional[tupl
     par = ctx.document.paragraphs[ctx.paragraph_index(tok.idx)] if ctx.document.paragraphs else None
     par_span = doc.char_span(par.start, par.end, alignment_mode="expand") if par is not None else None
     left = _np_left(doc, cs.start, par_span.start if par_span is not None else sent.start)
-    if left is not None and TIME_TAIL_CUT:  # "Navarro County officials Tuesday rejected …"
-        k = left[1]
-        while k - 1 > left[0] and (_time_word(doc[k - 1]) and not doc[k - 1].is_upper or doc[k - 1].lower_ in TIME_LEADERS):
-            k -= 1
-        if k < left[1] and any(_time_word(doc[x]) for x in range(k, left[1])):
-            left = (left[0], k)
+    if left is not None and TIME_TAIL_CUT:  # "Navarro County officials Tuesday rejected …": a name stays
+        left = (left[0], _time_tail_start(doc, left[0] + 1, left[1]))
     if left is not None and ctx.quote_at(doc[left[0]].idx) is None:
         return _trim(ctx.text, doc[left[0]].idx, doc[left[1] - 1].idx + len(doc[left[1] - 1]))
     before = ctx.text[sent.start_char:cue[0]].rstrip()

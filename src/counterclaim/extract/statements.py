@@ -479,7 +479,7 @@ COLON_ELABORATION = True
 def _colon_elaborations(raws: list[RawStatement], ctx: _Ctx) -> None:
     """See :data:`COLON_ELABORATION`."""
     doc, text = ctx.doc, ctx.text
-    starts = sorted({p for r in raws for p in ((r.cue[0],) + ((r.source[0],) if r.source else ()))})
+    starts = {p for r in raws for p in ((r.cue[0],) + ((r.source[0],) if r.source else ()))}
     for r in raws:
         if not r.content or not (r.rule.startswith("verb:") or r.rule.startswith("according")) \
                 or r.rule.startswith("verb:obl"):
