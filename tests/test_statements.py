@@ -3197,3 +3197,81 @@ def test_it_before_seem_is_no_source(monkeypatch, on):
     (r,), t = _flag_raws(monkeypatch, "verbs", "RAISING_EXPLETIVE", on, rows, ["seems"], [(1, "VBZ")])
     assert (t[slice(*r.source)] if r.source else None) == (None if on else "It")
     assert [t[s:e] for s, e in r.content] == ["that support has grown"]
+
+
+def _quote_said(subject_rows, space_token=False):
+    """“We won,” said <subject>. (with a second space before "said" as a token of its own, tagged as a
+    pronoun as the pipeline's tagger may, when ``space_token``)"""
+    rows = [("“", False, 2, "punct", "PUNCT", "“"), ("We", True, 2, "nsubj", "PRON", "we"),
+            ("won", False, 0, "ccomp", "VERB", "win"), (",", False, 2, "punct", "PUNCT", ","),
+            ("”", True, 2, "punct", "PUNCT", "”")]
+    if space_token:
+        rows.append((" ", False, 2, "punct", "PRON", " "))
+    said = len(rows)
+    rows = [(w, sp, said if h == 0 and d == "ccomp" else h, d, *rest) for (w, sp, h, d, *rest) in rows]
+    rows.append(("said", True, said, "ROOT", "VERB", "say"))
+    rows += [(w, sp, said + h, d, *rest) for (w, sp, h, d, *rest) in subject_rows]
+    rows.append((".", False, said, "punct", "PUNCT", "."))
+    return rows, said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_space_token_before_the_cue_is_no_source(monkeypatch, on):
+    # “We won,”  said Ben Rhodes.  (two spaces: the second is a token)
+    rows, said = _quote_said([("Ben", True, 0, "nsubj", "PROPN", "Ben"), ("Rhodes", False, 1, "flat", "PROPN", "Rhodes")],
+                             space_token=True)
+    rows[said + 2] = ("Rhodes", False, said + 1, "flat", "PROPN", "Rhodes")
+    (r,), t = _flag_raws(monkeypatch, "sources", "SPACE_EDGES_OUT", on, rows, ["said"], [(said, "VBD")])
+    assert "”  said" in t
+    # without the flag the name phrase before the cue was the space token: an empty source, dropped
+    assert (t[slice(*r.source)] if r.source else None) == ("Ben Rhodes" if on else None)
+    assert [t[s:e] for s, e in r.content] == ["“We won,”"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_numeral_after_the_cue_is_the_source(monkeypatch, on):
+    # “We won,” said another.
+    rows, said = _quote_said([("another", False, 0, "nsubj", "DET", "another")])
+    (r,), t = _flag_raws(monkeypatch, "sources", "INVERTED_NUMERAL_SUBJECTS", on, rows, ["said"], [(said, "VBD")])
+    assert (t[slice(*r.source)] if r.source else None) == ("another" if on else None)
+    assert [t[s:e] for s, e in r.content] == ["“We won,”"]
+
+
+def _share_said(share_rows):
+    """<share> said they won. with the share's words hung on the verb as obliques (as the parse does)."""
+    n = len(share_rows)
+    rows = [(w, sp, n if h is None else h, d, *rest) for (w, sp, h, d, *rest) in share_rows]
+    return rows + [("said", True, n, "ROOT", "VERB", "say"), ("they", True, n + 2, "nsubj", "PRON", "they"),
+                   ("won", False, n, "ccomp", "VERB", "win"), (".", False, n, "punct", "PUNCT", ".")], n
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_share_of_those_polled_is_the_source(monkeypatch, on):
+    about = [("About", True, 1, "advmod", "ADV", "about"), ("three", True, None, "obl", "NUM", "three"),
+             ("in", True, 3, "case", "ADP", "in"), ("10", True, None, "obl", "NUM", "10")]
+    percent = [("26", False, 1, "nummod", "NUM", "26"), ("%", True, None, "compound", "SYM", "%")]
+    for share, want in ((about, "About three in 10"), (percent, "26%")):
+        rows, said = _share_said(share)
+        (r,), t = _flag_raws(monkeypatch, "sources", "SHARE_SOURCES", on, rows, ["said"], [(said, "VBD")])
+        assert (t[slice(*r.source)] if r.source else None) == (want if on else None)
+        assert [t[s:e] for s, e in r.content] == ["they won"]
+    # a year is no share: "In 2016 said they won" has no source either way
+    year = [("In", True, 1, "case", "ADP", "in"), ("2016", True, None, "obl", "NUM", "2016")]
+    rows, said = _share_said(year)
+    (r,), _ = _flag_raws(monkeypatch, "sources", "SHARE_SOURCES", on, rows, ["said"], [(said, "VBD")])
+    assert r.source is None
+
+
+def test_a_share_with_its_figure_in_apposition():
+    from counterclaim.extract.sources import _share_left
+
+    # Just shy of half, 49%, say …
+    doc, _ = parsed([("Just", True, 1, "advmod", "ADV", "just"), ("shy", True, 7, "obl", "ADJ", "shy"),
+                     ("of", True, 3, "case", "ADP", "of"), ("half", False, 1, "obl", "NOUN", "half"),
+                     (",", True, 1, "punct", "PUNCT", ","), ("49", False, 6, "nummod", "NUM", "49"),
+                     ("%", False, 7, "obl", "SYM", "%"), (",", True, 6, "punct", "PUNCT", ","),
+                     ("say", False, 8, "ROOT", "VERB", "say")])
+    s, e = _share_left(doc, 8, 0)
+    assert doc[s:e].text == "Just shy of half, 49%,"
+    assert _share_left(doc, 4, 0) == (0, 4)  # "Just shy of half" alone
+    assert _share_left(doc, 3, 0) is None  # "Just shy of" names no share

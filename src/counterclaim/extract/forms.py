@@ -21,6 +21,7 @@ import re
 from typing import Any, Optional
 
 from counterclaim.extract.contents import _clean_content, _snap_to_quotes, _strip_connective
+from counterclaim.extract import sources
 from counterclaim.extract.sources import _np_right
 from counterclaim.extract.speech_acts import act_lemma, load_ambiguous
 from counterclaim.extract.statement_base import HEADLINE_ROLES, RawStatement, _Ctx, _trim, token_at
@@ -101,8 +102,11 @@ def _according(tok: Any, p: float, ctx: _Ctx) -> Optional[RawStatement]:
     cue = (tok.idx, nxt.idx + len(nxt))
     # the source is the noun phrase "according to" marks
     src_tok = tok.head if tok.dep_ in ("case", "mark") else None
+    if src_tok is not None and sources.SPACE_EDGES_OUT and src_tok.is_space:
+        src_tok = None  # "according to  Uzi Arad": the parse hung the phrase on a second space
     if src_tok is None or src_tok.i <= nxt.i:
-        cands = [t for t in doc[nxt.i + 1: min(len(doc), nxt.i + 8)] if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        cands = [t for t in doc[nxt.i + 1: min(len(doc), nxt.i + 8)] if t.pos_ in ("NOUN", "PROPN", "PRON")
+                 and not (sources.SPACE_EDGES_OUT and t.is_space)]
         src_tok = cands[0] if cands else None
     if src_tok is None:
         return None

@@ -605,15 +605,30 @@ def _extend_left_over_nouns(doc: Any, lo: int, ctx: _Ctx) -> int:
 def _inverted_subject(tok: Any) -> Optional[Any]:
     """The subject after the cue in ``“…,” said the Rev. Peter Wherry`` (parsed as obj or nsubj)."""
     for c in tok.children:
-        if c.i > tok.i and c.dep_ in ("nsubj", "obj", "appos", "dep") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+        if c.i <= tok.i or c.dep_ not in ("nsubj", "obj", "appos", "dep") or (SPACE_EDGES_OUT and c.is_space):
+            continue  # (a line break the parse hung on the verb is no subject)
+        if c.pos_ in ("PROPN", "NOUN", "PRON") or (
+                INVERTED_NUMERAL_SUBJECTS and c.dep_ == "nsubj" and c.pos_ in ("NUM", "DET")):
             return c
     return None
+
+
+#: a numeral or determiner the parse made the subject after a quote is the source ("“…,” said one of those
+#: advisers", "“…,” tweeted another")
+INVERTED_NUMERAL_SUBJECTS = True
+
+
+#: a space token (a second space in a row; the tagger may call it a pronoun) at the edge of a name phrase
+#: found by part of speech is no part of it
+SPACE_EDGES_OUT = True
 
 
 def _np_left(doc: Any, end_i: int, lo_i: int) -> Optional[tuple[int, int]]:
     """Token range [i, end_i) of a name phrase ending before ``end_i`` (POS only, for bad parses):
     ``Donna Brazile, the interim chairwoman of the DNC,`` or ``Mr. McKinley``."""
     j = end_i - 1
+    while SPACE_EDGES_OUT and j >= lo_i and doc[j].is_space:
+        j -= 1  # "chemistry,''  said": the second space is a token, and no name
     appos_end = None
     if j >= lo_i and doc[j].text == ",":
         appos_end = j
@@ -624,8 +639,8 @@ def _np_left(doc: Any, end_i: int, lo_i: int) -> Optional[tuple[int, int]]:
     if k == j:
         return None
     start = k + 1
-    while start <= j and doc[start].text == ")":  # the close of a parenthesis before the name
-        start += 1
+    while start <= j and (doc[start].text == ")" or SPACE_EDGES_OUT and doc[start].is_space):
+        start += 1  # the close of a parenthesis before the name, or a space token
     if start > j:
         return None
     if appos_end is not None:
@@ -682,6 +697,9 @@ def _np_right(doc: Any, start_i: int, hi_i: int) -> Optional[tuple[int, int]]:
     """Token range of a name phrase right after the cue: ``said David Wasserman, House editor for the
     Cook Political Report``, ``said Sen. Claire McCaskill (D-Mo.)``, ``said Victor Cha, who served ...``."""
     k = start_i
+    while SPACE_EDGES_OUT and k < hi_i and doc[k].is_space and "\n" not in doc[k].text:
+        k += 1  # "according to  Uzi Arad": a second space is a token of its own
+    start_i = k
     while k < hi_i and _name_part(doc, k) and not (doc[k].text == "." and k + 1 < hi_i and doc[k + 1].is_space):
         k += 1
     if k == start_i or not any(doc[x].pos_ in ("PROPN", "NOUN", "PRON") or _capitalised_word(doc, x)
@@ -716,6 +734,58 @@ def _np_right(doc: Any, start_i: int, hi_i: int) -> Optional[tuple[int, int]]:
     return (start_i, end)
 
 
+#: a share of those polled right before a subjectless cue is its source ("26% say", "About three in 10 said",
+#: "Just shy of half, 49%, say"), where the parse hung the numbers elsewhere (_share_left)
+SHARE_SOURCES = True
+#: words that name a share of a group
+SHARE_WORDS = frozenset({"%", "percent", "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
+                         "majority", "plurality", "minority", "two-thirds", "three-quarters", "most"})
+#: words that may join numbers and shares in such a phrase ("about 4 in 10", "just shy of half", "more than a third")
+SHARE_LINKS = frozenset({"in", "of", "a", "an", "about", "nearly", "almost", "roughly", "around", "approximately",
+                         "just", "only", "some", "over", "under", "more", "than", "fewer", "less", "shy", "barely",
+                         "well", "per", "cent", "out"})
+
+
+def _share_word(t: Any) -> bool:
+    return t.lower_ in SHARE_WORDS or t.lower_ in SHARE_LINKS or t.like_num
+
+
+def _share_left(doc: Any, end_i: int, lo_i: int) -> Optional[tuple[int, int]]:
+    """Token range [i, end_i) of a share of people right before ``end_i`` that opens its clause: "26%",
+    "About three in 10", "Nearly a third", "Just shy of half, 49%," (a share and its figure in apposition).
+    It must name a share (a percentage, "N in M", a fraction word) and begin the sentence or follow a
+    clause break, so that "in 2016" or "the 3" is never one."""
+    j = end_i - 1
+    while j >= lo_i and doc[j].is_space:
+        j -= 1
+    appos = j >= lo_i and doc[j].text == ","
+    k = j - 1 if appos else j
+    while k >= lo_i and _share_word(doc[k]):
+        k -= 1
+    if appos:  # "…, 49%," : the share phrase before the figure, up to the comma that opens it
+        if k < lo_i or doc[k].text != "," or k == j - 1:
+            return None
+        k -= 1
+        while k >= lo_i and (_share_word(doc[k]) or doc[k].pos_ in ("NOUN", "ADJ", "PROPN")):
+            k -= 1
+    start = k + 1
+    if start >= (j if appos else j + 1):
+        return None
+    words = [doc[x] for x in range(start, j + 1) if not doc[x].is_punct or doc[x].text == "%"]
+    if not words or words[0].lower_ in ("in", "of", "than", "per", "cent", "out"):
+        return None
+    lows = [t.lower_ for t in words]
+    has_share = any(w in SHARE_WORDS for w in lows) or any(
+        lows[x] in ("in", "of") and words[x - 1].like_num and words[x + 1].like_num for x in range(1, len(lows) - 1))
+    if not has_share:
+        return None
+    if start > lo_i:
+        before = doc[start - 1]
+        if not (before.text in (",", ";", ":", "—", "–", "(") or before.pos_ == "CCONJ" or before.is_space):
+            return None
+    return (start, j + 1)
+
+
 def _fallback_source(tok: Any, cue: tuple[int, int], ctx: _Ctx) -> Optional[tuple[int, int]]:
     """Source by part of speech when the parse gives no subject: the name phrase before the cue, or
     after it when a quote precedes (``“…,” said X``)."""
@@ -727,6 +797,10 @@ def _fallback_source(tok: Any, cue: tuple[int, int], ctx: _Ctx) -> Optional[tupl
     par = ctx.document.paragraphs[ctx.paragraph_index(tok.idx)] if ctx.document.paragraphs else None
     par_span = doc.char_span(par.start, par.end, alignment_mode="expand") if par is not None else None
     left = _np_left(doc, cs.start, par_span.start if par_span is not None else sent.start)
+    if SHARE_SOURCES:
+        share = _share_left(doc, cs.start, sent.start)
+        if share is not None and (left is None or share[0] < left[0]):
+            left = share  # "26% say": the figure, not the percent sign, names who says
     if left is not None and TIME_TAIL_CUT:  # "Navarro County officials Tuesday rejected …": a name stays
         left = (left[0], _time_tail_start(doc, left[0] + 1, left[1]))
     if left is not None and ctx.quote_at(doc[left[0]].idx) is None:

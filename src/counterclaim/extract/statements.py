@@ -188,6 +188,8 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
         _colon_elaborations(raws, ctx)
     for r in raws:
         r.content = sorted({_trim(ctx.text, s, e) for s, e in r.content if e > s})
+        if r.source is not None and not any(ch.isalnum() for ch in ctx.text[r.source[0]:r.source[1]]):
+            r.source = None  # a source without a word in it is no source (whatever rule left it)
     if WORDLESS_CONTENT_OUT:
         text = ctx.text
         for r in raws:  # a stray quotation mark or dash is no content ('Stories about " …': content '"')
