@@ -483,3 +483,18 @@ def test_the_words_of_an_operation_name_are_no_actor(monkeypatch, on):
     assert ("Iraqi" in mentions) is not on  # the demonym would make Iraq an actor
     if on:
         assert not any("Operation" in m for m in mentions)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_every_member_of_an_including_list_belongs_to_the_group(monkeypatch, on):
+    from counterclaim.extract import actor_groups
+
+    monkeypatch.setattr(actor_groups, "MEMBER_TITLE_WORDS", on)
+    # the second member's title has two words ("Foreign Minister"): its first is no end of the list
+    text = ("Iranian officials , including President Ali Tavakoli and Foreign Minister Reza Karimi , vowed revenge .")
+    _, _, actors = analyse(text, ents=[(0, 1, "NORP"), (5, 7, "PERSON"), (10, 12, "PERSON")],
+                           pos={1: "NOUN", 4: "PROPN", 8: "ADJ", 9: "PROPN", 13: "VERB", 14: "NOUN"}, tags={1: "NNS"})
+    officials = by_name(actors, "Iranian officials")
+    assert by_name(actors, "Ali Tavakoli").affiliation == officials.id
+    karimi = by_name(actors, "Reza Karimi")
+    assert karimi.affiliation == (officials.id if on else None)

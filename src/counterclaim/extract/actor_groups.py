@@ -135,6 +135,11 @@ def _groups_and_roles(doc, ms: list[_M], k: Knowledge) -> list[_M]:
     return ms
 
 
+#: a title's first words before the title-word mention ("Foreign" in "Foreign Minister") do not end a list
+#: of members
+MEMBER_TITLE_WORDS = True
+
+
 def _member_of(doc, m: _M, at: dict, k: Knowledge) -> Optional[_M]:
     """"Iranian officials, including President Ebrahim Raisi and ..." -> the person belongs to the group."""
     i = m.s - 1
@@ -151,6 +156,8 @@ def _member_of(doc, m: _M, at: dict, k: Knowledge) -> Optional[_M]:
                 j -= 1
             return at.get(j) if j in at and at[j].kind in ("group", *ORGLIKE) else None
         n = _phrase_at(doc, i, k.titles, 3, forward=False) or _phrase_at(doc, i, k.agents, 3, forward=False)
+        if not n and MEMBER_TITLE_WORDS and _phrase_at(doc, i, k.titles, 3, forward=True) > 1:
+            n = 1  # "Foreign" of "and Foreign Minister X": the first word of a title whose last is a mention
         if n:
             i -= n
             continue
