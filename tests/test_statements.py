@@ -3275,3 +3275,48 @@ def test_a_share_with_its_figure_in_apposition():
     assert doc[s:e].text == "Just shy of half, 49%,"
     assert _share_left(doc, 4, 0) == (0, 4)  # "Just shy of half" alone
     assert _share_left(doc, 3, 0) is None  # "Just shy of" names no share
+
+
+JORDAN = [("“", False, 2, "punct", "PUNCT", "“"), ("It", True, 2, "nsubj", "PRON", "it"),
+          ("ended", False, 2, "ROOT", "VERB", "end"), (",", False, 2, "punct", "PUNCT", ","),
+          ("”", True, 2, "punct", "PUNCT", "”"), ("Jim", True, 6, "compound", "PROPN", "Jim"),
+          ("Jordan", True, 2, "obj", "PROPN", "Jordan"), ("(", False, 8, "punct", "PUNCT", "("),
+          ("Ohio", False, 6, "appos", "PROPN", "Ohio"), (")", False, 8, "punct", "PUNCT", ")"),
+          (",", True, 12, "punct", "PUNCT", ","), ("a", True, 12, "det", "DET", "a"),
+          ("senator", False, 6, "appos", "NOUN", "senator"), (",", True, 14, "punct", "PUNCT", ","),
+          ("said", False, 2, "conj", "VERB", "say"), (".", False, 2, "punct", "PUNCT", ".")]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_name_with_a_parenthesis_before_its_apposition_is_the_source(monkeypatch, on):
+    # “It ended,” Jim Jordan (Ohio), a senator, said.  (the parse made the name the object of "ended")
+    (r,), t = _flag_raws(monkeypatch, "sources", "APPOSITION_NAME_PARENTHESES", on, JORDAN, ["said"], [(14, "VBD")])
+    assert (t[slice(*r.source)] if r.source else None) == ("Jim Jordan (Ohio), a senator," if on else None)
+    # without a source, the content ran on over the name
+    assert [t[s:e] for s, e in r.content] == (["“It ended,”"] if on else ["“It ended,” Jim Jordan (Ohio), a senator"])
+
+
+def test_a_source_keeps_its_hyphenated_words_whole():
+    from counterclaim.extract.statements import _whole_hyphenated_words
+
+    text = "President Park Geun-hye said"
+    assert text[slice(*_whole_hyphenated_words(text, 0, text.index("-")))] == "President Park Geun-hye"
+    s = text.index("hye")
+    assert text[slice(*_whole_hyphenated_words(text, s, s + 3))] == "Geun-hye"
+    dash = "the estate - Lewandowski said"  # a spaced dash joins nothing
+    assert _whole_hyphenated_words(dash, dash.index("Lew"), dash.index(" said")) == (dash.index("Lew"), dash.index(" said"))
+    year = "a 24-year-old Tom Giancola said"
+    s = year.index("old")
+    assert year[slice(*_whole_hyphenated_words(year, s, year.index(" said")))] == "24-year-old Tom Giancola"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_source_is_not_cut_inside_a_hyphenated_name(monkeypatch, on):
+    # President Park Geun-hye said it ended.  (the parse hung "hye" on the verb)
+    rows = [("President", True, 1, "compound", "PROPN", "President"), ("Park", True, 5, "nsubj", "PROPN", "Park"),
+            ("Geun", False, 1, "flat", "PROPN", "Geun"), ("-", False, 5, "punct", "PUNCT", "-"),
+            ("hye", True, 5, "dep", "X", "hye"), ("said", True, 5, "ROOT", "VERB", "say"),
+            ("it", True, 7, "nsubj", "PRON", "it"), ("ended", False, 5, "ccomp", "VERB", "end"),
+            (".", False, 5, "punct", "PUNCT", ".")]
+    (r,), t = _flag_raws(monkeypatch, "statements", "HYPHENATED_SOURCE_WORDS", on, rows, ["said"], [(5, "VBD")])
+    assert t[slice(*r.source)] == ("President Park Geun-hye" if on else "President Park Geun")

@@ -623,6 +623,10 @@ INVERTED_NUMERAL_SUBJECTS = True
 SPACE_EDGES_OUT = True
 
 
+#: a name before an apposition may end in a parenthesis ("Rep. Jim Jordan (R-Ohio), an oversight panel member,")
+APPOSITION_NAME_PARENTHESES = True
+
+
 def _np_left(doc: Any, end_i: int, lo_i: int) -> Optional[tuple[int, int]]:
     """Token range [i, end_i) of a name phrase ending before ``end_i`` (POS only, for bad parses):
     ``Donna Brazile, the interim chairwoman of the DNC,`` or ``Mr. McKinley``."""
@@ -651,9 +655,18 @@ def _np_left(doc: Any, end_i: int, lo_i: int) -> Optional[tuple[int, int]]:
             k -= 1
         if k >= lo_i and doc[k].text == ",":
             m = k - 1
-            while m >= lo_i and (doc[m].pos_ in ("PROPN", "NOUN", "ADJ", "DET") or doc[m].text in ("’s", "'s")) and not doc[m].is_quote:
-                m -= 1
-            if m < k - 1 and any(doc[x].pos_ in ("PROPN", "NOUN") for x in range(m + 1, k)):
+            while m >= lo_i and not doc[m].is_quote:
+                if doc[m].pos_ in ("PROPN", "NOUN", "ADJ", "DET") or doc[m].text in ("’s", "'s"):
+                    m -= 1
+                elif APPOSITION_NAME_PARENTHESES and doc[m].text == ")":
+                    # "Sen. Bernie Sanders (Vt.), who lost …, identified", "Rep. Jim Jordan (R-Ohio), an …,"
+                    opening = next((x for x in range(m - 1, max(lo_i, m - 8) - 1, -1) if doc[x].text == "("), None)
+                    if opening is None:
+                        break
+                    m = opening - 1
+                else:
+                    break
+            if m < k - 1 and doc[m + 1].text != "(" and any(doc[x].pos_ in ("PROPN", "NOUN") for x in range(m + 1, k)):
                 return (m + 1, appos_end + 1)
         return None
     if not any(doc[x].pos_ in ("PROPN", "NOUN", "PRON") for x in range(start, j + 1)):

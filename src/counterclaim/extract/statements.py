@@ -190,6 +190,10 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
         r.content = sorted({_trim(ctx.text, s, e) for s, e in r.content if e > s})
         if r.source is not None and not any(ch.isalnum() for ch in ctx.text[r.source[0]:r.source[1]]):
             r.source = None  # a source without a word in it is no source (whatever rule left it)
+        if HYPHENATED_SOURCE_WORDS and r.source is not None:
+            ws, we = _whole_hyphenated_words(ctx.text, *r.source)
+            if not any(ps < we and ws < pe for ps, pe in [r.cue, *r.content]):
+                r.source = (ws, we)
     if WORDLESS_CONTENT_OUT:
         text = ctx.text
         for r in raws:  # a stray quotation mark or dash is no content ('Stories about " …': content '"')
@@ -207,6 +211,24 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
             if len(r.content) > 1:
                 r.content = [(ps, pe) for ps, pe in r.content if ps not in cue_starts or ps < r.cue[0]]
     return raws
+
+
+#: a source never ends or starts inside a hyphenated word ("President Park Geun-hye": the parse hung "hye" on the
+#: verb)
+HYPHENATED_SOURCE_WORDS = True
+
+
+def _whole_hyphenated_words(text: str, s: int, e: int) -> tuple[int, int]:
+    """``[s, e)`` widened so that a word joined to its edge by a hyphen without spaces ("Geun-hye") is whole."""
+    while e + 1 < len(text) and text[e] in "-‐" and text[e + 1].isalnum() and e > s and text[e - 1].isalnum():
+        e += 1
+        while e < len(text) and text[e].isalnum():
+            e += 1
+    while s - 2 >= 0 and text[s - 1] in "-‐" and text[s - 2].isalnum() and s < e and text[s].isalnum():
+        s -= 1
+        while s - 1 >= 0 and text[s - 1].isalnum():
+            s -= 1
+    return s, e
 
 
 #: when statement B's cue lies in a content piece of A after A's cue, and B's content, wholly before B's cue,
