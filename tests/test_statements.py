@@ -3320,3 +3320,40 @@ def test_a_source_is_not_cut_inside_a_hyphenated_name(monkeypatch, on):
             (".", False, 5, "punct", "PUNCT", ".")]
     (r,), t = _flag_raws(monkeypatch, "statements", "HYPHENATED_SOURCE_WORDS", on, rows, ["said"], [(5, "VBD")])
     assert t[slice(*r.source)] == ("President Park Geun-hye" if on else "President Park Geun")
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_prepositional_phrase_after_an_inverted_source_is_no_apposition(monkeypatch, on):
+    # “It ended,” said Jim Jordan, a senator, in a statement.
+    rows = [("“", False, 2, "punct", "PUNCT", "“"), ("It", True, 2, "nsubj", "PRON", "it"),
+            ("ended", False, 5, "ccomp", "VERB", "end"), (",", False, 2, "punct", "PUNCT", ","),
+            ("”", True, 2, "punct", "PUNCT", "”"), ("said", True, 5, "ROOT", "VERB", "say"),
+            ("Jim", True, 7, "compound", "PROPN", "Jim"), ("Jordan", False, 5, "nsubj", "PROPN", "Jordan"),
+            (",", True, 10, "punct", "PUNCT", ","), ("a", True, 10, "det", "DET", "a"),
+            ("senator", False, 7, "appos", "NOUN", "senator"), (",", True, 14, "punct", "PUNCT", ","),
+            ("in", True, 14, "case", "ADP", "in"), ("a", True, 14, "det", "DET", "a"),
+            ("statement", False, 5, "obl", "NOUN", "statement"), (".", False, 5, "punct", "PUNCT", ".")]
+    (r,), t = _flag_raws(monkeypatch, "sources", "ADJUNCT_NOT_APPOSITION", on, rows, ["said"], [(5, "VBD")])
+    want = "Jim Jordan, a senator," if on else "Jim Jordan, a senator, in a statement"
+    assert t[slice(*r.source)] == want
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_comparison_after_a_named_source_is_no_part_of_it(monkeypatch, on):
+    # Clinton, like Obama, has said she will stay.   /  Rubio, like Tilton, oppose it.  (plural: both speak)
+    def rows(verb, tag, aux):
+        out = [("Clinton", False, 5 if aux else 4, "nsubj", "PROPN", "Clinton"), (",", True, 3, "punct", "PUNCT", ","),
+               ("like", True, 3, "case", "ADP", "like"), ("Obama", False, 0, "nmod", "PROPN", "Obama"),
+               (",", True, 0, "punct", "PUNCT", ",")]
+        if aux:
+            out += [("has", True, 6, "aux", "AUX", "have")]
+        v = len(out)
+        out += [(verb, True, v, "ROOT", "VERB", verb), ("she", True, v + 2, "nsubj", "PRON", "she"),
+                ("stays", False, v, "ccomp", "VERB", "stay"), (".", False, v, "punct", "PUNCT", ".")]
+        out[0] = ("Clinton", False, v, "nsubj", "PROPN", "Clinton")
+        return out, v, tag
+
+    for (r_rows, v, tag), want_on in ((rows("said", "VBN", True), "Clinton"),
+                                      (rows("say", "VBP", False), "Clinton, like Obama,")):
+        (r,), t = _flag_raws(monkeypatch, "sources", "COMPARISON_OUT", on, r_rows, ["said", "say"], [(v, tag)])
+        assert t[slice(*r.source)] == (want_on if on else "Clinton, like Obama,")

@@ -357,6 +357,10 @@ def _without_time_tail(toks: list[Any], head: Any) -> list[Any]:
     return [t for t in toks if t.i < k]
 
 
+#: a comparison set off by commas after a named source is no part of it ("Hillary Clinton, like Obama,")
+COMPARISON_OUT = True
+
+
 def _source_span(text: str, subj: Any, before: Optional[int] = None) -> Optional[tuple[int, int]]:
     """The source phrase of subject token ``subj``: its subtree (up to token ``before`` when given)."""
     toks = [t for t in subj.subtree if before is None or t.i < before]
@@ -381,6 +385,13 @@ def _source_span(text: str, subj: Any, before: Optional[int] = None) -> Optional
         if (c.dep_ in ("acl", "advcl") and c.morph.get("VerbForm") in (["Ger"], ["Part"]) and c.tag_ != "VBN") \
                 or (c.dep_ in ("nmod", "obl", "nmod:tmod", "obl:tmod", "nmod:npmod") and
                     (c.ent_type_ in ("DATE", "TIME") or c.lower_ in DATE_WORDS)):
+            drop.update(t.i for t in c.subtree)
+            cut.update(t.i for t in c.subtree)
+        elif COMPARISON_OUT and subj.pos_ == "PROPN" and c.dep_ in ("nmod", "obl") and c.i > 0 and subj.head.tag_ != "VBP" \
+                and "," in (subj.doc[min(t.i for t in c.subtree)].text, subj.doc[min(t.i for t in c.subtree) - 1].text) \
+                and any(k.dep_ == "case" and k.lower_ in ("like", "unlike") for k in c.children):
+            # "Hillary Clinton, like Obama, has encouraged …": a comparison, not the source ("Republicans, like
+            # Mr. Ryan," names members, and stays; so does "Rubio, like Tilton, oppose …", the two with a plural verb)
             drop.update(t.i for t in c.subtree)
             cut.update(t.i for t in c.subtree)
         elif DROP_SOURCE_RELATIVES and c.dep_ in ("acl:relcl", "relcl") and c.i > 0 and any(
@@ -706,6 +717,11 @@ def _name_part(doc: Any, k: int) -> bool:
         t.text == "." and k > 0 and len(doc[k - 1].text) == 1 and doc[k - 1].text.isupper())
 
 
+#: after a name following its cue, a phrase set off by a comma that opens with a preposition ("in a statement",
+#: "at a later press gaggle") is no apposition of the name
+ADJUNCT_NOT_APPOSITION = True
+
+
 def _np_right(doc: Any, start_i: int, hi_i: int) -> Optional[tuple[int, int]]:
     """Token range of a name phrase right after the cue: ``said David Wasserman, House editor for the
     Cook Political Report``, ``said Sen. Claire McCaskill (D-Mo.)``, ``said Victor Cha, who served ...``."""
@@ -738,6 +754,12 @@ def _np_right(doc: Any, start_i: int, hi_i: int) -> Optional[tuple[int, int]]:
             while m < hi_i and not (doc[m].is_punct and doc[m].text in (".", ";", "?", "!")) and not doc[m].is_quote:
                 m += 1
             return (start_i, m)
+        if ADJUNCT_NOT_APPOSITION and m < hi_i and doc[m].pos_ == "ADP" and doc[m].lower_ != "of":
+            # "…,” said Rep. Elijah Cummings, the top Democrat …, in a statement": how he said it; the comma
+            # that closes an apposition stays with it, as PolNeAR keeps it
+            if any(doc[x].text == "," for x in range(start_i, end)):
+                end += 1
+            break
         while m < hi_i and (_name_part(doc, m) or doc[m].pos_ in ("ADP", "CCONJ") or doc[m].text in ("(", ")")):
             m += 1
         if m > end + 1 and (m >= hi_i or doc[m].is_punct):
