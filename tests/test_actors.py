@@ -498,3 +498,35 @@ def test_every_member_of_an_including_list_belongs_to_the_group(monkeypatch, on)
     assert by_name(actors, "Ali Tavakoli").affiliation == officials.id
     karimi = by_name(actors, "Reza Karimi")
     assert karimi.affiliation == (officials.id if on else None)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_countrys_institution_is_the_dictionary_actor_with_its_code(monkeypatch, on):
+    from counterclaim.extract import actor_clusters
+
+    monkeypatch.setattr(actor_clusters, "INSTITUTION_GROUPS", on)
+    text = "The Israel Defense Forces declined to comment . Israel ’s military does not comment . Israeli soldiers left ."
+    _, _, actors = analyse(text, ents=[(1, 4, "ORG"), (8, 9, "GPE"), (15, 16, "NORP")],
+                           pos={4: "VERB", 11: "AUX", 12: "PART", 13: "VERB", 17: "VERB", 10: "NOUN", 16: "NOUN"},
+                           tags={16: "NNS"})
+    idf = by_name(actors, "Israel Defense Forces")
+    assert idf.code == "ISRMIL"
+    military = [a for a in actors if a.name == "Israel ’s military"]
+    if on:
+        assert not military and "Israel ’s military" in idf.aliases and len(idf.mentions) == 2
+    else:
+        assert len(military) == 1 and military[0].code == "ISRMIL" and len(idf.mentions) == 1
+    # soldiers are people of the army, not the army: they stay a group of their own either way
+    assert by_name(actors, "Israeli soldiers").id != idf.id
+
+
+def test_a_countrys_institution_stays_a_group_when_two_dictionary_actors_share_the_code():
+    # the White House and the National Security Council are both USAGOV: "the US government" is neither
+    text = ("The White House declined to comment . The National Security Council said nothing . "
+            "The US government left .")
+    _, _, actors = analyse(text, ents=[(1, 3, "ORG"), (8, 11, "ORG"), (15, 16, "GPE")],
+                           pos={3: "VERB", 11: "VERB", 12: "PRON", 17: "VERB", 16: "NOUN"})
+    white_house, council = by_name(actors, "White House"), by_name(actors, "National Security Council")
+    government = by_name(actors, "US government")
+    assert government.code == white_house.code == council.code == "USAGOV"
+    assert len({white_house.id, council.id, government.id}) == 3

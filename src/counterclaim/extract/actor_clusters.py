@@ -43,13 +43,62 @@ HYPHEN_ACRONYMS = True
 HEAD_WORD_MENTIONS = True
 
 
+#: "Israel's military" is the actor the dictionary knows as "Israel Defense Forces" when the dictionary gives that
+#: one the code of the country and the group's sector (ISR + MIL): for a group named by a word for one institution
+INSTITUTION_GROUPS = True
+_ARMED = ("defense forces", "defence forces", "defense force", "defence force", "armed forces", "army", "military")
+#: agent words that name one institution of a country, not people in it ("soldiers", "officials" stay groups), with
+#: the words the dictionary's name for that institution holds ("Israel Defense Forces", not "Central Command")
+INSTITUTION_WORDS = {"military": _ARMED, "army": _ARMED, "armed forces": _ARMED, "navy": ("navy",),
+                     "air force": ("air force",), "police": ("police",), "police force": ("police",),
+                     "government": ("government",), "cabinet": ("cabinet",), "coast guard": ("coast guard",)}
+
+
+def _institution_code(m: _M) -> Optional[str]:
+    """The code a dictionary actor must have to be the institution the group mention ``m`` names."""
+    if m.rule != "agent_group" or not m.sector or not m.country or not m.role:
+        return None
+    return m.country + m.sector if key(m.role) in INSTITUTION_WORDS else None
+
+
+def _names_institution(x: _M, group: _M) -> bool:
+    """Mention ``x`` of a dictionary organisation says in its own words that it is what ``group`` names ("Israel
+    Defense Forces" for "Israel's military"; not "Pentagon", which the dictionary files under the same entry as
+    the US military, nor "U.S. Central Command")."""
+    words = INSTITUTION_WORDS.get(key(group.role or ""), ())
+    text = " " + key(x.text) + " "
+    return x.entry is not None and x.entry.type in ORGLIKE and any(" " + w + " " in text for w in words)
+
+
+def _same_institution(m: _M, c: dict, unique_codes: frozenset) -> bool:
+    """``m`` and cluster ``c`` name one institution: a group ("Israel's military") and a mention of the dictionary
+    actor with its country's code for that sector that names it so ("Israel Defense Forces", ISRMIL), in either
+    order, when no other dictionary actor of the document has that code."""
+    code = _institution_code(m)
+    if code is not None and code in unique_codes and any(
+            x.entry is not None and x.entry.code == code and _names_institution(x, m) for x in c["members"]):
+        return True
+    if m.entry is not None and m.entry.code in unique_codes:
+        return any(_institution_code(x) == m.entry.code and _names_institution(m, x) for x in c["members"])
+    return False
+
+
+def _unique_codes(ms: list[_M]) -> frozenset:
+    """Codes that exactly one dictionary actor among the mentions ``ms`` has."""
+    by_code: dict[str, set] = {}
+    for m in ms:
+        if m.entry is not None and m.entry.code:
+            by_code.setdefault(m.entry.code, set()).add(m.entry.key)
+    return frozenset(code for code, keys in by_code.items() if len(keys) == 1)
+
+
 def _compatible_kinds(a: str, b: str) -> bool:
     if a == b:
         return True
     return a in ORGLIKE and b in ORGLIKE
 
 
-def _same(m: _M, c: dict, k: Optional[Knowledge] = None) -> bool:
+def _same(m: _M, c: dict, k: Optional[Knowledge] = None, unique_codes: frozenset = frozenset()) -> bool:
     if not _compatible_kinds(m.kind, c["kind"]):
         return False
     if m.kind == "country":
@@ -87,11 +136,14 @@ def _same(m: _M, c: dict, k: Optional[Knowledge] = None) -> bool:
             if HEAD_WORD_MENTIONS and k is not None and len(mw) == 1 < len(tw) and tw[-1] == mw[0] \
                     and k.org_head(m.text):
                 return True  # "Ministry: Blast was sabotage" in a story about "Caldera's Interior Ministry"
+        if INSTITUTION_GROUPS and _same_institution(m, c, unique_codes):
+            return True
     return False
 
 
 def _cluster(ms: list[_M], k: Knowledge) -> list[dict]:
     clusters: list[dict] = []
+    unique_codes = _unique_codes(ms) if INSTITUTION_GROUPS else frozenset()
     order = sorted(range(len(ms)), key=lambda i: (-len(ms[i].text.split()), ms[i].kind != "person", ms[i].s))
     for i in order:
         m = ms[i]
@@ -111,7 +163,7 @@ def _cluster(ms: list[_M], k: Knowledge) -> list[dict]:
                 clusters.append(c)
             _join(c, m, clusters)
             continue
-        matches = [c for c in clusters if _same(m, c, k)]
+        matches = [c for c in clusters if _same(m, c, k, unique_codes)]
         if m.kind == "other" and not matches:
             matches = [c for c in clusters if c["kind"] == "person" and _same(_as_person(m), c, k)]
         if matches:
@@ -161,6 +213,9 @@ def _canonical(c: dict, k: Knowledge) -> tuple[str, tuple[str, ...]]:
         name = k.country_name(c["country"])
     else:
         full = [t for t in texts if not _is_acronym(t)]
+        if c["entries"]:  # a group merged into a dictionary actor ("Israel's military") does not name it
+            grouped = {m.text for m in c["members"] if _institution_code(m) is not None}
+            full = [t for t in full if t not in grouped] or full
         pool = full or texts
         name = max(pool, key=lambda t: (len(t.split()), len(t), -texts.index(t)))
         if not full and c["entries"]:
