@@ -3357,3 +3357,32 @@ def test_a_comparison_after_a_named_source_is_no_part_of_it(monkeypatch, on):
                                       (rows("say", "VBP", False), "Clinton, like Obama,")):
         (r,), t = _flag_raws(monkeypatch, "sources", "COMPARISON_OUT", on, r_rows, ["said", "say"], [(v, tag)])
         assert t[slice(*r.source)] == (want_on if on else "Clinton, like Obama,")
+
+
+def test_a_source_starts_after_a_dateline_a_missed_sentence_start_or_a_dash():
+    from counterclaim.extract.statements import _without_lead
+
+    def cut(text, source):
+        s = text.index(source)
+        return text[slice(*_without_lead(text, s, s + len(source)))]
+
+    assert cut("Washington (AFP) – Democrat Jane Roe said so.", "Washington (AFP) – Democrat Jane Roe") == "Democrat Jane Roe"
+    assert cut("It was in the U.S. He says so.", "U.S. He") == "He"
+    assert cut("Near Fresno, Calif. The group said so.", "Calif. The group") == "The group"
+    assert cut("-Jane Roe explains why.", "-Jane Roe") == "Jane Roe"
+    # names with full stops and dashes stay whole
+    assert cut("Sen. John Cornyn (R-Texas) said so.", "Sen. John Cornyn (R-Texas)") == "Sen. John Cornyn (R-Texas)"
+    assert cut("Jean-Marc Ayrault said so.", "Jean-Marc Ayrault") == "Jean-Marc Ayrault"
+    assert cut("The Rev. Al Sharpton said so.", "The Rev. Al Sharpton") == "The Rev. Al Sharpton"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_missed_sentence_start_is_no_part_of_the_source(monkeypatch, on):
+    # We met in the U.S. He said it ended.  (one sentence for the splitter; "U.S." parsed into the subject)
+    rows = [("We", True, 1, "nsubj", "PRON", "we"), ("met", True, 1, "ROOT", "VERB", "meet"),
+            ("in", True, 4, "case", "ADP", "in"), ("the", True, 4, "det", "DET", "the"),
+            ("U.S.", True, 5, "compound", "PROPN", "U.S."), ("He", True, 6, "nsubj", "PRON", "he"),
+            ("said", True, 1, "parataxis", "VERB", "say"), ("it", True, 8, "nsubj", "PRON", "it"),
+            ("ended", False, 6, "ccomp", "VERB", "end"), (".", False, 1, "punct", "PUNCT", ".")]
+    (r,), t = _flag_raws(monkeypatch, "statements", "SOURCE_LEAD_CUT", on, rows, ["said"], [(6, "VBD")])
+    assert t[slice(*r.source)] == ("He" if on else "in the U.S. He")

@@ -190,6 +190,8 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
         r.content = sorted({_trim(ctx.text, s, e) for s, e in r.content if e > s})
         if r.source is not None and not any(ch.isalnum() for ch in ctx.text[r.source[0]:r.source[1]]):
             r.source = None  # a source without a word in it is no source (whatever rule left it)
+        if SOURCE_LEAD_CUT and r.source is not None:
+            r.source = _without_lead(ctx.text, *r.source)
         if HYPHENATED_SOURCE_WORDS and r.source is not None:
             ws, we = _whole_hyphenated_words(ctx.text, *r.source)
             if not any(ps < we and ws < pe for ps, pe in [r.cue, *r.content]):
@@ -211,6 +213,35 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
             if len(r.content) > 1:
                 r.content = [(ps, pe) for ps, pe in r.content if ps not in cue_starts or ps < r.cue[0]]
     return raws
+
+
+#: a source starts after what the sentence splitter left before it: a dateline ("Washington (AFP) – Democrat Hillary
+#: Clinton"), the end of the previous sentence ("Washington D.C. He"), a leading dash ("-Nate Cohn")
+SOURCE_LEAD_CUT = True
+_SENTENCE_PRONOUNS = ("He", "She", "They", "We", "It", "You", "The")
+_DATELINE = re.compile(r"\)\s*[-–—]+\s*")
+
+
+def _without_lead(text: str, s: int, e: int) -> tuple[int, int]:
+    """``[s, e)`` without a leading dash, a dateline that ends in an agency's name in parentheses and a dash,
+    or words before a capitalised pronoun (or "The") that follows a full stop: a sentence start the splitter
+    missed after an abbreviation ("U.S. He said")."""
+    span = text[s:e]
+    m = _DATELINE.search(span)
+    if m is not None and m.end() < len(span) and "(" in span[:m.start()]:
+        s += m.end()
+        span = text[s:e]
+    for w in _SENTENCE_PRONOUNS:
+        i = span.find(". " + w + " ")
+        if i < 0 and span.endswith(". " + w):
+            i = len(span) - len(w) - 2
+        if i >= 0:
+            s += i + 2
+            span = text[s:e]
+            break
+    while s < e and text[s] in "-–—" and (s + 1 < e and text[s + 1] not in "-–—"):
+        s += 1
+    return _trim(text, s, e)
 
 
 #: a source never ends or starts inside a hyphenated word ("President Park Geun-hye": the parse hung "hye" on the
