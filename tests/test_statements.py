@@ -3386,3 +3386,17 @@ def test_a_missed_sentence_start_is_no_part_of_the_source(monkeypatch, on):
             ("ended", False, 6, "ccomp", "VERB", "end"), (".", False, 1, "punct", "PUNCT", ".")]
     (r,), t = _flag_raws(monkeypatch, "statements", "SOURCE_LEAD_CUT", on, rows, ["said"], [(6, "VBD")])
     assert t[slice(*r.source)] == ("He" if on else "in the U.S. He")
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_list_of_subjects_the_parse_split_is_one_source(monkeypatch, on):
+    # But unions, groups, and lawmakers claim it failed.  (the parse: "unions" and "lawmakers" both subjects)
+    rows = [("But", True, 7, "cc", "CCONJ", "but"), ("unions", False, 7, "nsubj", "NOUN", "union"),
+            (",", True, 3, "punct", "PUNCT", ","), ("groups", False, 1, "conj", "NOUN", "group"),
+            (",", True, 7, "punct", "PUNCT", ","), ("and", True, 7, "cc", "CCONJ", "and"),
+            ("lawmakers", True, 7, "nsubj", "NOUN", "lawmaker"), ("claim", True, 7, "ROOT", "VERB", "claim"),
+            ("it", True, 9, "nsubj", "PRON", "it"), ("failed", False, 7, "ccomp", "VERB", "fail"),
+            (".", False, 7, "punct", "PUNCT", ".")]
+    (r,), t = _flag_raws(monkeypatch, "verbs", "SPLIT_SUBJECT_LISTS", on, rows, ["claim"], [(7, "VBP")])
+    assert t[slice(*r.source)] == ("unions, groups, and lawmakers" if on else "lawmakers")
+    assert [t[s:e] for s, e in r.content] == ["it failed"]

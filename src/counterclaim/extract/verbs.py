@@ -505,6 +505,32 @@ def _main_verb_after_apposition(tok: Any) -> bool:
     return bool(words) and max(words) == tok.i - 2 and doc[min(words) - 1].text == ","
 
 
+#: "labor unions, environmental groups, and many Democratic lawmakers claim": where the parse split a list of
+#: subjects into two subjects of the verb with the conjunction on the verb, the source is the whole list
+SPLIT_SUBJECT_LISTS = True
+
+
+def _split_subject_list_start(tok: Any, subj: Any) -> Optional[Any]:
+    """The first token of the list a subject ends, when the verb ``tok`` has another subject before ``subj``
+    and a coordinating conjunction of its own right before ``subj``'s phrase ("[labor unions, environmental
+    groups,] and [many Democratic lawmakers] claim")."""
+    first_of_subj = min(t.i for t in subj.subtree)
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < subj.i]
+    if not subjects:
+        return None
+    cc = [c for c in tok.children if c.dep_ == "cc" and c.i < first_of_subj and c.i > subjects[-1].i]
+    between = tok.doc[max(t.i for t in subjects[-1].subtree) + 1:first_of_subj]
+    if not cc or any(not (t.text == "," or t.i in {x.i for x in cc}) for t in between):
+        return None  # only a comma and the conjunction between the two ("… Sotloff — and the group says": no list)
+    start = subjects[-1]
+    lo = min(t.i for t in start.subtree)
+    while lo < start.i and (tok.doc[lo].dep_ in ("cc", "punct", "advmod") or tok.doc[lo].is_quote):
+        lo += 1  # "But labor unions": the opening conjunction is no part of the list
+    if any(t.pos_ in ("VERB", "AUX") for t in tok.doc[lo:first_of_subj]):
+        return None  # "…, it's not, and Dayton says": a clause before, not a list of names
+    return tok.doc[lo]
+
+
 def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -> Optional[RawStatement]:
     """One statement for a cue token: source, then content by the first rule that applies —
     a complement to the right (ccomp/xcomp/obj), an adjacent quote, the sentence left of a clause-final
@@ -588,6 +614,10 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
             source = (_extend_left_over_nouns(tok.doc, source[0], ctx), source[1])
         if source is not None and source[1] <= cue[0] and subj.sent.start == min(t.i for t in subj.subtree):
             source = (_extend_left_over_nouns(tok.doc, source[0], ctx), source[1])
+        if SPLIT_SUBJECT_LISTS and source is not None:
+            first = _split_subject_list_start(tok, subj)
+            if first is not None:
+                source = (min(source[0], first.idx), source[1])
     title = _title_before_name(tok)
     if title is not None and source is not None:
         # "the terror group's military commander Muhammad Deif said": the title belongs to the source
