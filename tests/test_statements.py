@@ -2819,6 +2819,10 @@ def test_participle_after_reporting_clause_takes_its_source(monkeypatch):
      "The F.B.I"),
 ])
 def test_source_extent_rules(monkeypatch, flag, text, cue, on_source, off_source):
+    from counterclaim.extract import verbs
+
+    # the name-phrase rules alone: the parse's own subject phrase after the cue would also reach "of Delaware"
+    monkeypatch.setattr(verbs, "INVERTED_SUBJECT_SUBTREE", False)
     assert _flag_statement(monkeypatch, "sources", flag, True, text, cue).source.text == on_source
     assert _flag_statement(monkeypatch, "sources", flag, False, text, cue).source.text == off_source
 
@@ -3400,3 +3404,40 @@ def test_a_list_of_subjects_the_parse_split_is_one_source(monkeypatch, on):
     (r,), t = _flag_raws(monkeypatch, "verbs", "SPLIT_SUBJECT_LISTS", on, rows, ["claim"], [(7, "VBP")])
     assert t[slice(*r.source)] == ("unions, groups, and lawmakers" if on else "lawmakers")
     assert [t[s:e] for s, e in r.content] == ["it failed"]
+
+
+def _quote_said_subject(subject_rows, subject_head):
+    """“We won,” said <subject rows>. with the subject's head word at index ``subject_head`` of its rows."""
+    rows, said = _quote_said([])
+    rows = rows[:-1]  # without the full stop
+    n = len(rows)
+    rows += [(w, sp, n + h, d, *rest) for (w, sp, h, d, *rest) in subject_rows]
+    rows[n + subject_head] = (rows[n + subject_head][0], rows[n + subject_head][1], said, "nsubj",
+                              *rows[n + subject_head][4:])
+    rows.append((".", False, said, "punct", "PUNCT", "."))
+    return rows, said
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_an_inverted_subject_keeps_the_phrase_the_parse_gives_it(monkeypatch, on):
+    # “We won,” said a source close to the campaign.
+    source = [("a", True, 1, "det", "DET", "a"), ("source", True, 1, "nsubj", "NOUN", "source"),
+              ("close", True, 1, "amod", "ADV", "close"), ("to", True, 5, "case", "ADP", "to"),
+              ("the", True, 5, "det", "DET", "the"), ("campaign", False, 2, "obl", "NOUN", "campaign")]
+    rows, said = _quote_said_subject(source, 1)
+    (r,), t = _flag_raws(monkeypatch, "verbs", "INVERTED_SUBJECT_SUBTREE", on, rows, ["said"], [(said, "VBD")])
+    assert t[slice(*r.source)] == ("a source close to the campaign" if on else "a source")
+    # … but not over what the verb governs: "said Jim Jordan in a statement", "said Jim Jordan, a senator, via email"
+    jordan = [("Jim", True, 1, "compound", "PROPN", "Jim"), ("Jordan", True, 1, "nsubj", "PROPN", "Jordan"),
+              ("in", True, 4, "case", "ADP", "in"), ("a", True, 4, "det", "DET", "a"),
+              ("statement", False, 1, "nmod", "NOUN", "statement")]
+    rows, said = _quote_said_subject(jordan, 1)
+    (r,), t = _flag_raws(monkeypatch, "verbs", "INVERTED_SUBJECT_SUBTREE", on, rows, ["said"], [(said, "VBD")])
+    assert t[slice(*r.source)] == "Jim Jordan"
+    email = [("Jim", True, 1, "compound", "PROPN", "Jim"), ("Jordan", False, 1, "nsubj", "PROPN", "Jordan"),
+             (",", True, 4, "punct", "PUNCT", ","), ("a", True, 4, "det", "DET", "a"),
+             ("senator", False, 1, "appos", "NOUN", "senator"), (",", True, 7, "punct", "PUNCT", ","),
+             ("via", True, 7, "case", "ADP", "via"), ("email", False, 1, "nmod", "NOUN", "email")]
+    rows, said = _quote_said_subject(email, 1)
+    (r,), t = _flag_raws(monkeypatch, "verbs", "INVERTED_SUBJECT_SUBTREE", on, rows, ["said"], [(said, "VBD")])
+    assert t[slice(*r.source)] == "Jim Jordan, a senator,"

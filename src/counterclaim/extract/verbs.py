@@ -505,6 +505,41 @@ def _main_verb_after_apposition(tok: Any) -> bool:
     return bool(words) and max(words) == tok.i - 2 and doc[min(words) - 1].text == ","
 
 
+#: after a quote, the parse's subject phrase after the cue wins over the name phrase found by part of speech when
+#: it starts there and goes on ("said a source close to the campaign")
+INVERTED_SUBJECT_SUBTREE = True
+#: prepositions that open an adjunct of the verb right after an inverted name ("said Robby Mook in a statement")
+_VERB_ADJUNCT_PREPOSITIONS = frozenset({"in", "via", "at", "during", "on", "after", "before", "while", "about"})
+
+
+def _inverted_subject_end(doc: Any, start: int, lo: int, hi: int, text: str) -> int:
+    """Where the parse's subject phrase after a quote and its cue ends, between the end ``lo`` of the name phrase
+    found by part of speech (which starts at ``start``) and the end ``hi`` of the parse's phrase: before a
+    participle or a preposition other than "of" after a comma (", echoing comments …", ", via email", ", with
+    …"), or before a preposition of the verb right after the name ("Robby Mook in a statement"; not further on:
+    "pastor at Servant House Baptist Church in Ft. Worth"), or at a quotation mark; a comma that closes an
+    apposition before stays."""
+    for t in doc:
+        if t.idx < lo or t.idx >= hi or t.text == ",":
+            continue
+        prev = doc[t.i - 1] if t.i > 0 else None
+        after_comma = prev is not None and prev.text == ","
+        participle = t.tag_ in ("VBG", "VBN") and (
+            any(c.dep_ in ("obj", "obl", "obl:agent", "ccomp", "xcomp", "advmod") for c in t.children)
+            or not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("NOUN", "PROPN")))  # not "managing director"
+        cut = None
+        if t.is_quote:
+            cut = t.idx
+        elif after_comma and (participle or (t.pos_ == "ADP" and t.lower_ != "of")):
+            cut = prev.idx + 1 if "," in text[start:prev.idx] else prev.idx
+        elif t.pos_ == "ADP" and t.lower_ in _VERB_ADJUNCT_PREPOSITIONS and prev is not None \
+                and (prev.pos_ == "PROPN" or prev.text == ")") and prev.idx < lo:
+            cut = t.idx
+        if cut is not None:
+            return max(lo, _trim(text, start, cut)[1])
+    return hi
+
+
 #: "labor unions, environmental groups, and many Democratic lawmakers claim": where the parse split a list of
 #: subjects into two subjects of the verb with the conjunction on the verb, the source is the whole list
 SPLIT_SUBJECT_LISTS = True
@@ -595,6 +630,15 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         if inv is not None and pieces and pieces[0][0] <= inv.idx < pieces[0][1]:
             pieces, how = [], ""
         source = _fallback_source(tok, cue, ctx)
+        if INVERTED_SUBJECT_SUBTREE and source is not None and inv is not None and inv.dep_ in ("nsubj", "nsubj:pass"):
+            # "“…,” said a source close to the campaign", "said the former top aide to President George W. Bush":
+            # the parse's subject phrase goes on where the name phrase by part of speech stopped
+            whole = _source_span(text, inv)
+            if whole is not None and whole[1] > source[1]:
+                whole = (whole[0], _inverted_subject_end(tok.doc, source[0], source[1], whole[1], text))
+            if whole is not None and whole[0] <= source[0] < whole[1] and whole[1] > source[1] \
+                    and whole[1] <= inv.sent.end_char and not any(ps < whole[1] and whole[0] < pe for ps, pe in pieces):
+                source = whole
         if source is not None:
             span = tok.doc.char_span(source[0], source[1], alignment_mode="expand")
             subj = span.root if span is not None else inv
