@@ -3431,9 +3431,10 @@ def test_an_inverted_subject_keeps_the_phrase_the_parse_gives_it(monkeypatch, on
     jordan = [("Jim", True, 1, "compound", "PROPN", "Jim"), ("Jordan", True, 1, "nsubj", "PROPN", "Jordan"),
               ("in", True, 4, "case", "ADP", "in"), ("a", True, 4, "det", "DET", "a"),
               ("statement", False, 1, "nmod", "NOUN", "statement")]
-    rows, said = _quote_said_subject(jordan, 1)
-    (r,), t = _flag_raws(monkeypatch, "verbs", "INVERTED_SUBJECT_SUBTREE", on, rows, ["said"], [(said, "VBD")])
-    assert t[slice(*r.source)] == "Jim Jordan"
+    for prep in ("in", "to"):  # "said Jim Jordan to the crowd" as well
+        rows, said = _quote_said_subject([(prep, *x[1:]) if x[0] == "in" else x for x in jordan], 1)
+        (r,), t = _flag_raws(monkeypatch, "verbs", "INVERTED_SUBJECT_SUBTREE", on, rows, ["said"], [(said, "VBD")])
+        assert t[slice(*r.source)] == "Jim Jordan"
     email = [("Jim", True, 1, "compound", "PROPN", "Jim"), ("Jordan", False, 1, "nsubj", "PROPN", "Jordan"),
              (",", True, 4, "punct", "PUNCT", ","), ("a", True, 4, "det", "DET", "a"),
              ("senator", False, 1, "appos", "NOUN", "senator"), (",", True, 7, "punct", "PUNCT", ","),

@@ -508,17 +508,13 @@ def _main_verb_after_apposition(tok: Any) -> bool:
 #: after a quote, the parse's subject phrase after the cue wins over the name phrase found by part of speech when
 #: it starts there and goes on ("said a source close to the campaign")
 INVERTED_SUBJECT_SUBTREE = True
-#: prepositions that open an adjunct of the verb right after an inverted name ("said Robby Mook in a statement")
-_VERB_ADJUNCT_PREPOSITIONS = frozenset({"in", "via", "at", "during", "on", "after", "before", "while", "about"})
-
-
 def _inverted_subject_end(doc: Any, start: int, lo: int, hi: int, text: str) -> int:
     """Where the parse's subject phrase after a quote and its cue ends, between the end ``lo`` of the name phrase
     found by part of speech (which starts at ``start``) and the end ``hi`` of the parse's phrase: before a
     participle or a preposition other than "of" after a comma (", echoing comments …", ", via email", ", with
-    …"), or before a preposition of the verb right after the name ("Robby Mook in a statement"; not further on:
-    "pastor at Servant House Baptist Church in Ft. Worth"), or at a quotation mark; a comma that closes an
-    apposition before stays."""
+    …"), or before a preposition other than "of" right after the name, which is the verb's ("Robby Mook in a
+    statement", "said Bolden to the gathered crowd"; not further on: "pastor at Servant House Baptist Church in
+    Ft. Worth"), or at a quotation mark; a comma that closes an apposition before stays."""
     for t in doc:
         if t.idx < lo or t.idx >= hi or t.text == ",":
             continue
@@ -532,7 +528,7 @@ def _inverted_subject_end(doc: Any, start: int, lo: int, hi: int, text: str) -> 
             cut = t.idx
         elif after_comma and (participle or (t.pos_ == "ADP" and t.lower_ != "of")):
             cut = prev.idx + 1 if "," in text[start:prev.idx] else prev.idx
-        elif t.pos_ == "ADP" and t.lower_ in _VERB_ADJUNCT_PREPOSITIONS and prev is not None \
+        elif t.pos_ == "ADP" and t.lower_ != "of" and prev is not None \
                 and (prev.pos_ == "PROPN" or prev.text == ")") and prev.idx < lo:
             cut = t.idx
         if cut is not None:
