@@ -3442,3 +3442,18 @@ def test_an_inverted_subject_keeps_the_phrase_the_parse_gives_it(monkeypatch, on
     rows, said = _quote_said_subject(email, 1)
     (r,), t = _flag_raws(monkeypatch, "verbs", "INVERTED_SUBJECT_SUBTREE", on, rows, ["said"], [(said, "VBD")])
     assert t[slice(*r.source)] == "Jim Jordan, a senator,"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_verb_after_a_relative_clause_and_a_comma_takes_the_main_subject(monkeypatch, on):
+    # Schultz joined MSNBC, which let him go, and said it ended.  (the parse: "said" a conjunct of "let")
+    rows = [("Schultz", True, 1, "nsubj", "PROPN", "Schultz"), ("joined", True, 1, "ROOT", "VERB", "join"),
+            ("MSNBC", False, 1, "obj", "PROPN", "MSNBC"), (",", True, 5, "punct", "PUNCT", ","),
+            ("which", True, 5, "nsubj", "PRON", "which"), ("let", True, 2, "acl:relcl", "VERB", "let"),
+            ("him", True, 5, "obj", "PRON", "he"), ("go", False, 5, "xcomp", "VERB", "go"),
+            (",", True, 10, "punct", "PUNCT", ","), ("and", True, 10, "cc", "CCONJ", "and"),
+            ("said", True, 5, "conj", "VERB", "say"), ("it", True, 12, "nsubj", "PRON", "it"),
+            ("ended", False, 10, "ccomp", "VERB", "end"), (".", False, 1, "punct", "PUNCT", ".")]
+    (r,), t = _flag_raws(monkeypatch, "sources", "RELATIVE_CONJUNCT_MAIN_SUBJECT", on, rows, ["said"], [(10, "VBD")])
+    assert t[slice(*r.source)] == ("Schultz" if on else "which")
+    assert [t[s:e] for s, e in r.content] == ["it ended"]

@@ -209,11 +209,43 @@ def _subject(tok: Any, depth: int = 0, experiencer_ok: bool = True) -> Optional[
     if _bare_passive_participle(tok):
         return _agent(tok)  # "Asked about the leak, Clinton said …": Clinton was asked; the asker is unnamed
     if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+        if RELATIVE_CONJUNCT_MAIN_SUBJECT and tok.dep_ == "conj":
+            main = _main_verb_of_relative(tok)
+            if main is not None:
+                return _subject(main, depth + 1)
         inherited = _subject(tok.head, depth + 1, experiencer_ok=tok.dep_ == "conj")
         if inherited is None and INHERIT_INVERTED:
             # "“…,” said Baer, adding that …": the head's subject stands after it, before this verb
             inherited = next((c for c in tok.head.children if c.dep_ in SUBJ_DEPS and tok.head.i < c.i < tok.i), None)
         return inherited
+    return None
+
+
+#: "Mr. Schultz supported Democrats during his time on MSNBC, which let him go in 2015, and said …": a verb after
+#: ", and" that the parse coordinated with a relative clause's verb belongs to the main clause, and takes its subject
+RELATIVE_CONJUNCT_MAIN_SUBJECT = True
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+
+
+def _main_verb_of_relative(tok: Any) -> Optional[Any]:
+    """The verb of the clause a relative clause hangs in, when ``tok`` follows ", and" (or ", but") and the
+    parse coordinated it with that relative clause's verb, whose subject is the relative pronoun."""
+    head = tok.head
+    if head.dep_ not in ("acl:relcl", "relcl") or head.i >= tok.i:
+        return None
+    if not any(c.dep_ in SUBJ_DEPS and c.lower_ in _RELATIVE_PRONOUNS for c in head.children):
+        return None
+    doc = tok.doc
+    cc = next((c for c in tok.children if c.dep_ == "cc" and c.i < tok.i), None)
+    if cc is None or cc.lower_ not in ("and", "but") or cc.i == 0 or doc[cc.i - 1].text != ",":
+        return None
+    x = head.head  # the antecedent; then up to the verb of its clause
+    for _ in range(4):
+        if x.pos_ in ("VERB", "AUX") and x.i < head.i:
+            return x
+        if x.head is x:
+            return None
+        x = x.head
     return None
 
 
