@@ -3328,16 +3328,18 @@ def test_a_source_is_not_cut_inside_a_hyphenated_name(monkeypatch, on):
 
 @pytest.mark.parametrize("on", [True, False])
 def test_a_prepositional_phrase_after_an_inverted_source_is_no_apposition(monkeypatch, on):
-    # “It ended,” said Jim Jordan, a senator, in a statement.
-    rows = [("“", False, 2, "punct", "PUNCT", "“"), ("It", True, 2, "nsubj", "PRON", "it"),
-            ("ended", False, 5, "ccomp", "VERB", "end"), (",", False, 2, "punct", "PUNCT", ","),
-            ("”", True, 2, "punct", "PUNCT", "”"), ("said", True, 5, "ROOT", "VERB", "say"),
-            ("Jim", True, 7, "compound", "PROPN", "Jim"), ("Jordan", False, 5, "nsubj", "PROPN", "Jordan"),
-            (",", True, 10, "punct", "PUNCT", ","), ("a", True, 10, "det", "DET", "a"),
-            ("senator", False, 7, "appos", "NOUN", "senator"), (",", True, 14, "punct", "PUNCT", ","),
-            ("in", True, 14, "case", "ADP", "in"), ("a", True, 14, "det", "DET", "a"),
-            ("statement", False, 5, "obl", "NOUN", "statement"), (".", False, 5, "punct", "PUNCT", ".")]
-    (r,), t = _flag_raws(monkeypatch, "sources", "ADJUNCT_NOT_APPOSITION", on, rows, ["said"], [(5, "VBD")])
+    # “We won,” said Jim Jordan, a senator, in a statement.
+    from counterclaim.extract import verbs
+
+    monkeypatch.setattr(verbs, "INVERTED_SUBJECT_SUBTREE", False)  # the name phrase by part of speech alone
+    jordan = [("Jim", True, 1, "compound", "PROPN", "Jim"), ("Jordan", False, 1, "nsubj", "PROPN", "Jordan"),
+              (",", True, 4, "punct", "PUNCT", ","), ("a", True, 4, "det", "DET", "a"),
+              ("senator", False, 1, "appos", "NOUN", "senator"), (",", True, 8, "punct", "PUNCT", ","),
+              ("in", True, 8, "case", "ADP", "in"), ("a", True, 8, "det", "DET", "a"),
+              ("statement", False, 1, "obl", "NOUN", "statement")]
+    rows, said = _quote_said_subject(jordan, 1)
+    rows[said + 9] = ("statement", False, said, "obl", "NOUN", "statement")  # the verb's, as the parse has it
+    (r,), t = _flag_raws(monkeypatch, "sources", "ADJUNCT_NOT_APPOSITION", on, rows, ["said"], [(said, "VBD")])
     want = "Jim Jordan, a senator," if on else "Jim Jordan, a senator, in a statement"
     assert t[slice(*r.source)] == want
 
