@@ -188,14 +188,14 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
         _colon_elaborations(raws, ctx)
     for r in raws:
         r.content = sorted({_trim(ctx.text, s, e) for s, e in r.content if e > s})
-        if r.source is not None and not any(ch.isalnum() for ch in ctx.text[r.source[0]:r.source[1]]):
-            r.source = None  # a source without a word in it is no source (whatever rule left it)
         if SOURCE_LEAD_CUT and r.source is not None:
             r.source = _without_lead(ctx.text, *r.source)
         if HYPHENATED_SOURCE_WORDS and r.source is not None:
             ws, we = _whole_hyphenated_words(ctx.text, *r.source)
             if not any(ps < we and ws < pe for ps, pe in [r.cue, *r.content]):
                 r.source = (ws, we)
+        if r.source is not None and not any(ch.isalnum() for ch in ctx.text[r.source[0]:r.source[1]]):
+            r.source = None  # a source without a word in it is no source (whatever rule left it)
     if WORDLESS_CONTENT_OUT:
         text = ctx.text
         for r in raws:  # a stray quotation mark or dash is no content ('Stories about " …': content '"')

@@ -515,8 +515,9 @@ def _inverted_subject_end(doc: Any, start: int, lo: int, hi: int, text: str) -> 
     …"), or before a preposition other than "of" right after the name, which is the verb's ("Robby Mook in a
     statement", "said Bolden to the gathered crowd"; not further on: "pastor at Servant House Baptist Church in
     Ft. Worth"), or at a quotation mark; a comma that closes an apposition before stays."""
-    for t in doc:
-        if t.idx < lo or t.idx >= hi or t.text == ",":
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    for t in (span if span is not None else ()):
+        if t.idx < lo or t.text == ",":
             continue
         prev = doc[t.i - 1] if t.i > 0 else None
         after_comma = prev is not None and prev.text == ","
