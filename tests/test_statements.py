@@ -3459,3 +3459,20 @@ def test_a_verb_after_a_relative_clause_and_a_comma_takes_the_main_subject(monke
     (r,), t = _flag_raws(monkeypatch, "sources", "RELATIVE_CONJUNCT_MAIN_SUBJECT", on, rows, ["said"], [(10, "VBD")])
     assert t[slice(*r.source)] == ("Schultz" if on else "which")
     assert [t[s:e] for s, e in r.content] == ["it ended"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_participle_after_a_quotation_closed_on_its_comma_takes_the_source(monkeypatch, on):
+    # Peabody said: "We won," adding that it ended.  (the parse hung "adding" on "won", inside the quotation)
+    rows = [("Peabody", True, 1, "nsubj", "PROPN", "Peabody"), ("said", False, 1, "ROOT", "VERB", "say"),
+            (":", True, 1, "punct", "PUNCT", ":"), ('"', False, 5, "punct", "PUNCT", '"'),
+            ("We", True, 5, "nsubj", "PRON", "we"), ("won", False, 1, "ccomp", "VERB", "win"),
+            (",", False, 5, "punct", "PUNCT", ","), ('"', True, 5, "punct", "PUNCT", '"'),
+            ("adding", True, 5, "advcl", "VERB", "add"), ("that", True, 11, "mark", "SCONJ", "that"),
+            ("it", True, 11, "nsubj", "PRON", "it"), ("ended", False, 8, "ccomp", "VERB", "end"),
+            (".", False, 1, "punct", "PUNCT", ".")]
+    raws, t = _flag_raws(monkeypatch, "statements", "COMMA_INSIDE_QUOTE", on, rows, ["said", "adding"],
+                         [(1, "VBD"), (8, "VBG")])
+    adding = next(r for r in raws if t[slice(*r.cue)] == "adding")
+    assert (t[slice(*adding.source)] if adding.source else None) == ("Peabody" if on else None)
+    assert [t[s:e] for s, e in adding.content] == ["that it ended"]

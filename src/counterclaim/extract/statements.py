@@ -410,6 +410,19 @@ PARTICIPLE_AFTER_REPORTING_CLAUSE = True
 _REPORTING_TAIL = re.compile(r"^[^\"“”.;:!?\n]{0,60},\s*$")
 
 
+#: a participle after a quotation that closes with its comma (', "adding that …') follows a comma as well
+COMMA_INSIDE_QUOTE = True
+_CLOSING_MARKS = frozenset({'"', "”", "''", "’"})
+
+
+def _after_comma(h: Any) -> bool:
+    """Token ``h`` follows a comma, or a closing quotation mark right after one ('… ago," adding that …')."""
+    doc = h.doc
+    if h.i > 0 and doc[h.i - 1].text == ",":
+        return True
+    return COMMA_INSIDE_QUOTE and h.i > 1 and doc[h.i - 1].text in _CLOSING_MARKS and doc[h.i - 2].text == ","
+
+
 def _participles_take_head_source(raws: list[RawStatement], text: str) -> None:
     """See :data:`PARTICIPLE_TAKES_HEAD_SOURCE` (``text``: the document's)."""
     by_head = {r.head.i: r for r in raws if r.head is not None and r.source is not None}
@@ -417,7 +430,7 @@ def _participles_take_head_source(raws: list[RawStatement], text: str) -> None:
         h = r.head
         if r.source is not None or h is None or h.tag_ != "VBG" or h.dep_ not in _PARTICIPLE_DEPS or h.i == 0:
             continue
-        if h.head.i >= h.i or h.doc[h.i - 1].text != "," or any(c.dep_ in SUBJ_DEPS + PASS_SUBJ_DEPS for c in h.children):
+        if h.head.i >= h.i or not _after_comma(h) or any(c.dep_ in SUBJ_DEPS + PASS_SUBJ_DEPS for c in h.children):
             continue
         outer = by_head.get(h.head.i)
         if outer is not None and outer.source[1] <= h.idx:
@@ -427,7 +440,7 @@ def _participles_take_head_source(raws: list[RawStatement], text: str) -> None:
     done = sorted((r for r in raws if r.source is not None and r.head is not None), key=lambda r: r.cue[1])
     for r in raws:
         h = r.head
-        if r.source is not None or h is None or h.tag_ != "VBG" or h.i == 0 or h.doc[h.i - 1].text != ",":
+        if r.source is not None or h is None or h.tag_ != "VBG" or h.i == 0 or not _after_comma(h):
             continue
         if any(c.dep_ in SUBJ_DEPS + PASS_SUBJ_DEPS for c in h.children):
             continue
@@ -440,7 +453,9 @@ def _participles_take_head_source(raws: list[RawStatement], text: str) -> None:
         if not before:
             continue
         outer = max(before, key=lambda o: ends[id(o)])
-        if _REPORTING_TAIL.match(text[ends[id(outer)]:h.idx]):
+        tail = text[ends[id(outer)]:h.idx]
+        # '… Peabody said: "…," adding that …': the quotation that ends the statement closed on its comma
+        if _REPORTING_TAIL.match(tail) or (COMMA_INSIDE_QUOTE and not tail.strip() and h.doc[h.i - 1].text != ","):
             r.source, r.src_head = outer.source, outer.src_head
 
 
