@@ -419,9 +419,9 @@ def _source_span(text: str, subj: Any, before: Optional[int] = None) -> Optional
                     (c.ent_type_ in ("DATE", "TIME") or c.lower_ in DATE_WORDS)):
             drop.update(t.i for t in c.subtree)
             cut.update(t.i for t in c.subtree)
-        elif COMPARISON_OUT and subj.pos_ == "PROPN" and c.dep_ in ("nmod", "obl") and c.i > 0 and subj.head.tag_ != "VBP" \
-                and "," in (subj.doc[min(t.i for t in c.subtree)].text, subj.doc[min(t.i for t in c.subtree) - 1].text) \
-                and any(k.dep_ == "case" and k.lower_ in ("like", "unlike") for k in c.children):
+        elif COMPARISON_OUT and subj.pos_ == "PROPN" and c.dep_ in ("nmod", "obl") and subj.head.tag_ != "VBP" \
+                and any(k.dep_ == "case" and k.lower_ in ("like", "unlike") for k in c.children) \
+                and "," in (c.doc[c.left_edge.i].text, c.doc[max(0, c.left_edge.i - 1)].text):
             # "Hillary Clinton, like Obama, has encouraged …": a comparison, not the source ("Republicans, like
             # Mr. Ryan," names members, and stays; so does "Rubio, like Tilton, oppose …", the two with a plural verb)
             drop.update(t.i for t in c.subtree)

@@ -218,7 +218,8 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
 #: a source starts after what the sentence splitter left before it: a dateline ("Washington (AFP) – Democrat Hillary
 #: Clinton"), the end of the previous sentence ("Washington D.C. He"), a leading dash ("-Nate Cohn")
 SOURCE_LEAD_CUT = True
-_SENTENCE_PRONOUNS = ("He", "She", "They", "We", "It", "You", "The")
+#: words that open a sentence and, after a full stop, cannot go on a name before them
+_SENTENCE_OPENERS = ("He", "She", "They", "We", "It", "You", "The")
 _DATELINE = re.compile(r"\)\s*[-–—]+\s*")
 
 
@@ -231,7 +232,7 @@ def _without_lead(text: str, s: int, e: int) -> tuple[int, int]:
     if m is not None and m.end() < len(span) and "(" in span[:m.start()]:
         s += m.end()
         span = text[s:e]
-    for w in _SENTENCE_PRONOUNS:
+    for w in _SENTENCE_OPENERS:
         i = span.find(". " + w + " ")
         if i < 0 and span.endswith(". " + w):
             i = len(span) - len(w) - 2

@@ -508,6 +508,8 @@ def _main_verb_after_apposition(tok: Any) -> bool:
 #: after a quote, the parse's subject phrase after the cue wins over the name phrase found by part of speech when
 #: it starts there and goes on ("said a source close to the campaign")
 INVERTED_SUBJECT_SUBTREE = True
+
+
 def _inverted_subject_end(doc: Any, start: int, lo: int, hi: int, text: str) -> int:
     """Where the parse's subject phrase after a quote and its cue ends, between the end ``lo`` of the name phrase
     found by part of speech (which starts at ``start``) and the end ``hi`` of the parse's phrase: before a
@@ -520,14 +522,10 @@ def _inverted_subject_end(doc: Any, start: int, lo: int, hi: int, text: str) -> 
         if t.idx < lo or t.text == ",":
             continue
         prev = doc[t.i - 1] if t.i > 0 else None
-        after_comma = prev is not None and prev.text == ","
-        participle = t.tag_ in ("VBG", "VBN") and (
-            any(c.dep_ in ("obj", "obl", "obl:agent", "ccomp", "xcomp", "advmod") for c in t.children)
-            or not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("NOUN", "PROPN")))  # not "managing director"
         cut = None
         if t.is_quote:
             cut = t.idx
-        elif after_comma and (participle or (t.pos_ == "ADP" and t.lower_ != "of")):
+        elif prev is not None and prev.text == "," and ((t.pos_ == "ADP" and t.lower_ != "of") or _verbal_participle(t)):
             cut = prev.idx + 1 if "," in text[start:prev.idx] else prev.idx
         elif t.pos_ == "ADP" and t.lower_ != "of" and prev is not None \
                 and (prev.pos_ == "PROPN" or prev.text == ")") and prev.idx < lo:
@@ -535,6 +533,15 @@ def _inverted_subject_end(doc: Any, start: int, lo: int, hi: int, text: str) -> 
         if cut is not None:
             return max(lo, _trim(text, start, cut)[1])
     return hi
+
+
+def _verbal_participle(t: Any) -> bool:
+    """A participle used as a verb ("echoing comments", "asking for anonymity"), not as a modifier ("managing
+    director")."""
+    doc = t.doc
+    return t.tag_ in ("VBG", "VBN") and (
+        any(c.dep_ in ("obj", "obl", "obl:agent", "ccomp", "xcomp", "advmod") for c in t.children)
+        or not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("NOUN", "PROPN")))
 
 
 #: "labor unions, environmental groups, and many Democratic lawmakers claim": where the parse split a list of
@@ -631,11 +638,11 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
             # "“…,” said a source close to the campaign", "said the former top aide to President George W. Bush":
             # the parse's subject phrase goes on where the name phrase by part of speech stopped
             whole = _source_span(text, inv)
-            if whole is not None and whole[1] > source[1]:
+            if whole is not None and whole[0] <= source[0] < whole[1] and whole[1] > source[1]:
                 whole = (whole[0], _inverted_subject_end(tok.doc, source[0], source[1], whole[1], text))
-            if whole is not None and whole[0] <= source[0] < whole[1] and whole[1] > source[1] \
-                    and whole[1] <= inv.sent.end_char and not any(ps < whole[1] and whole[0] < pe for ps, pe in pieces):
-                source = whole
+                if whole[1] > source[1] and whole[1] <= inv.sent.end_char \
+                        and not any(ps < whole[1] and whole[0] < pe for ps, pe in pieces):
+                    source = whole
         if source is not None:
             span = tok.doc.char_span(source[0], source[1], alignment_mode="expand")
             subj = span.root if span is not None else inv
@@ -670,7 +677,8 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
     reduced = (tok.dep_ in ("acl", "amod") and tok.morph.get("VerbForm") == ["Part"]) or reduced_relative
     if reduced and APPOSITION_IS_SUBJECT and _main_verb_after_apposition(tok):
         reduced = False  # the name phrase before the apposition is the subject (_fallback_source)
-    if _bare_passive_participle(tok):
+    bare_passive = _bare_passive_participle(tok)
+    if bare_passive:
         reduced = True  # "Asked about X, Clinton said": passive; no name around it is the asker
     if source is None and not _is_passive(tok) and not reduced and USE_POS_FALLBACK:
         source = _fallback_source(tok, cue, ctx)
@@ -809,7 +817,7 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         heads = [c for c in tok.children if c.dep_ == "obj"]
         if heads and heads[0].lower_ in CLAIM_NOUNS:
             kind = "nominal"
-    if INVERTED_APPOSITIVE and source is not None and source[0] >= cue[1] and not _bare_passive_participle(tok):
+    if INVERTED_APPOSITIVE and source is not None and source[0] >= cue[1] and not bare_passive:
         source = _with_appositive(source, tok, pieces, ctx)  # (an agent in a fronted participle clause ends it)
     if RELATIVE_PRONOUN_CONTENT and pieces:
         rel = _relative_pronoun(tok, subj)
