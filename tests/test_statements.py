@@ -3365,6 +3365,27 @@ def test_a_comparison_after_a_named_source_is_no_part_of_it(monkeypatch, on):
         assert t[slice(*r.source)] == (want_on if on else "Clinton, like Obama,")
 
 
+@pytest.mark.parametrize("on", [True, False])
+def test_an_interruption_after_a_source_is_no_part_of_it(monkeypatch, on):
+    # Ms. Lopez, for her part, said it ended.   /   The mayors, among others, said it ended.
+    def rows(prep, det, noun, subj):
+        out = [("Ms.", True, 1, "compound", "PROPN", "Ms."), (subj, False, 7, "nsubj", "PROPN", subj),
+               (",", True, 5, "punct", "PUNCT", ","),  # the parse hangs the opening comma on the phrase
+               (prep, True, 5, "case", "ADP", prep), (det, True, 5, "nmod:poss", "PRON", det),
+               (noun, False, 1, "nmod", "NOUN", noun), (",", True, 1, "punct", "PUNCT", ","),
+               ("said", True, 7, "ROOT", "VERB", "say"), ("it", True, 9, "nsubj", "PRON", "it"),
+               ("ended", False, 7, "ccomp", "VERB", "end"), (".", False, 7, "punct", "PUNCT", ".")]
+        return out
+
+    (r,), t = _flag_raws(monkeypatch, "sources", "INTERRUPTION_OUT", on, rows("for", "her", "part", "Lopez"),
+                         ["said"], [(7, "VBD")])
+    assert t[slice(*r.source)] == ("Ms. Lopez" if on else "Ms. Lopez, for her part,")
+    assert t[slice(*r.content[0])] == "it ended"
+    (r,), t = _flag_raws(monkeypatch, "sources", "INTERRUPTION_OUT", on, rows("among", "many", "others", "Diaz"),
+                         ["said"], [(7, "VBD")])
+    assert t[slice(*r.source)] == "Ms. Diaz, among many others,"  # who else spoke: part of the source
+
+
 def test_a_source_starts_after_a_dateline_a_missed_sentence_start_or_a_dash():
     from counterclaim.extract.statements import _without_lead
 

@@ -391,6 +391,35 @@ def _without_time_tail(toks: list[Any], head: Any) -> list[Any]:
 
 #: a comparison set off by commas after a named source is no part of it ("Hillary Clinton, like Obama,")
 COMPARISON_OUT = True
+#: a phrase set off by commas after the source's head that says how, when or in what spirit it spoke ("Mike
+#: Huckabee, for his part,", "Corey Lewandowski, in a statement released …,", "Grandpa Bern, as he's known,")
+#: is no part of the source; a member list ("Jeb Bush and Hillary Clinton, among others,") or a place ("Tom
+#: Miller, at a consulting firm") stays
+INTERRUPTION_OUT = True
+#: prepositions that open such an interruption (PolNeAR train: "in", "for", "after", "over", "to" phrases
+#: there are all left out of the source; "like", "among", "along with", "of", "at" ones are kept)
+INTERRUPTION_PREPS = frozenset({"in", "for", "to", "after", "over", "during", "despite", "amid", "since", "before"})
+INTERRUPTION_MARKS = frozenset({"as", "while", "when", "although", "though"})
+
+
+def _interruption(c: Any) -> bool:
+    """Whether ``c``, a dependent after a source's head, heads a comma-bounded phrase of manner, time or
+    stance (:data:`INTERRUPTION_OUT`)."""
+    if c.dep_ not in ("nmod", "obl", "advcl", "acl"):
+        return False
+    doc = c.doc
+    words = [t.i for t in c.subtree if not t.is_punct]  # the parse may hang either comma on the phrase
+    if not words:
+        return False
+    lo, hi = words[0], words[-1]
+    if lo == 0 or hi + 1 >= len(doc) or doc[lo - 1].text != "," or doc[hi + 1].text != ",":
+        return False
+    first = doc[lo]
+    if c.dep_ in ("nmod", "obl") and first.head.i == c.i and first.dep_ == "case":
+        return first.lower_ in INTERRUPTION_PREPS
+    if c.dep_ in ("advcl", "acl") and first.head.i == c.i and first.dep_ == "mark":
+        return first.lower_ in INTERRUPTION_MARKS
+    return False
 
 
 def _source_span(text: str, subj: Any, before: Optional[int] = None) -> Optional[tuple[int, int]]:
@@ -424,6 +453,9 @@ def _source_span(text: str, subj: Any, before: Optional[int] = None) -> Optional
                 and "," in (c.doc[c.left_edge.i].text, c.doc[max(0, c.left_edge.i - 1)].text):
             # "Hillary Clinton, like Obama, has encouraged …": a comparison, not the source ("Republicans, like
             # Mr. Ryan," names members, and stays; so does "Rubio, like Tilton, oppose …", the two with a plural verb)
+            drop.update(t.i for t in c.subtree)
+            cut.update(t.i for t in c.subtree)
+        elif INTERRUPTION_OUT and _interruption(c):
             drop.update(t.i for t in c.subtree)
             cut.update(t.i for t in c.subtree)
         elif DROP_SOURCE_RELATIVES and c.dep_ in ("acl:relcl", "relcl") and c.i > 0 and any(
