@@ -3386,6 +3386,23 @@ def test_an_interruption_after_a_source_is_no_part_of_it(monkeypatch, on):
     assert t[slice(*r.source)] == "Ms. Diaz, among many others,"  # who else spoke: part of the source
 
 
+@pytest.mark.parametrize("on", [True, False])
+def test_a_participle_after_a_complement_clause_takes_the_reporters_subject(monkeypatch, on):
+    # Ms. Lopez insisted that he had won, claiming the count was fair.  (the parse hangs "claiming" on "won")
+    rows = [("Ms.", True, 1, "compound", "PROPN", "Ms."), ("Lopez", True, 2, "nsubj", "PROPN", "Lopez"),
+            ("insisted", True, 2, "ROOT", "VERB", "insist"), ("that", True, 6, "mark", "SCONJ", "that"),
+            ("he", True, 6, "nsubj", "PRON", "he"), ("had", True, 6, "aux", "AUX", "have"),
+            ("won", False, 2, "ccomp", "VERB", "win"), (",", True, 8, "punct", "PUNCT", ","),
+            ("claiming", True, 6, "advcl", "VERB", "claim"), ("the", True, 10, "det", "DET", "the"),
+            ("count", True, 12, "nsubj", "NOUN", "count"), ("was", True, 12, "cop", "AUX", "be"),
+            ("fair", False, 8, "ccomp", "ADJ", "fair"), (".", False, 2, "punct", "PUNCT", ".")]
+    raws, t = _flag_raws(monkeypatch, "sources", "OUTER_PARTICIPLE_SUBJECT", on, rows, ["insisted", "claiming"],
+                         [(2, "VBD"), (8, "VBG")])
+    claiming = next(r for r in raws if t[slice(*r.cue)] == "claiming")
+    assert t[slice(*claiming.source)] == ("Ms. Lopez" if on else "he")
+    assert t[slice(*claiming.content[0])] == "the count was fair"
+
+
 def test_a_source_starts_after_a_dateline_a_missed_sentence_start_or_a_dash():
     from counterclaim.extract.statements import _without_lead
 

@@ -206,6 +206,10 @@ def _subject(tok: Any, depth: int = 0, experiencer_ok: bool = True) -> Optional[
         for anc in tok.head.ancestors:
             if _reporting(anc):
                 return _subject(anc, depth + 1, experiencer_ok=False)
+    if OUTER_PARTICIPLE_SUBJECT and depth == 0:
+        outer = _outer_clause_of_participle(tok)
+        if outer is not None:
+            return _subject(outer, depth + 1)
     if _bare_passive_participle(tok):
         return _agent(tok)  # "Asked about the leak, Clinton said …": Clinton was asked; the asker is unnamed
     if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
@@ -247,6 +251,28 @@ def _main_verb_of_relative(tok: Any) -> Optional[Any]:
             return None
         x = x.head
     return None
+
+
+#: a participle set off by a comma after a complement clause tells what the reporter did, not what the
+#: clause's subject did: "Trump is insisting that he has expanded the party, claiming that …" (the parse hangs
+#: "claiming" on "expanded"; PolNeAR train: the outer subject 24 times, the inner one 2)
+OUTER_PARTICIPLE_SUBJECT = True
+
+
+def _outer_clause_of_participle(tok: Any) -> Optional[Any]:
+    """The verb whose complement clause ``tok``, an -ing participle after a comma and without a subject of
+    its own, was hung on by the parse; None otherwise."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "conj", "xcomp"):
+        return None
+    inner = tok.head
+    if inner.dep_ != "ccomp" or inner.i > tok.i or inner.head.i > inner.i or inner.head is inner:
+        return None
+    if any(c.dep_ in SUBJ_DEPS + PASS_SUBJ_DEPS for c in tok.children):
+        return None
+    k = tok.i - 1
+    while k > inner.i and tok.doc[k].pos_ == "ADV":
+        k -= 1
+    return inner.head if tok.doc[k].text == "," else None
 
 
 #: a participle after one of these subordinators takes the subject of the clause it modifies too
