@@ -3403,6 +3403,39 @@ def test_a_participle_after_a_complement_clause_takes_the_reporters_subject(monk
     assert t[slice(*claiming.content[0])] == "the count was fair"
 
 
+def _relative_then_said():
+    # Chief Ross, who spoke first, said it was calm.  (the parse coordinates "said" with "spoke")
+    return [("Chief", True, 1, "compound", "PROPN", "Chief"), ("Ross", False, 1, "ROOT", "PROPN", "Ross"),
+            (",", True, 4, "punct", "PUNCT", ","), ("who", True, 4, "nsubj", "PRON", "who"),
+            ("spoke", True, 1, "acl:relcl", "VERB", "speak"), ("first", False, 4, "advmod", "ADV", "first"),
+            (",", True, 7, "punct", "PUNCT", ","), ("said", True, 4, "conj", "VERB", "say"),
+            ("it", True, 10, "nsubj", "PRON", "it"), ("was", True, 10, "cop", "AUX", "be"),
+            ("calm", False, 7, "ccomp", "ADJ", "calm"), (".", False, 1, "punct", "PUNCT", ".")]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_verb_after_the_comma_closing_a_relative_clause_takes_the_antecedent(monkeypatch, on):
+    (r,), t = _flag_raws(monkeypatch, "sources", "RELATIVE_CLOSED_BY_COMMA", on, _relative_then_said(), ["said"],
+                         [(4, "VBD"), (7, "VBD")])
+    assert t[slice(*r.source)] == ("Chief Ross" if on else "who")
+    assert t[slice(*r.content[0])] == "it was calm"
+    rows = _relative_then_said()
+    rows[6:8] = [("and", True, 7, "cc", "CCONJ", "and"), ("said", True, 4, "conj", "VERB", "say")]
+    (r,), t = _flag_raws(monkeypatch, "sources", "RELATIVE_CLOSED_BY_COMMA", on, rows, ["said"], [(4, "VBD"), (7, "VBD")])
+    assert t[slice(*r.source)] == "who"  # "who spoke first and said …": both verbs are the relative clause's
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_the_reporting_clause_takes_only_what_of_the_subject_precedes_the_cue(monkeypatch, on):
+    from counterclaim.extract import sources
+
+    monkeypatch.setattr(sources, "REGION_SUBJECT_BEFORE_CUE", on)
+    doc, document = parsed(_relative_then_said())
+    said = doc[7]
+    lo, hi = sources._region(said, doc[1], (said.idx, said.idx + len(said)))
+    assert document.text[lo:hi] == ("Chief Ross, who spoke first, said" if on else "Chief Ross, who spoke first, said it was calm.")
+
+
 def test_a_source_starts_after_a_dateline_a_missed_sentence_start_or_a_dash():
     from counterclaim.extract.statements import _without_lead
 

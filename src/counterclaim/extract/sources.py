@@ -217,6 +217,10 @@ def _subject(tok: Any, depth: int = 0, experiencer_ok: bool = True) -> Optional[
             main = _main_verb_of_relative(tok)
             if main is not None:
                 return _subject(main, depth + 1)
+        if RELATIVE_CLOSED_BY_COMMA and tok.dep_ == "conj":
+            antecedent = _antecedent_before_main_verb(tok)
+            if antecedent is not None:
+                return antecedent
         inherited = _subject(tok.head, depth + 1, experiencer_ok=tok.dep_ == "conj")
         if inherited is None and INHERIT_INVERTED:
             # "“…,” said Baer, adding that …": the head's subject stands after it, before this verb
@@ -273,6 +277,40 @@ def _outer_clause_of_participle(tok: Any) -> Optional[Any]:
     while k > inner.i and tok.doc[k].pos_ == "ADV":
         k -= 1
     return inner.head if tok.doc[k].text == "," else None
+
+
+#: "Trump, who also campaigned in the state this week, tweeted …": a verb right after the comma that closes a
+#: relative clause is the main verb of the clause the relative hangs in, whose subject is the antecedent, even
+#: where the parse coordinated it with the relative clause's verb (then its subject would be "who")
+RELATIVE_CLOSED_BY_COMMA = True
+
+
+def _antecedent_before_main_verb(tok: Any) -> Optional[Any]:
+    """The antecedent of the relative clause whose verb the parse coordinated ``tok`` with, when ``tok`` comes
+    right after the comma that closes that clause, with no conjunction ("X, who …, tweeted"); else None."""
+    head = tok.head
+    if head.dep_ not in ("acl:relcl", "relcl") or head.i >= tok.i or head.head.i >= head.i:
+        return None
+    if not any(c.dep_ in SUBJ_DEPS and c.lower_ in ("who", "which") for c in head.children):
+        return None
+    if any(c.dep_ == "cc" and c.i < tok.i for c in tok.children):
+        return None
+    doc = tok.doc
+    k = tok.i - 1
+    while k > head.i and (doc[k].pos_ in ("ADV", "AUX", "PART") or doc[k].dep_ in ("aux", "advmod", "neg")):
+        k -= 1  # "…, later said", "…, has said"
+    antecedent = head.head
+    if doc[k].text != "," or antecedent.pos_ not in ("PROPN", "NOUN"):
+        return None
+    # a non-restrictive relative clause right after the antecedent's own phrase: ", who" follows a word of
+    # the name ("Police Commissioner Richard Ross, who …"), not of a phrase hung on it by a conjunction
+    first = min(t.i for t in head.subtree if t.dep_ != "punct")
+    if first < 2 or doc[first - 1].text != ",":
+        return None
+    last = doc[first - 2]
+    while last.i != antecedent.i and last.dep_ in ("flat", "compound", "appos", "nmod", "punct") and last.head.i != last.i:
+        last = last.head
+    return antecedent if last.i == antecedent.i else None
 
 
 #: a participle after one of these subordinators takes the subject of the clause it modifies too
@@ -545,11 +583,17 @@ def _title_before_name(tok: Any) -> Optional[Any]:
     return tok.head
 
 
+#: the reporting clause takes of a subject before the cue only what stands before the cue (the parse may hang
+#: the cue itself under the subject: "X, who …, tweeted" with "tweeted" coordinated in the relative clause)
+REGION_SUBJECT_BEFORE_CUE = True
+
+
 def _region(tok: Any, subj: Optional[Any], cue: tuple[int, int]) -> tuple[int, int]:
     """Characters of the reporting clause: cue, source and the cue's non-content modifiers."""
     lo, hi = cue
     if subj is not None:
-        st = list(subj.subtree)
+        # a subject before its cue ends before it, whatever the parse hung under it (_source_span)
+        st = [t for t in subj.subtree if not REGION_SUBJECT_BEFORE_CUE or subj.i > tok.i or t.i < tok.i] or [subj]
         lo = min(lo, min(t.idx for t in st))
         hi = max(hi, max(t.idx + len(t) for t in st))
     for c in tok.children:
