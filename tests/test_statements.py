@@ -3436,6 +3436,44 @@ def test_the_reporting_clause_takes_only_what_of_the_subject_precedes_the_cue(mo
     assert document.text[lo:hi] == ("Chief Ross, who spoke first, said" if on else "Chief Ross, who spoke first, said it was calm.")
 
 
+@pytest.mark.parametrize("on", [True, False])
+def test_a_pronoun_after_the_cue_opens_the_content_not_the_source(monkeypatch, on):
+    # Another delegate on Cruz slate, Jim Poolman, said he was leaning.  (the parse took "slate" for a verb)
+    rows = [("Another", True, 1, "det", "DET", "another"), ("delegate", True, 4, "nsubj", "NOUN", "delegate"),
+            ("on", True, 3, "case", "ADP", "on"), ("Cruz", True, 1, "nmod", "PROPN", "Cruz"),
+            ("slate", False, 9, "ccomp", "VERB", "slate"), (",", True, 6, "punct", "PUNCT", ","),
+            ("Jim", True, 4, "obj", "PROPN", "Jim"), ("Poolman", False, 6, "flat", "PROPN", "Poolman"),
+            (",", True, 4, "punct", "PUNCT", ","), ("said", True, 9, "ROOT", "VERB", "say"),
+            ("he", True, 12, "nsubj", "PRON", "he"), ("was", True, 12, "aux", "AUX", "be"),
+            ("leaning", False, 9, "ccomp", "VERB", "lean"), (".", False, 9, "punct", "PUNCT", ".")]
+    (r,), t = _flag_raws(monkeypatch, "sources", "PRONOUN_OPENS_CONTENT", on, rows, ["said"],
+                         [(4, "VBD"), (9, "VBD"), (12, "VBG")])
+    got = (t[slice(*r.source)], [t[slice(*c)] for c in r.content])
+    if on:
+        assert got == ("Another delegate on Cruz slate, Jim Poolman,", ["he was leaning"])
+    else:
+        assert got == ("he", ["Another delegate on Cruz slate, Jim Poolman"])
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_statement_inside_a_source_ends_with_that_source(monkeypatch, on):
+    # Ms. Diaz, who said it ended, added that she left.  (the parse runs "said"'s clause on over "added")
+    from counterclaim.extract import statements as statements_module
+
+    rows = [("Ms.", True, 1, "compound", "PROPN", "Ms."), ("Diaz", False, 8, "nsubj", "PROPN", "Diaz"),
+            (",", True, 4, "punct", "PUNCT", ","), ("who", True, 4, "nsubj", "PRON", "who"),
+            ("said", True, 1, "acl:relcl", "VERB", "say"), ("it", True, 6, "nsubj", "PRON", "it"),
+            ("ended", False, 4, "ccomp", "VERB", "end"), (",", True, 1, "punct", "PUNCT", ","),
+            ("added", True, 8, "ROOT", "VERB", "add"), ("that", True, 11, "mark", "SCONJ", "that"),
+            ("she", True, 11, "nsubj", "PRON", "she"), ("left", False, 6, "ccomp", "VERB", "leave"),
+            (".", False, 8, "punct", "PUNCT", ".")]
+    monkeypatch.setattr(statements_module, "SOURCE_CLAUSE_CUT", on)
+    raws, t = _flag_raws(monkeypatch, "sources", "RELATIVE_CLOSED_BY_COMMA", False, rows, ["said", "added"],
+                         [(4, "VBD"), (8, "VBD")])
+    said = next(r for r in raws if t[slice(*r.cue)] == "said")
+    assert [t[slice(*c)] for c in said.content] == (["it ended"] if on else ["it ended, added that she left"])
+
+
 def test_a_source_starts_after_a_dateline_a_missed_sentence_start_or_a_dash():
     from counterclaim.extract.statements import _without_lead
 

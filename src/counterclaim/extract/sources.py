@@ -955,6 +955,10 @@ def _share_left(doc: Any, end_i: int, lo_i: int) -> Optional[tuple[int, int]]:
     return (start, j + 1)
 
 
+#: a pronoun right after the cue and before a verb is the subject of what was said, never the speaker
+PRONOUN_OPENS_CONTENT = True
+
+
 def _fallback_source(tok: Any, cue: tuple[int, int], ctx: _Ctx) -> Optional[tuple[int, int]]:
     """Source by part of speech when the parse gives no subject: the name phrase before the cue, or
     after it when a quote precedes (``“…,” said X``)."""
@@ -977,6 +981,9 @@ def _fallback_source(tok: Any, cue: tuple[int, int], ctx: _Ctx) -> Optional[tupl
     before = ctx.text[sent.start_char:cue[0]].rstrip()
     if before.endswith((",", "”", '"', "''", ",”", ',"')) or not before:
         right = _np_right(doc, cs.end, par_span.end if par_span is not None else sent.end)
+        if PRONOUN_OPENS_CONTENT and right is not None and right[1] - right[0] == 1 and doc[right[0]].pos_ == "PRON" \
+                and right[1] < len(doc) and doc[right[1]].pos_ in ("VERB", "AUX"):
+            right = None  # "Jim Poolman, said he was only leaning Cruz": "he" opens what was said
         if right is not None:
             s, e = doc[right[0]].idx, doc[right[1] - 1].idx + len(doc[right[1] - 1])
             if _abbreviation(doc[right[1] - 1]):

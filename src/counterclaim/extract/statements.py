@@ -267,6 +267,8 @@ def _whole_hyphenated_words(text: str, s: int, e: int) -> tuple[int, int]:
 #: holds A's cue, B is a clause-final reporting clause wrapping A ("X was also said to have been wounded, the paper added"): A's piece ends
 #: before B's source and cue
 WRAPPING_CLAUSE_CUT = True
+#: … and when A's cue lies in B's source before B's cue, A's piece ends with that source
+SOURCE_CLAUSE_CUT = True
 
 
 def _cut_at_wrapping_clauses(raws: list[RawStatement], text: str) -> None:
@@ -278,6 +280,11 @@ def _cut_at_wrapping_clauses(raws: list[RawStatement], text: str) -> None:
         for ps, pe in a.content:
             for b in raws:
                 if b is a or not (ps < b.cue[0] < pe) or ps < a.cue[0]:
+                    continue
+                if SOURCE_CLAUSE_CUT and b.source is not None and b.source[0] <= a.cue[0] < b.source[1] <= b.cue[0]:
+                    # A speaks inside B's source ("Mr. Leenders, who estimated that …, said he …"): A's piece
+                    # ends where B's source does, never over B's cue
+                    pe = _trim(text, ps, b.source[1], ",;:-–—")[1]
                     continue
                 if not any(bs <= a.cue[0] < be for bs, be in b.content) or any(be > b.cue[0] for _bs, be in b.content):
                     continue  # B's content must hold A's cue and lie wholly before B's cue
