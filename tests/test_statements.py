@@ -3474,6 +3474,20 @@ def test_a_statement_inside_a_source_ends_with_that_source(monkeypatch, on):
     assert [t[slice(*c)] for c in said.content] == (["it ended"] if on else ["it ended, added that she left"])
 
 
+@pytest.mark.parametrize("on", [True, False])
+def test_a_participle_the_parse_read_as_the_verb_belongs_to_the_source(monkeypatch, on):
+    # A poll conducted last week found that it ended.  (the parse: "conducted" the verb, "found" a clause on it)
+    rows = [("A", True, 1, "det", "DET", "a"), ("poll", True, 2, "nsubj", "NOUN", "poll"),
+            ("conducted", True, 2, "ROOT", "VERB", "conduct"), ("last", True, 4, "amod", "ADJ", "last"),
+            ("week", True, 2, "obl:unmarked", "NOUN", "week"), ("found", True, 2, "advcl", "VERB", "find"),
+            ("that", True, 8, "mark", "SCONJ", "that"), ("it", True, 8, "nsubj", "PRON", "it"),
+            ("ended", False, 5, "ccomp", "VERB", "end"), (".", False, 2, "punct", "PUNCT", ".")]
+    (r,), t = _flag_raws(monkeypatch, "sources", "PARTICIPLE_READ_AS_VERB", on, rows, ["found"],
+                         [(2, "VBD"), (5, "VBD"), (8, "VBD")])
+    assert t[slice(*r.source)] == ("A poll conducted last week" if on else "A poll")
+    assert t[slice(*r.content[0])] == "that it ended"
+
+
 def test_a_source_starts_after_a_dateline_a_missed_sentence_start_or_a_dash():
     from counterclaim.extract.statements import _without_lead
 

@@ -313,6 +313,37 @@ def _antecedent_before_main_verb(tok: Any) -> Optional[Any]:
     return antecedent if last.i == antecedent.i else None
 
 
+#: "A poll conducted last week found …", "emails released this week showed …": the parse read the participle as the
+#: main verb (past tense) and the cue as a clause hung on it; the participle phrase belongs to the source
+PARTICIPLE_READ_AS_VERB = True
+
+
+def _participle_read_as_verb(tok: Any) -> Optional[tuple[Any, Any]]:
+    """First and last token of the source "NP participle adjuncts" when the parse made the participle (an
+    "-ed" form without object or complement) the verb whose clause ``tok``, a finite cue with no subject,
+    marker or conjunction of its own, hangs on with nothing but the participle's adjuncts between; else None."""
+    x = tok.head
+    if tok.dep_ not in ("advcl", "conj", "parataxis", "ccomp") or x.i >= tok.i or x.tag_ != "VBD" \
+            or not x.lower_.endswith("ed") or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if any(c.dep_ in ("mark", "cc", "expl") + SUBJ_DEPS + PASS_SUBJ_DEPS for c in tok.children if c.i < tok.i):
+        return None
+    if any(c.dep_ in ("obj", "iobj", "ccomp", "xcomp", "cc") for c in x.children):
+        return None
+    subj = next((c for c in x.children if c.dep_ == "nsubj" and c.i < x.i), None)
+    if subj is None:
+        return None
+    doc = tok.doc
+    under_x = {t.i for t in x.subtree}
+    between = [t for t in doc[x.i + 1:tok.i] if not t.is_space and not (t.head.i == tok.i and t.pos_ == "ADV")]
+    if any(t.i not in under_x or t.is_punct or t.dep_ == "mark" for t in between):
+        return None
+    last = tok.i - 1
+    while last > x.i and (doc[last].pos_ == "ADV" or doc[last].is_space):
+        last -= 1  # "… released last week actually showed": the adverb is the cue's
+    return doc[subj.left_edge.i], doc[last]
+
+
 #: a participle after one of these subordinators takes the subject of the clause it modifies too
 MARKED_PARTICIPLES = True
 PARTICIPLE_MARKS = frozenset({"after", "before", "while", "when", "by", "upon", "without", "since", "in"})

@@ -670,6 +670,10 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
             source = (_extend_left_over_nouns(tok.doc, source[0], ctx), source[1])
         if source is not None and source[1] <= cue[0] and subj.sent.start == min(t.i for t in subj.subtree):
             source = (_extend_left_over_nouns(tok.doc, source[0], ctx), source[1])
+        if _sources.PARTICIPLE_READ_AS_VERB and source is not None:
+            phrase = _sources._participle_read_as_verb(tok)
+            if phrase is not None and phrase[0].idx <= source[0] < phrase[1].idx:
+                source = (source[0], phrase[1].idx + len(phrase[1]))
         if SPLIT_SUBJECT_LISTS and source is not None:
             first = _split_subject_list_start(tok, subj)
             if first is not None:
