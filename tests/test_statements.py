@@ -3544,6 +3544,20 @@ def _quote_said_subject(subject_rows, subject_head):
 
 
 @pytest.mark.parametrize("on", [True, False])
+def test_a_title_quoted_in_the_speakers_phrase_is_part_of_it(monkeypatch, on):
+    # “We won,” said Ann Lee, author of “Big Book,” a novel.
+    source = [("Ann", True, 1, "compound", "PROPN", "Ann"), ("Lee", False, 1, "nsubj", "PROPN", "Lee"),
+              (",", True, 3, "punct", "PUNCT", ","), ("author", True, 1, "appos", "NOUN", "author"),
+              ("of", True, 7, "case", "ADP", "of"), ("“", False, 7, "punct", "PUNCT", "“"),
+              ("Big", True, 7, "amod", "ADJ", "big"), ("Book", False, 3, "nmod", "PROPN", "Book"),
+              (",", False, 7, "punct", "PUNCT", ","), ("”", True, 7, "punct", "PUNCT", "”"),
+              ("a", True, 11, "det", "DET", "a"), ("novel", False, 1, "appos", "NOUN", "novel")]
+    rows, said = _quote_said_subject(source, 1)
+    (r,), t = _flag_raws(monkeypatch, "verbs", "TITLE_IN_SOURCE", on, rows, ["said"], [(said, "VBD")])
+    assert t[slice(*r.source)] == ("Ann Lee, author of “Big Book,” a novel" if on else "Ann Lee, author of")
+
+
+@pytest.mark.parametrize("on", [True, False])
 def test_an_inverted_subject_keeps_the_phrase_the_parse_gives_it(monkeypatch, on):
     # “We won,” said a source close to the campaign.
     source = [("a", True, 1, "det", "DET", "a"), ("source", True, 1, "nsubj", "NOUN", "source"),

@@ -510,6 +510,11 @@ def _main_verb_after_apposition(tok: Any) -> bool:
 INVERTED_SUBJECT_SUBTREE = True
 
 
+#: a title quoted after "of" or "as" in the speaker's phrase after a quote is part of it ("said Steven Brill, author
+#: of “America's Bitter Pill,”"), where a quotation mark otherwise ends that phrase
+TITLE_IN_SOURCE = True
+
+
 def _inverted_subject_end(doc: Any, start: int, lo: int, hi: int, text: str) -> int:
     """Where the parse's subject phrase after a quote and its cue ends, between the end ``lo`` of the name phrase
     found by part of speech (which starts at ``start``) and the end ``hi`` of the parse's phrase: before a
@@ -518,11 +523,18 @@ def _inverted_subject_end(doc: Any, start: int, lo: int, hi: int, text: str) -> 
     statement", "said Bolden to the gathered crowd"; not further on: "pastor at Servant House Baptist Church in
     Ft. Worth"), or at a quotation mark; a comma that closes an apposition before stays."""
     span = doc.char_span(lo, hi, alignment_mode="expand")
+    title_end = -1  # the closing mark of a title quoted after "author of", "known as"
     for t in (span if span is not None else ()):
-        if t.idx < lo or t.text == ",":
+        if t.idx < lo or t.text == "," or t.i <= title_end:
             continue
         prev = doc[t.i - 1] if t.i > 0 else None
         cut = None
+        if t.is_quote and TITLE_IN_SOURCE and prev is not None and prev.lower_ in ("of", "as") \
+                and t.idx + len(t) < hi:
+            close = next((x.i for x in doc[t.i + 1:span.end] if x.is_quote), None)
+            if close is not None:  # "Steven Brill, author of “America's Bitter Pill,” a history of …"
+                title_end = close
+                continue
         if t.is_quote:
             cut = t.idx
         elif prev is not None and prev.text == "," and ((t.pos_ == "ADP" and t.lower_ != "of") or _verbal_participle(t)):
