@@ -3488,6 +3488,26 @@ def test_a_participle_the_parse_read_as_the_verb_belongs_to_the_source(monkeypat
     assert t[slice(*r.content[0])] == "that it ended"
 
 
+@pytest.mark.parametrize("on", [True, False])
+def test_a_that_clause_after_the_comma_closing_long_adjuncts_is_the_content(monkeypatch, on):
+    # She told aides, at rallies and in private meetings with staff, that it ended.  ("ended" hung on "staff")
+    rows = [("She", True, 1, "nsubj", "PRON", "she"), ("told", True, 1, "ROOT", "VERB", "tell"),
+            ("aides", False, 1, "iobj", "NOUN", "aide"), (",", True, 5, "punct", "PUNCT", ","),
+            ("at", True, 5, "case", "ADP", "at"), ("rallies", True, 1, "obl", "NOUN", "rally"),
+            ("and", True, 9, "cc", "CCONJ", "and"), ("in", True, 9, "case", "ADP", "in"),
+            ("private", True, 9, "amod", "ADJ", "private"), ("meetings", True, 5, "conj", "NOUN", "meeting"),
+            ("with", True, 11, "case", "ADP", "with"), ("staff", False, 9, "nmod", "NOUN", "staff"),
+            (",", True, 15, "punct", "PUNCT", ","), ("that", True, 15, "mark", "SCONJ", "that"),
+            ("it", True, 15, "nsubj", "PRON", "it"), ("ended", False, 11, "acl", "VERB", "end"),
+            (".", False, 1, "punct", "PUNCT", ".")]
+    raws, t = _flag_raws(monkeypatch, "contents", "THAT_AFTER_COMMA", on, rows, ["told"], [(1, "VBD"), (13, "IN")])
+    contents_of = [[t[slice(*c)] for c in r.content] for r in raws]
+    if on:
+        assert contents_of == [["that it ended"]]
+    else:
+        assert ["that it ended"] not in contents_of
+
+
 def test_a_source_starts_after_a_dateline_a_missed_sentence_start_or_a_dash():
     from counterclaim.extract.statements import _without_lead
 

@@ -45,6 +45,9 @@ SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})
 COMPLEMENTISERS = frozenset({"that", "how", "what", "whether", "why", "if", "when", "who", "where"})
 #: How many tokens after the cue a complementiser "that" may stand (addressee, time, place between).
 THAT_WINDOW = 8
+#: … and, right after the comma that closes the cue's adjuncts, up to :data:`THAT_AFTER_COMMA_WINDOW` tokens
+THAT_AFTER_COMMA = True
+THAT_AFTER_COMMA_WINDOW = 20
 #: Content rules whose right-hand content grows to the end of its sentence (PolNeAR annotates whole
 #: clauses; the parse often attaches their tail elsewhere).
 EXTEND_RIGHT_RULES = frozenset({"ccomp", "remainder", "obj"})
@@ -400,8 +403,15 @@ def _that_clause(tok: Any, cue: tuple[int, int]) -> Optional[Any]:
     ``told reporters on Monday that ...``), whatever the parse made of it."""
     doc = tok.doc
     k = doc.char_span(cue[0], cue[1], alignment_mode="expand").end
-    for j in range(k, min(k + THAT_WINDOW, tok.sent.end)):
+    window = max(THAT_WINDOW, THAT_AFTER_COMMA_WINDOW) if THAT_AFTER_COMMA else THAT_WINDOW
+    for j in range(k, min(k + window, tok.sent.end)):
         w = doc[j]
+        if j >= k + THAT_WINDOW and not (w.lower_ == "that" and w.tag_ == "IN" and doc[j - 1].text == ","):
+            # further on only a complementizer right after the comma that closes the cue's adjuncts ("said Thursday
+            # during a taping of a town hall in Buffalo, New York, that …"), not a relative "that"
+            if w.pos_ in ("VERB", "AUX") or (w.is_punct and w.text not in (",",)) or w.is_quote:
+                return None
+            continue
         if w.lower_ == "that" and w.pos_ in ("SCONJ", "PRON", "DET") and j + 1 < len(doc) and doc[j + 1].pos_ not in ("VERB", "AUX", "PUNCT", "ADP"):
             return w
         if w.pos_ in ("VERB", "AUX") or (w.is_punct and w.text not in (",",)) or w.is_quote:
