@@ -666,6 +666,25 @@ def test_action_verbs_need_speech_like_content_and_pronoun_content_is_dropped():
     assert find_raw_statements(doc, document, model=model) == []  # content would be just "She"
 
 
+@pytest.mark.parametrize("on", [True, False])
+def test_an_object_pronoun_is_what_a_stance_is_about(monkeypatch, on):
+    # The mayor endorsed her.
+    rows = [("The", True, 1, "det", "DET", "the"), ("mayor", True, 2, "nsubj", "NOUN", "mayor"),
+            ("endorsed", True, 2, "ROOT", "VERB", "endorse"), ("her", False, 2, "obj", "PRON", "she"),
+            (".", False, 2, "punct", "PUNCT", ".")]
+    raws, t = _flag_raws(monkeypatch, "contents", "OBJECT_PRONOUN_CONTENTS", on, rows, ["endorsed"], [(2, "VBD")])
+    assert [(t[slice(*r.source)], [t[slice(*c)] for c in r.content]) for r in raws] == (
+        [("The mayor", ["her"])] if on else [])
+    # a subject-case pronoun alone is still no content, flag or not ("She is hailed as a hero"), nor the "it"
+    # before a passive cue ("It was reported.")
+    doc, document = parsed(HAILED_AS)
+    assert find_raw_statements(doc, document, model=lexicon_model(("hailed",))) == []
+    rows = [("It", True, 2, "nsubj:pass", "PRON", "it"), ("was", True, 2, "aux:pass", "AUX", "be"),
+            ("reported", False, 2, "ROOT", "VERB", "report"), (".", False, 2, "punct", "PUNCT", ".")]
+    raws, _ = _flag_raws(monkeypatch, "contents", "OBJECT_PRONOUN_CONTENTS", on, rows, ["reported"], [(2, "VBN")])
+    assert raws == []
+
+
 TITLE_NAME_AS_RELCL = [  # The party's spokesman John Smith said in a statement it ended.
     ("The", True, 1, "det", "DET", "the"), ("party", False, 3, "nmod:poss", "NOUN", "party"),
     ("'s", True, 1, "case", "PART", "'s"), ("spokesman", True, 3, "ROOT", "NOUN", "spokesman"),

@@ -65,6 +65,10 @@ CONNECTIVES = frozenset({"however", "meanwhile", "still", "instead", "moreover",
 #: A content that is only one of these is no statement ("He is hailed as ..." gives content "He").
 PRONOUN_CONTENTS = frozenset({"i", "he", "she", "we", "they", "it", "him", "her", "us", "them", "me", "you",
                               "this", "these", "those"})
+#: … but an object pronoun or a demonstrative is what a stance is about ("Obama endorsed her", "Democrats opposed
+#: it", "Politicians know this": PolNeAR annotates these), so only a subject-case pronoun alone is turned away
+OBJECT_PRONOUN_CONTENTS = True
+SUBJECT_PRONOUN_CONTENTS = frozenset({"i", "he", "she", "we", "they"})
 #: A trailing nested attribution ("…, according to Iran's Press TV") is a statement of its own, not content.
 TRAILING_ATTRIBUTION_RE = re.compile(r",?\s+according to\b")
 
@@ -471,10 +475,16 @@ def _overlaps_any(pieces, q: Quote) -> bool:
     return any(s < q.end and q.start < e for s, e in pieces)
 
 
-def _content_is_speech(pieces: list[tuple[int, int]], source: Optional[tuple[int, int]], text: str) -> bool:
-    """False for a content that is only a pronoun ("He is hailed as ...") or repeats the source."""
+def _content_is_speech(pieces: list[tuple[int, int]], source: Optional[tuple[int, int]], text: str,
+                       cue: Optional[tuple[int, int]] = None) -> bool:
+    """False for a content that is only a pronoun ("He is hailed as ...") or repeats the source; an object
+    pronoun after the cue of a statement with a source passes (:data:`OBJECT_PRONOUN_CONTENTS`), not the "it"
+    of "It has been reported" nor "Mind you"."""
     words = " ".join(text[s:e] for s, e in pieces).strip(" “”\"'‘’,.").lower()
-    if not words or words in PRONOUN_CONTENTS:
+    if not words:
+        return False
+    if words in PRONOUN_CONTENTS and not (OBJECT_PRONOUN_CONTENTS and words not in SUBJECT_PRONOUN_CONTENTS
+                                          and source is not None and cue is not None and pieces[0][0] >= cue[1]):
         return False
     if source is not None and words == text[source[0]:source[1]].strip(" “”\"'‘’,.").lower():
         return False

@@ -835,7 +835,7 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         return None  # "Do you attribute that success to ...?": an interviewer's question, not a statement
     if source and any(pc[0] <= source[0] and source[1] <= pc[1] for pc in pieces):
         source = None
-    if not _content_is_speech(pieces, source, text):
+    if not _content_is_speech(pieces, source, text, cue):
         return None
     if act_lemma(tok) is None and how in ("obl", "obj") and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "acl") \
             and (source is None or clause_subject):
