@@ -685,6 +685,23 @@ def test_an_object_pronoun_is_what_a_stance_is_about(monkeypatch, on):
     assert raws == []
 
 
+@pytest.mark.parametrize("on", [True, False])
+def test_a_prepositional_content_may_follow_an_adverb_of_the_cue(monkeypatch, on):
+    # She talked openly about the plan.   /   I look forward to the plan.  (a particle, not a manner)
+    def rows(adverb, verb, prep):
+        return [("She", True, 1, "nsubj", "PRON", "she"), (verb, True, 1, "ROOT", "VERB", verb),
+                (adverb, True, 1, "advmod", "ADV", adverb), (prep, True, 5, "case", "ADP", prep),
+                ("the", True, 5, "det", "DET", "the"), ("plan", False, 1, "obl", "NOUN", "plan"),
+                (".", False, 1, "punct", "PUNCT", ".")]
+
+    raws, t = _flag_raws(monkeypatch, "contents", "OBLIQUE_AFTER_ADVERB", on, rows("openly", "talked", "about"),
+                         ["talked"], [(1, "VBD")])
+    assert [[t[slice(*c)] for c in r.content] for r in raws] == ([["the plan"]] if on else [])
+    raws, t = _flag_raws(monkeypatch, "contents", "OBLIQUE_AFTER_ADVERB", on, rows("forward", "look", "to"),
+                         ["look"], [(1, "VBP")])
+    assert [[t[slice(*c)] for c in r.content] for r in raws] == []
+
+
 TITLE_NAME_AS_RELCL = [  # The party's spokesman John Smith said in a statement it ended.
     ("The", True, 1, "det", "DET", "the"), ("party", False, 3, "nmod:poss", "NOUN", "party"),
     ("'s", True, 1, "case", "PART", "'s"), ("spokesman", True, 3, "ROOT", "NOUN", "spokesman"),

@@ -359,7 +359,7 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
             if OBLIQUE_NOT_WHEN_OR_WHERE and (_is_time(c) or (c.lower_ in MEDIUM_NOUNS and case and case[0].lower_ in (
                     "on", "in", "at", "during", "via"))):
                 continue  # "said on Sunday", "said on the call": when and where it was said ("apologized for his statements" stays)
-            if case and case[0].i == tok.i + 1 and case[0].lower_ in ("about", "to", "for", "on", "of", "with", "against"):
+            if case and _right_after_cue(tok, case[0]) and case[0].lower_ in OBLIQUE_CONTENT_CASES:
                 toks = [t for t in c.subtree if t.i != case[0].i]
                 hi = max(t.idx + len(t) for t in toks)
                 if OBLIQUE_INFINITIVE:
@@ -372,6 +372,23 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
 
 #: a time or medium oblique right after the cue ("said on Sunday in a statement") is no prepositional content
 OBLIQUE_NOT_WHEN_OR_WHERE = True
+#: prepositions that open what a cue verb is about ("talked about X", "pointed to X", "railed against X")
+OBLIQUE_CONTENT_CASES = ("about", "to", "for", "on", "of", "with", "against")
+#: … also after an adverb of the verb ("spoke affectionately of X", "talked openly about X")
+OBLIQUE_AFTER_ADVERB = True
+
+
+def _right_after_cue(tok: Any, case: Any) -> bool:
+    """Whether preposition ``case`` follows cue verb ``tok`` directly, or only after its adverbs."""
+    if case.i == tok.i + 1:
+        return True
+    return OBLIQUE_AFTER_ADVERB and case.i > tok.i and all(
+        t.pos_ == "ADV" and t.head.i == tok.i and t.lower_ not in _PARTICLE_ADVERBS for t in tok.doc[tok.i + 1:case.i])
+
+
+#: adverbs that make a phrasal verb with the cue ("look forward to", "came back to"), not a manner of speaking
+_PARTICLE_ADVERBS = frozenset({"forward", "back", "out", "up", "down", "off", "away", "over", "in", "on", "around",
+                               "ahead", "along", "together"})
 #: "called on X to Y", "appealed to X to Y": the infinitive after the oblique is content too
 OBLIQUE_INFINITIVE = True
 
