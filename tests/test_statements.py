@@ -622,6 +622,22 @@ def test_place_possessor_description_resolves_to_an_actor_of_that_country():
     assert [sp.actor_id for sp in speakers] == ["a_hamas", "a_irgc", "a_hamas"]  # not the more recent IRGC
 
 
+@pytest.mark.parametrize("on", [True, False])
+def test_an_according_to_source_ends_on_a_word_or_an_abbreviation(monkeypatch, on):
+    # Prices rose, according to the ministry:   /   Prices rose, according to the U.S.
+    def rows(last, pos, tail):
+        out = [("Prices", True, 1, "nsubj", "NOUN", "price"), ("rose", False, 1, "ROOT", "VERB", "rise"),
+               (",", True, 1, "punct", "PUNCT", ","), ("according", True, 6, "case", "VERB", "accord"),
+               ("to", True, 3, "fixed", "ADP", "to"), ("the", True, 6, "det", "DET", "the"),
+               (last, not tail, 1, "obl", pos, last)]
+        return out + ([(tail, False, 6, "punct", "PUNCT", tail)] if tail else [])
+
+    (r,), t = _flag_raws(monkeypatch, "forms", "ACCORDING_SOURCE_PUNCT", on, rows("ministry", "NOUN", ":"), ["according"])
+    assert t[slice(*r.source)] == ("the ministry" if on else "the ministry:")
+    (r,), t = _flag_raws(monkeypatch, "forms", "ACCORDING_SOURCE_PUNCT", on, rows("U.S.", "PROPN", None), ["according"])
+    assert t[slice(*r.source)] == ("the U.S." if on else "the U.S")
+
+
 def test_content_stops_before_a_trailing_according_to() -> None:
     from counterclaim.extract.statements import _clean_content
 
