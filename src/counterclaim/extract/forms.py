@@ -81,9 +81,8 @@ def _source_end(text: str, doc: Any, s: int, e: int) -> tuple[int, int]:
     s, e = _trim(text, s, e)
     while e > s:
         ch = text[e - 1]
-        if ch == ")" and text.count("(", s, e) < text.count(")", s, e):
-            pass  # an unmatched closing parenthesis
-        elif ch not in ",.;:-–—(":
+        unmatched = ch == ")" and text.count("(", s, e) < text.count(")", s, e)
+        if not unmatched and ch not in ",.;:-–—(":
             break
         if ch == ".":
             last = token_at(doc, e - 1)

@@ -590,6 +590,31 @@ def _clause_opened_by_pronoun(tok: Any) -> Optional[Any]:
     return next((c for c in tok.children if c.dep_ == "ccomp" and c.left_edge.i == tok.i + 1), None)
 
 
+def _name_phrase_then_pronoun_clause(tok: Any, left: tuple[int, int], cue: tuple[int, int],
+                                     text: str) -> Optional[tuple[tuple[int, int], list[tuple[int, int]], str]]:
+    """Source, content and rule when the words ``left`` of the cue, up to a comma, are who spoke and a pronoun's
+    clause after the cue what was said ("Another delegate on the slate, Jim Poolman, said he was only leaning
+    Cruz": the parse took the name phrase for a clause; :data:`sources.PRONOUN_OPENS_CONTENT`); else None."""
+    opened = _clause_opened_by_pronoun(tok)
+    if opened is None or text[left[1]:cue[0]].strip() != ",":
+        return None
+    doc = tok.doc
+    lead = next((t for t in tok.sent if not (t.is_punct or t.is_space or t.dep_ in ("cc", "advmod"))), tok)
+    if lead.dep_ == "mark":
+        # "While some officers said …, others, who …, said they …": after the clause that opens the sentence
+        # (its verb and complements; the parse may hang more on it)
+        v = lead.head
+        end = max([c.right_edge.i for c in v.children if c.i > v.i and c.dep_ in ("ccomp", "obj", "xcomp", "obl")]
+                  + [v.i])
+        comma = next((k for k in range(end + 1, tok.i) if doc[k].text == ","), None)
+        if comma is not None and comma + 1 < tok.i - 1:
+            lead = doc[comma + 1]
+    source = (lead.idx, left[1])
+    if _sources.SOURCE_KEEPS_CLOSING_COMMA and "," in text[source[0]:source[1]]:
+        source = (source[0], text.index(",", source[1]) + 1)  # "…, Jim Poolman," as PolNeAR has it
+    return source, [_subtree_span(opened)], "ccomp"
+
+
 def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -> Optional[RawStatement]:
     """One statement for a cue token: source, then content by the first rule that applies —
     a complement to the right (ccomp/xcomp/obj), an adjacent quote, the sentence left of a clause-final
@@ -753,23 +778,10 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         else:
             pieces = [pc for pc in (left, right_piece if keep_right else (0, 0)) if pc[1] - pc[0] > 1]
             how = "left"
-            opened = _clause_opened_by_pronoun(tok) if _sources.PRONOUN_OPENS_CONTENT and source is None else None
-            if opened is not None and len(pieces) == 1 and text[pieces[0][1]:cue[0]].strip() == ",":
-                # "Another delegate on the slate, Jim Poolman, said he was only leaning Cruz": the parse took the
-                # name phrase for a clause; it is who spoke, and the clause the pronoun opens what was said
-                lead = next((t for t in tok.sent if not (t.is_punct or t.is_space or t.dep_ in ("cc", "advmod"))), tok)
-                if lead.dep_ == "mark":
-                    # "While some officers said …, others, who …, said they …": after the clause that opens the
-                    # sentence (its verb and complements; the parse may hang more on it)
-                    v = lead.head
-                    end = max([c.right_edge.i for c in v.children if c.i > v.i and c.dep_ in ("ccomp", "obj", "xcomp", "obl")]
-                              + [v.i])
-                    comma = next((k for k in range(end + 1, tok.i) if tok.doc[k].text == ","), None)
-                    if comma is not None and comma + 1 < tok.i - 1:
-                        lead = tok.doc[comma + 1]
-                source, pieces, how = (lead.idx, pieces[0][1]), [_subtree_span(opened)], "ccomp"
-                if _sources.SOURCE_KEEPS_CLOSING_COMMA and "," in text[source[0]:source[1]]:
-                    source = (source[0], text.index(",", source[1]) + 1)  # "…, Jim Poolman," as PolNeAR has it
+            if _sources.PRONOUN_OPENS_CONTENT and source is None and len(pieces) == 1:
+                swapped = _name_phrase_then_pronoun_clause(tok, pieces[0], cue, text)
+                if swapped is not None:
+                    source, pieces, how = swapped
     elif not pieces and REMAINDER_CONTENT and tok.i < tok.sent.end - 2:
         # the parse gave no complement: the rest of the sentence after the reporting clause
         lo, hi = _region(tok, subj, cue)
