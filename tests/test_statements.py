@@ -638,6 +638,35 @@ def test_an_according_to_source_ends_on_a_word_or_an_abbreviation(monkeypatch, o
     assert t[slice(*r.source)] == ("the U.S." if on else "the U.S")
 
 
+@pytest.mark.parametrize("on", [True, False])
+def test_a_fronted_according_to_ends_at_its_comma_before_a_clause(monkeypatch, on):
+    # But, according to the ministry, the price of bread “rose.”  (the parse: "price" an apposition of "ministry")
+    def rows(lead):
+        out = [("But", False, 12, "cc", "CCONJ", "but"), (",", True, 12, "punct", "PUNCT", ",")] if lead else []
+        n = len(out)
+        words = [("according" if lead else "According", True, 3, "case", "VERB", "accord"),
+                 ("to", True, 0, "fixed", "ADP", "to"), ("the", True, 3, "det", "DET", "the"),
+                 ("ministry", False, 10, "obl", "NOUN", "ministry"), (",", True, 6, "punct", "PUNCT", ","),
+                 ("the", True, 6, "det", "DET", "the"), ("price", True, 3, "appos", "NOUN", "price"),
+                 ("of", True, 8, "case", "ADP", "of"), ("bread", True, 6, "nmod", "NOUN", "bread"),
+                 ("“", False, 10, "punct", "PUNCT", "“"), ("rose", False, 10, "ROOT", "VERB", "rise"),
+                 (".", False, 10, "punct", "PUNCT", "."), ("”", False, 10, "punct", "PUNCT", "”")]
+        out += [(w, sp, h + n, d, *rest) for (w, sp, h, d, *rest) in words]
+        if lead:
+            out[0] = ("But", False, 10 + n, "cc", "CCONJ", "but")
+            out[1] = (",", True, 10 + n, "punct", "PUNCT", ",")
+        return out, 10 + n
+
+    for lead in (False, True):
+        r_rows, rose = rows(lead)
+        (r,), t = _flag_raws(monkeypatch, "forms", "ACCORDING_MAIN_CLAUSE", on, r_rows, ["according"], [(rose, "VBD")])
+        got = (t[slice(*r.source)], [t[slice(*c)] for c in r.content])
+        if on:
+            assert got == ("the ministry", ["the price of bread “rose.”"])
+        elif not lead:
+            assert got == ("the ministry, the price of bread", ["“rose.”"])
+
+
 def test_content_stops_before_a_trailing_according_to() -> None:
     from counterclaim.extract.statements import _clean_content
 

@@ -54,6 +54,24 @@ _MEDIAL_GAP = re.compile(r"^[^“”\"\n.;:!?]*,\s*((?:and|but|or|yet)(?:\s+(?:s
 ACCORDING_SOURCE_TAIL = True
 #: a fronted "According to X," runs to its comma (_according)
 ACCORDING_FRONTED_COMMA = True
+#: a fronted "according to" phrase (after "But," too) ends at its first comma where a clause follows it ("According
+#: to the budget office, the rise in deficits ''is mainly attributable …''", not an apposition of the source)
+ACCORDING_MAIN_CLAUSE = True
+_OPENING_CONNECTIVE = re.compile(r"(?i)(?:and|but|yet|so|still|however|meanwhile|also|now|instead)\s*,?")
+
+
+def _clause_after(doc: Any, comma_i: int, ctx: _Ctx) -> bool:
+    """Whether a finite verb follows the comma at ``comma_i`` before the next comma or the sentence's end, outside
+    a relative clause ("the rise in annual deficits is …"; not "a spokesman, who said …" nor "a spokesman,")."""
+    sent_end = doc[comma_i].sent.end
+    for t in doc[comma_i + 1:sent_end]:
+        if t.text in (",", ";", "—", "–") or t.lower_ in ("who", "which", "that", "whose"):
+            return False
+        if t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBZ", "VBP", "VBD", "MD"):
+            return True
+    return False
+
+
 #: a source whose words after it lack a subject gives back what follows its first comma (_according)
 ACCORDING_SUBJECT_BACK = True
 #: ... also when the parse made the source phrase the sentence's root, and over a relative clause after it
@@ -142,11 +160,16 @@ def _according(tok: Any, p: float, ctx: _Ctx) -> Optional[RawStatement]:
     if np is not None:  # the parse may cut "Iran's state-owned Press TV": take the whole name phrase
         s_hi = max(s_hi, doc[np[1] - 1].idx + len(doc[np[1] - 1]))
     sent = tok.sent
-    if ACCORDING_FRONTED_COMMA and not text[sent.start_char:cue[0]].strip(" \t\n\xa0\"“'‘"):
+    lead = text[sent.start_char:cue[0]].strip(" \t\n\xa0\"“'‘")
+    if ACCORDING_FRONTED_COMMA and (not lead or (ACCORDING_MAIN_CLAUSE and _OPENING_CONNECTIVE.fullmatch(lead))):
         # "According to early results of exit polls conducted for the AP, majorities …": a fronted
         # "according to" phrase runs to its comma, whatever the parse hung its modifiers on
         comma = next((t for t in doc[nxt.i + 1:sent.end] if t.text == "," and ctx.quote_at(t.idx) is None), None)
         if comma is not None and comma.idx >= s_hi:
+            s_hi = comma.idx
+        elif ACCORDING_MAIN_CLAUSE and comma is not None and s_lo < comma.idx < s_hi and _clause_after(doc, comma.i, ctx):
+            # "According to the budget office, the rise in annual deficits and debt ''is mainly …'': what follows
+            # the comma is the main clause, not an apposition of the source
             s_hi = comma.idx
         elif ACCORDING_ROOT_SOURCE and comma is not None and src_tok.dep_ == "ROOT":
             # the parse made the source the sentence's root ("According to the Mail on Sunday, which said
@@ -167,6 +190,8 @@ def _according(tok: Any, p: float, ctx: _Ctx) -> Optional[RawStatement]:
     before = _clean_content(text, sent.start_char, cue[0])
     if ACCORDING_CONNECTIVES:
         before = _strip_opening_conjunction(text, *_strip_connective(text, *before))
+    if ACCORDING_MAIN_CLAUSE and lead and _OPENING_CONNECTIVE.fullmatch(lead):
+        before = (cue[0], cue[0])  # "But, according to …": the conjunction alone says nothing
     after = _clean_content(text, source[1], sent.end_char)
     if ACCORDING_SOURCE_PUNCT:  # what the source left behind is no part of the content ("exit polls) … ")
         k = after[0]
