@@ -747,6 +747,22 @@ def test_a_prepositional_content_may_follow_an_adverb_of_the_cue(monkeypatch, on
     assert [[t[slice(*c)] for c in r.content] for r in raws] == []
 
 
+@pytest.mark.parametrize("on", [True, False])
+def test_so_after_a_cue_stands_for_what_was_said(monkeypatch, on):
+    # He doesn't think so.   /   She thinks so badly of it.  (a degree, not the pro-form)
+    rows = [("He", True, 3, "nsubj", "PRON", "he"), ("does", False, 3, "aux", "AUX", "do"),
+            ("n't", True, 3, "advmod", "PART", "not"), ("think", True, 3, "ROOT", "VERB", "think"),
+            ("so", False, 3, "advmod", "ADV", "so"), (".", False, 3, "punct", "PUNCT", ".")]
+    raws, t = _flag_raws(monkeypatch, "contents", "PRO_FORM_SO", on, rows, ["think"], [(3, "VB")])
+    assert [(t[slice(*r.source)], [t[slice(*c)] for c in r.content]) for r in raws] == ([("He", ["so"])] if on else [])
+    rows = [("She", True, 1, "nsubj", "PRON", "she"), ("thinks", True, 1, "ROOT", "VERB", "think"),
+            ("so", True, 3, "advmod", "ADV", "so"), ("badly", True, 1, "advmod", "ADV", "badly"),
+            ("of", True, 5, "case", "ADP", "of"), ("it", False, 1, "obl", "PRON", "it"),
+            (".", False, 1, "punct", "PUNCT", ".")]
+    raws, t = _flag_raws(monkeypatch, "contents", "PRO_FORM_SO", on, rows, ["thinks"], [(1, "VBZ")])
+    assert not any(t[slice(*c)] == "so" for r in raws for c in r.content)
+
+
 TITLE_NAME_AS_RELCL = [  # The party's spokesman John Smith said in a statement it ended.
     ("The", True, 1, "det", "DET", "the"), ("party", False, 3, "nmod:poss", "NOUN", "party"),
     ("'s", True, 1, "case", "PART", "'s"), ("spokesman", True, 3, "ROOT", "NOUN", "spokesman"),

@@ -367,7 +367,17 @@ def _content_from_children(tok: Any, text: str, ctx: _Ctx) -> tuple[list[tuple[i
                     if inf is not None:  # "called on X to resign": X and what X is to do
                         hi = max(t.idx + len(t) for t in inf.subtree)
                 return [(min(t.idx for t in toks), hi)], "obl"
+    if PRO_FORM_SO:
+        so = next((c for c in kids if c.i == tok.i + 1 and c.lower_ == "so" and c.dep_ == "advmod"
+                   and not any(g.dep_ in ("ccomp", "advcl") for g in c.children)), None)
+        nxt = tok.doc[tok.i + 2] if so is not None and tok.i + 2 < len(tok.doc) else None
+        if so is not None and (nxt is None or nxt.is_punct or nxt.lower_ in ("too", "either", "again")):
+            return [(so.idx, so.idx + len(so))], "obj"  # "Ted Cruz apparently thinks so": "so" stands for a clause
     return [], ""
+
+
+#: "thinks so", "said so": the pro-form stands for the clause that was said or thought
+PRO_FORM_SO = True
 
 
 #: a time or medium oblique right after the cue ("said on Sunday in a statement") is no prepositional content
