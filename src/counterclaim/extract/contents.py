@@ -68,7 +68,6 @@ PRONOUN_CONTENTS = frozenset({"i", "he", "she", "we", "they", "it", "him", "her"
 #: … but an object pronoun or a demonstrative is what a stance is about ("Obama endorsed her", "Democrats opposed
 #: it", "Politicians know this": PolNeAR annotates these), so only a subject-case pronoun alone is turned away
 OBJECT_PRONOUN_CONTENTS = True
-SUBJECT_PRONOUN_CONTENTS = frozenset({"i", "he", "she", "we", "they"})
 #: A trailing nested attribution ("…, according to Iran's Press TV") is a statement of its own, not content.
 TRAILING_ATTRIBUTION_RE = re.compile(r",?\s+according to\b")
 
@@ -510,7 +509,7 @@ def _content_is_speech(pieces: list[tuple[int, int]], source: Optional[tuple[int
     words = " ".join(text[s:e] for s, e in pieces).strip(" “”\"'‘’,.").lower()
     if not words:
         return False
-    if words in PRONOUN_CONTENTS and not (OBJECT_PRONOUN_CONTENTS and words not in SUBJECT_PRONOUN_CONTENTS
+    if words in PRONOUN_CONTENTS and not (OBJECT_PRONOUN_CONTENTS and words not in SUBJECT_PRONOUNS
                                           and source is not None and cue is not None and pieces[0][0] >= cue[1]):
         return False
     if source is not None and words == text[source[0]:source[1]].strip(" “”\"'‘’,.").lower():

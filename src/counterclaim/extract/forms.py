@@ -92,23 +92,7 @@ PRECEDING_QUOTES = True
 #: an "according to" source ends on a word: no colon, dash or unmatched parenthesis after it ("HuffPo:", "the
 #: National Academies report -", "exit polls)"), and it keeps an abbreviation's own full stop ("U.S.")
 ACCORDING_SOURCE_PUNCT = True
-
-
-def _source_end(text: str, doc: Any, s: int, e: int) -> tuple[int, int]:
-    """``[s, e)`` without trailing punctuation (:data:`ACCORDING_SOURCE_PUNCT`)."""
-    s, e = _trim(text, s, e)
-    while e > s:
-        ch = text[e - 1]
-        unmatched = ch == ")" and text.count("(", s, e) < text.count(")", s, e)
-        if not unmatched and ch not in ",.;:-–—(":
-            break
-        if ch == ".":
-            last = token_at(doc, e - 1)
-            if last is not None and last.idx + len(last) == e and sources._abbreviation(last):
-                break
-        e -= 1
-        s, e = _trim(text, s, e)
-    return s, e
+_SOURCE_END_MARKS = ",.;:-–—("
 
 
 #: "But HarperCollins declined ..., according to X": the opening conjunction or connective is not content
@@ -179,7 +163,8 @@ def _according(tok: Any, p: float, ctx: _Ctx) -> Optional[RawStatement]:
                 nxt_comma = next((t for t in doc[comma.i + 2:sent.end] if t.text == "," and ctx.quote_at(t.idx) is None), None)
                 if nxt_comma is not None:
                     s_hi = nxt_comma.idx
-    source = _source_end(text, doc, s_lo, s_hi) if ACCORDING_SOURCE_PUNCT else _trim(text, s_lo, s_hi, ",.;")
+    source = sources._without_trailing_marks(text, doc, *_trim(text, s_lo, s_hi), _SOURCE_END_MARKS) \
+        if ACCORDING_SOURCE_PUNCT else _trim(text, s_lo, s_hi, ",.;")
     if ACCORDING_SUBJECT_BACK and ", " in text[source[0]:source[1]]:
         # "According to an unverified report, Father John O'Neal, 71, briefly went …": the words after
         # the source have no subject; the parse hung it on the source as an appositive
@@ -209,7 +194,7 @@ def _according(tok: Any, p: float, ctx: _Ctx) -> Optional[RawStatement]:
                              if t.text in (",", ";", "—", "–", ":") or t.is_quote), None)
             end = _trim(text, after[0], tail_end if tail_end is not None else after[1], ".")[1]
             if ACCORDING_SOURCE_PUNCT:
-                end = _source_end(text, doc, after[0], end)[1]
+                end = sources._without_trailing_marks(text, doc, after[0], end, _SOURCE_END_MARKS)[1]
             source = (source[0], end)
             after = _clean_content(text, end, sent.end_char)
     pieces = [pc for pc in (before, after) if pc[1] - pc[0] > 2]

@@ -497,6 +497,15 @@ INTERRUPTION_PREPS = frozenset({"in", "for", "to", "after", "over", "during", "d
 INTERRUPTION_MARKS = frozenset({"as", "while", "when", "although", "though"})
 
 
+def _comparison(subj: Any, c: Any) -> bool:
+    """Whether ``c``, a dependent after the named source ``subj``, is a comparison set off by a comma ("Hillary
+    Clinton, like Obama, has encouraged …"; not "Republicans, like Mr. Ryan," which names members, nor "Rubio,
+    like Tilton, oppose …", the two with a plural verb)."""
+    return subj.pos_ == "PROPN" and c.dep_ in ("nmod", "obl") and subj.head.tag_ != "VBP" \
+        and any(k.dep_ == "case" and k.lower_ in ("like", "unlike") for k in c.children) \
+        and "," in (c.doc[c.left_edge.i].text, c.doc[max(0, c.left_edge.i - 1)].text)
+
+
 def _interruption(c: Any) -> bool:
     """Whether ``c``, a dependent after a source's head, heads a comma-bounded phrase of manner, time or
     stance (:data:`INTERRUPTION_OUT`)."""
@@ -540,17 +549,8 @@ def _source_span(text: str, subj: Any, before: Optional[int] = None) -> Optional
             continue
         if (c.dep_ in ("acl", "advcl") and c.morph.get("VerbForm") in (["Ger"], ["Part"]) and c.tag_ != "VBN") \
                 or (c.dep_ in ("nmod", "obl", "nmod:tmod", "obl:tmod", "nmod:npmod") and
-                    (c.ent_type_ in ("DATE", "TIME") or c.lower_ in DATE_WORDS)):
-            drop.update(t.i for t in c.subtree)
-            cut.update(t.i for t in c.subtree)
-        elif COMPARISON_OUT and subj.pos_ == "PROPN" and c.dep_ in ("nmod", "obl") and subj.head.tag_ != "VBP" \
-                and any(k.dep_ == "case" and k.lower_ in ("like", "unlike") for k in c.children) \
-                and "," in (c.doc[c.left_edge.i].text, c.doc[max(0, c.left_edge.i - 1)].text):
-            # "Hillary Clinton, like Obama, has encouraged …": a comparison, not the source ("Republicans, like
-            # Mr. Ryan," names members, and stays; so does "Rubio, like Tilton, oppose …", the two with a plural verb)
-            drop.update(t.i for t in c.subtree)
-            cut.update(t.i for t in c.subtree)
-        elif INTERRUPTION_OUT and _interruption(c):
+                    (c.ent_type_ in ("DATE", "TIME") or c.lower_ in DATE_WORDS)) \
+                or (COMPARISON_OUT and _comparison(subj, c)) or (INTERRUPTION_OUT and _interruption(c)):
             drop.update(t.i for t in c.subtree)
             cut.update(t.i for t in c.subtree)
         elif DROP_SOURCE_RELATIVES and c.dep_ in ("acl:relcl", "relcl") and c.i > 0 and any(
@@ -581,15 +581,9 @@ def _source_span(text: str, subj: Any, before: Optional[int] = None) -> Optional
             toks = [t for t in toks if t.i < gap] or toks
     lo = min(t.idx for t in toks)
     hi = max(t.idx + len(t) for t in toks)
-    s, e = _trim(text, lo, hi, "")
-    last = max(toks, key=lambda t: t.i)
     # drop trailing punctuation except a comma that closes an apposition or relative clause, and the full stop
     # of an abbreviation ("the F.B.I.", "Joseph R. Biden Jr.", "of Jacksonville, Fla.")
-    while e > s and text[e - 1] in ".;:—–-\"“”":
-        if text[e - 1] == "." and e == last.idx + len(last) and _abbreviation(last):
-            break
-        e -= 1
-        s, e = _trim(text, s, e)
+    s, e = _without_trailing_marks(text, subj.doc, *_trim(text, lo, hi, ""), ".;:—–-\"“”")
     if e > s and text[e - 1] == ",":
         if "," not in text[s:e - 1]:
             e -= 1
@@ -598,6 +592,22 @@ def _source_span(text: str, subj: Any, before: Optional[int] = None) -> Optional
     while s < e and text[s] in ",;:—–-":
         s += 1
     return _trim(text, s, e)
+
+
+def _without_trailing_marks(text: str, doc: Any, s: int, e: int, marks: str) -> tuple[int, int]:
+    """``[s, e)`` without the trailing characters in ``marks`` and an unmatched closing parenthesis ("exit
+    polls)"), keeping the full stop of an abbreviation that ends it (:func:`_abbreviation`: "the U.S.")."""
+    while e > s:
+        ch = text[e - 1]
+        if ch not in marks and not (ch == ")" and text.count("(", s, e) < text.count(")", s, e)):
+            break
+        if ch == ".":
+            last = token_at(doc, e - 1)
+            if last is not None and last.idx + len(last) == e and _abbreviation(last):
+                break
+        e -= 1
+        s, e = _trim(text, s, e)
+    return s, e
 
 
 def _title_before_name(tok: Any) -> Optional[Any]:
