@@ -235,13 +235,18 @@ RELATIVE_CONJUNCT_MAIN_SUBJECT = True
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 
 
+def _relative_verb_before(head: Any, tok: Any, pronouns: Any) -> bool:
+    """Whether ``head``, the verb ``tok`` was coordinated with, is a relative clause's verb before ``tok`` whose
+    subject is one of the relative ``pronouns``."""
+    return head.dep_ in ("acl:relcl", "relcl") and head.i < tok.i and any(
+        c.dep_ in SUBJ_DEPS and c.lower_ in pronouns for c in head.children)
+
+
 def _main_verb_of_relative(tok: Any) -> Optional[Any]:
     """The verb of the clause a relative clause hangs in, when ``tok`` follows ", and" (or ", but") and the
     parse coordinated it with that relative clause's verb, whose subject is the relative pronoun."""
     head = tok.head
-    if head.dep_ not in ("acl:relcl", "relcl") or head.i >= tok.i:
-        return None
-    if not any(c.dep_ in SUBJ_DEPS and c.lower_ in _RELATIVE_PRONOUNS for c in head.children):
+    if not _relative_verb_before(head, tok, _RELATIVE_PRONOUNS):
         return None
     doc = tok.doc
     cc = next((c for c in tok.children if c.dep_ == "cc" and c.i < tok.i), None)
@@ -289,9 +294,7 @@ def _antecedent_before_main_verb(tok: Any) -> Optional[Any]:
     """The antecedent of the relative clause whose verb the parse coordinated ``tok`` with, when ``tok`` comes
     right after the comma that closes that clause, with no conjunction ("X, who …, tweeted"); else None."""
     head = tok.head
-    if head.dep_ not in ("acl:relcl", "relcl") or head.i >= tok.i or head.head.i >= head.i:
-        return None
-    if not any(c.dep_ in SUBJ_DEPS and c.lower_ in ("who", "which") for c in head.children):
+    if not _relative_verb_before(head, tok, ("who", "which")) or head.head.i >= head.i:
         return None
     if any(c.dep_ == "cc" and c.i < tok.i for c in tok.children):
         return None
