@@ -3730,3 +3730,52 @@ def test_a_participle_after_a_quotation_closed_on_its_comma_takes_the_source(mon
     adding = next(r for r in raws if t[slice(*r.cue)] == "adding")
     assert (t[slice(*adding.source)] if adding.source else None) == ("Peabody" if on else None)
     assert [t[s:e] for s, e in adding.content] == ["that it ended"]
+
+
+
+def _span(t, phrase, occurrence=0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = t.index(phrase, start + 1)
+    return (start, start + len(phrase))
+
+
+def _inner_statement_raws(t, source):
+    """The outer and inner statements of ``t`` (two "said"), the outer source as the rankers might leave it."""
+    from counterclaim.extract.statement_base import RawStatement
+
+    outer = RawStatement(_span(t, "said", 1), _span(t, source), [_span(t, "the repairs would wait")], "indirect",
+                         "verb:ccomp", 0.9)
+    inner = RawStatement(_span(t, "said"), _span(t, "who"), [_span(t, "the bridge was unsafe")], "indirect",
+                         "verb:ccomp", 0.9)
+    return outer, inner
+
+
+def test_a_source_ends_before_a_statement_it_holds():
+    from counterclaim.extract import statements
+
+    t = "Mira Holt, who said the bridge was unsafe, said the repairs would wait."
+    outer, inner = _inner_statement_raws(t, "Mira Holt, who said the bridge was unsafe,")
+    statements._sources_end_before_inner_statements([outer, inner], t)
+    assert t[slice(*outer.source)] == "Mira Holt"
+    assert t[slice(*inner.source)] == "who" and [t[s:e] for s, e in inner.content] == ["the bridge was unsafe"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_an_appositive_source_keeps_its_closing_comma_before_an_inner_statement(monkeypatch, on):
+    from counterclaim.extract import statements
+
+    monkeypatch.setattr(statements, "APPOSITIVE_KEEPS_CLOSING_COMMA", on)
+    t = "Mira Holt, an engineer, who said the bridge was unsafe, said the repairs would wait."
+    outer, inner = _inner_statement_raws(t, "Mira Holt, an engineer, who said the bridge was unsafe,")
+    statements._sources_end_before_inner_statements([outer, inner], t)
+    assert t[slice(*outer.source)] == ("Mira Holt, an engineer," if on else "Mira Holt, an engineer")
+
+
+def test_a_restrictive_clause_stays_in_the_source():
+    from counterclaim.extract import statements
+
+    t = "The engineer who said the bridge was unsafe said the repairs would wait."
+    outer, inner = _inner_statement_raws(t, "The engineer who said the bridge was unsafe")
+    statements._sources_end_before_inner_statements([outer, inner], t)
+    assert t[slice(*outer.source)] == "The engineer who said the bridge was unsafe"

@@ -212,7 +212,47 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
         for r in raws:  # "“…,” he said, according to the Daily Record": the last piece is another report
             if len(r.content) > 1:
                 r.content = [(ps, pe) for ps, pe in r.content if ps not in cue_starts or ps < r.cue[0]]
+    if SOURCE_ENDS_BEFORE_INNER_STATEMENT:
+        _sources_end_before_inner_statements(raws, ctx.text)
     return raws
+
+
+#: a source that holds another statement ("Weaver, who said there were …, said"; "Salceda, citing data from
+#: …, said") ends before it: the speaker is named by what comes before, and the inner statement is its own
+#: record. Runs last, after the inner statement's content has been cut at the outer source's end.
+SOURCE_ENDS_BEFORE_INNER_STATEMENT = True
+#: only where a comma opens the inner statement's clause (a non-restrictive one: "X, who said"), not in "the
+#: judges who ruled that …"
+INNER_STATEMENT_AFTER_COMMA = True
+#: what is left keeps the comma that closes its appositive ("Robert Egge, executive director of …,"), as
+#: PolNeAR's annotators mostly do where something stands between a source and its cue
+APPOSITIVE_KEEPS_CLOSING_COMMA = True
+
+
+def _sources_end_before_inner_statements(raws: list[RawStatement], text: str) -> None:
+    """See :data:`SOURCE_ENDS_BEFORE_INNER_STATEMENT`."""
+    for b in raws:
+        if b.source is None or b.kind == "according_to":
+            continue  # an "according to" source keeps its clause: SOURCE_RELATIVE_CLIP made that the rule
+        bs, be = b.source
+        cut = be
+        for a in raws:
+            if a is b or not (bs < a.cue[0] and a.cue[1] <= be):
+                continue
+            at = a.cue[0]
+            if a.source is not None and bs < a.source[0] < at:
+                at = a.source[0]  # the inner statement's own subject ("who") goes with it
+            cut = min(cut, at)
+        if cut == be:
+            continue
+        s, e = _trim(text, bs, cut, ",;:-–—(")
+        if e <= s or not any(ch.isalnum() for ch in text[s:e]):
+            continue
+        if INNER_STATEMENT_AFTER_COMMA and "," not in text[e:cut]:
+            continue
+        if APPOSITIVE_KEEPS_CLOSING_COMMA and "," in text[s:e] and text[e] == ",":
+            e += 1  # "Robert Egge, executive director of …," closes its appositive
+        b.source = (s, e)
 
 
 #: a source starts after what the sentence splitter left before it: a dateline ("Washington (AFP) – Democrat Hillary
