@@ -3715,9 +3715,17 @@ def test_a_verb_after_a_relative_clause_and_a_comma_takes_the_main_subject(monke
     assert [t[s:e] for s, e in r.content] == ["it ended"]
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_a_participle_after_a_quotation_closed_on_its_comma_takes_the_source(monkeypatch, on):
+@pytest.mark.parametrize("statements_rule", [True, False])
+@pytest.mark.parametrize("sources_rule", [True, False])
+def test_a_participle_after_a_quotation_closed_on_its_comma_takes_the_source(monkeypatch, statements_rule,
+                                                                             sources_rule):
     # Peabody said: "We won," adding that it ended.  (the parse hung "adding" on "won", inside the quotation)
+    # Two rules read the comma inside the quotation mark: the participle rule of the statements
+    # (COMMA_INSIDE_QUOTE) and the subject rule of the sources for an -ing form hung on a complement clause
+    # (PARTICIPLE_AFTER_QUOTED_COMMA); either one is enough
+    from counterclaim.extract import sources
+
+    monkeypatch.setattr(sources, "PARTICIPLE_AFTER_QUOTED_COMMA", sources_rule)
     rows = [("Peabody", True, 1, "nsubj", "PROPN", "Peabody"), ("said", False, 1, "ROOT", "VERB", "say"),
             (":", True, 1, "punct", "PUNCT", ":"), ('"', False, 5, "punct", "PUNCT", '"'),
             ("We", True, 5, "nsubj", "PRON", "we"), ("won", False, 1, "ccomp", "VERB", "win"),
@@ -3725,10 +3733,11 @@ def test_a_participle_after_a_quotation_closed_on_its_comma_takes_the_source(mon
             ("adding", True, 5, "advcl", "VERB", "add"), ("that", True, 11, "mark", "SCONJ", "that"),
             ("it", True, 11, "nsubj", "PRON", "it"), ("ended", False, 8, "ccomp", "VERB", "end"),
             (".", False, 1, "punct", "PUNCT", ".")]
-    raws, t = _flag_raws(monkeypatch, "statements", "COMMA_INSIDE_QUOTE", on, rows, ["said", "adding"],
-                         [(1, "VBD"), (8, "VBG")])
+    raws, t = _flag_raws(monkeypatch, "statements", "COMMA_INSIDE_QUOTE", statements_rule, rows,
+                         ["said", "adding"], [(1, "VBD"), (8, "VBG")])
     adding = next(r for r in raws if t[slice(*r.cue)] == "adding")
-    assert (t[slice(*adding.source)] if adding.source else None) == ("Peabody" if on else None)
+    expected = "Peabody" if statements_rule or sources_rule else None
+    assert (t[slice(*adding.source)] if adding.source else None) == expected
     assert [t[s:e] for s, e in adding.content] == ["that it ended"]
 
 
@@ -3763,9 +3772,9 @@ def test_a_source_ends_before_a_statement_it_holds():
 
 @pytest.mark.parametrize("on", [True, False])
 def test_an_appositive_source_keeps_its_closing_comma_before_an_inner_statement(monkeypatch, on):
-    from counterclaim.extract import statements
+    from counterclaim.extract import sources, statements
 
-    monkeypatch.setattr(statements, "APPOSITIVE_KEEPS_CLOSING_COMMA", on)
+    monkeypatch.setattr(sources, "SOURCE_KEEPS_CLOSING_COMMA", on)  # the sources' convention, shared
     t = "Mira Holt, an engineer, who said the bridge was unsafe, said the repairs would wait."
     outer, inner = _inner_statement_raws(t, "Mira Holt, an engineer, who said the bridge was unsafe,")
     statements._sources_end_before_inner_statements([outer, inner], t)

@@ -21,7 +21,9 @@ from typing import Any, Optional
 from counterclaim.extract.cues import CueModel, cue_key
 from counterclaim.extract.gazetteer import data_lines, load_speaker_nouns
 from counterclaim.extract.speech_acts import act_lemma, load_ambiguous
-from counterclaim.extract.statement_base import ADDRESSEE_VERBS, DATE_WORDS, PASS_SUBJ_DEPS, SUBJ_DEPS, _Ctx, _is_time, _trim, token_at
+from counterclaim.extract.statement_base import (
+    ADDRESSEE_VERBS, DATE_WORDS, PASS_SUBJ_DEPS, SUBJ_DEPS, _Ctx, _is_time, _trim, after_comma, token_at,
+)
 
 #: a bare time word right after the cue verb is part of the cue ("said Friday"; PolNeAR train: 91 of 156)
 CUE_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -266,6 +268,9 @@ def _main_verb_of_relative(tok: Any) -> Optional[Any]:
 #: clause's subject did: "Trump is insisting that he has expanded the party, claiming that …" (the parse hangs
 #: "claiming" on "expanded"; PolNeAR train: the outer subject 24 times, the inner one 2)
 OUTER_PARTICIPLE_SUBJECT = True
+#: the comma may stand inside a closing quotation mark before the participle ('… has “expanded the party,”
+#: claiming …')
+PARTICIPLE_AFTER_QUOTED_COMMA = True
 
 
 def _outer_clause_of_participle(tok: Any) -> Optional[Any]:
@@ -281,7 +286,7 @@ def _outer_clause_of_participle(tok: Any) -> Optional[Any]:
     k = tok.i - 1
     while k > inner.i and tok.doc[k].pos_ == "ADV":
         k -= 1
-    return inner.head if tok.doc[k].text == "," else None
+    return inner.head if after_comma(tok.doc[k + 1], PARTICIPLE_AFTER_QUOTED_COMMA) else None
 
 
 #: "Trump, who also campaigned in the state this week, tweeted …": a verb right after the comma that closes a
@@ -586,15 +591,21 @@ def _source_span(text: str, subj: Any, before: Optional[int] = None) -> Optional
     hi = max(t.idx + len(t) for t in toks)
     # drop trailing punctuation except a comma that closes an apposition or relative clause, and the full stop
     # of an abbreviation ("the F.B.I.", "Joseph R. Biden Jr.", "of Jacksonville, Fla.")
-    s, e = _without_trailing_marks(text, subj.doc, *_trim(text, lo, hi, ""), ".;:—–-\"“”")
+    s, e = source_closing_comma(text, *_without_trailing_marks(text, subj.doc, *_trim(text, lo, hi, ""), ".;:—–-\"“”"))
+    while s < e and text[s] in ",;:—–-":
+        s += 1
+    return _trim(text, s, e)
+
+
+def source_closing_comma(text: str, s: int, e: int) -> tuple[int, int]:
+    """A source's last comma as PolNeAR has it: kept where it closes an apposition or relative clause inside
+    the source ("Brian Fallon, a spokesman for the campaign,"), dropped after a bare name ("Fallon,")."""
     if e > s and text[e - 1] == ",":
         if "," not in text[s:e - 1]:
             e -= 1
     elif SOURCE_KEEPS_CLOSING_COMMA and "," in text[s:e] and text[e:e + 1] == ",":
-        e += 1  # "Brian Fallon, a spokesman for the campaign," (PolNeAR keeps the closing comma)
-    while s < e and text[s] in ",;:—–-":
-        s += 1
-    return _trim(text, s, e)
+        e += 1
+    return s, e
 
 
 def _without_trailing_marks(text: str, doc: Any, s: int, e: int, marks: str) -> tuple[int, int]:

@@ -51,6 +51,19 @@ class RawStatement:
         self.quote_ids: list[int] = []
 
 
+#: closing quotation marks: a comma inside one ends the clause before it as a bare comma would
+CLOSING_MARKS = frozenset({'"', "”", "''", "’"})
+
+
+def after_comma(h: Any, inside_quote: bool = True) -> bool:
+    """Token ``h`` follows a comma, or (``inside_quote``) a closing quotation mark right after one ('… ago,"
+    adding that …')."""
+    doc = h.doc
+    if h.i > 0 and doc[h.i - 1].text == ",":
+        return True
+    return inside_quote and h.i > 1 and doc[h.i - 1].text in CLOSING_MARKS and doc[h.i - 2].text == ","
+
+
 def _trim(text: str, s: int, e: int, punct: str = "") -> tuple[int, int]:
     while s < e and (text[s].isspace() or text[s] in punct):
         s += 1

@@ -95,6 +95,7 @@ from counterclaim.extract.sources import (
     REGION_DEPS,
     SOURCE_KEEPS_CLOSING_COMMA,
     _quote_adjacent,
+    source_closing_comma,
 )
 from counterclaim.extract.speech_acts import ANSWER_LEMMAS, act_lemma, load_acts, speech_act
 from counterclaim.extract.statement_base import (
@@ -107,6 +108,7 @@ from counterclaim.extract.statement_base import (
     RawStatement,
     _Ctx,
     _subtree_span,
+    after_comma,
     token_at,
     _trim,
 )
@@ -224,9 +226,6 @@ SOURCE_ENDS_BEFORE_INNER_STATEMENT = True
 #: only where a comma opens the inner statement's clause (a non-restrictive one: "X, who said"), not in "the
 #: judges who ruled that …"
 INNER_STATEMENT_AFTER_COMMA = True
-#: what is left keeps the comma that closes its appositive ("Robert Egge, executive director of …,"), as
-#: PolNeAR's annotators mostly do where something stands between a source and its cue
-APPOSITIVE_KEEPS_CLOSING_COMMA = True
 
 
 def _sources_end_before_inner_statements(raws: list[RawStatement], text: str) -> None:
@@ -250,9 +249,7 @@ def _sources_end_before_inner_statements(raws: list[RawStatement], text: str) ->
             continue
         if INNER_STATEMENT_AFTER_COMMA and "," not in text[e:cut]:
             continue
-        if APPOSITIVE_KEEPS_CLOSING_COMMA and "," in text[s:e] and text[e] == ",":
-            e += 1  # "Robert Egge, executive director of …," closes its appositive
-        b.source = (s, e)
+        b.source = source_closing_comma(text, s, e)  # "Robert Egge, executive director of …," keeps its comma
 
 
 #: a source starts after what the sentence splitter left before it: a dateline ("Washington (AFP) – Democrat Hillary
@@ -460,15 +457,10 @@ _REPORTING_TAIL = re.compile(r"^[^\"“”.;:!?\n]{0,60},\s*$")
 
 #: a participle after a quotation that closes with its comma (', "adding that …') follows a comma as well
 COMMA_INSIDE_QUOTE = True
-_CLOSING_MARKS = frozenset({'"', "”", "''", "’"})
 
 
 def _after_comma(h: Any) -> bool:
-    """Token ``h`` follows a comma, or a closing quotation mark right after one ('… ago," adding that …')."""
-    doc = h.doc
-    if h.i > 0 and doc[h.i - 1].text == ",":
-        return True
-    return COMMA_INSIDE_QUOTE and h.i > 1 and doc[h.i - 1].text in _CLOSING_MARKS and doc[h.i - 2].text == ","
+    return after_comma(h, COMMA_INSIDE_QUOTE)
 
 
 def _participles_take_head_source(raws: list[RawStatement], text: str) -> None:
