@@ -3788,3 +3788,23 @@ def test_a_restrictive_clause_stays_in_the_source():
     outer, inner = _inner_statement_raws(t, "The engineer who said the bridge was unsafe")
     statements._sources_end_before_inner_statements([outer, inner], t)
     assert t[slice(*outer.source)] == "The engineer who said the bridge was unsafe"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_cue_coordinated_with_a_complement_clause_takes_the_reporters_subject(monkeypatch, on):
+    # Rosa Diaz said that she had voted for the plan, but cautioned against haste.  (the parse: "cautioned" a
+    # conjunct of "voted", the verb of the complement clause, which has a subject of its own)
+    rows = [("Rosa", True, 1, "compound", "PROPN", "Rosa"), ("Diaz", True, 2, "nsubj", "PROPN", "Diaz"),
+            ("said", True, 2, "ROOT", "VERB", "say"), ("that", True, 6, "mark", "SCONJ", "that"),
+            ("she", True, 6, "nsubj", "PRON", "she"), ("had", True, 6, "aux", "AUX", "have"),
+            ("voted", True, 2, "ccomp", "VERB", "vote"), ("for", True, 9, "case", "ADP", "for"),
+            ("the", True, 9, "det", "DET", "the"), ("plan", False, 6, "obl", "NOUN", "plan"),
+            (",", True, 12, "punct", "PUNCT", ","), ("but", True, 12, "cc", "CCONJ", "but"),
+            ("cautioned", True, 6, "conj", "VERB", "caution"), ("against", True, 14, "case", "ADP", "against"),
+            ("haste", False, 12, "obl", "NOUN", "haste"), (".", False, 2, "punct", "PUNCT", ".")]
+    raws, t = _flag_raws(monkeypatch, "sources", "CONTENT_CONJUNCT_OUTER_SUBJECT", on, rows, ["said", "cautioned"],
+                         [(2, "VBD"), (5, "VBD"), (6, "VBN"), (12, "VBD")])
+    cautioned = next(r for r in raws if t[slice(*r.cue)].startswith("cautioned"))
+    assert t[slice(*cautioned.source)] == ("Rosa Diaz" if on else "she")
+    said = next(r for r in raws if t[slice(*r.cue)] == "said")
+    assert t[slice(*said.source)] == "Rosa Diaz"
