@@ -3808,3 +3808,19 @@ def test_a_cue_coordinated_with_a_complement_clause_takes_the_reporters_subject(
     assert t[slice(*cautioned.source)] == ("Rosa Diaz" if on else "she")
     said = next(r for r in raws if t[slice(*r.cue)] == "said")
     assert t[slice(*said.source)] == "Rosa Diaz"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_source_keeps_the_dash_that_closes_its_apposition(monkeypatch, on):
+    from counterclaim.extract import sources
+
+    monkeypatch.setattr(sources, "SOURCE_KEEPS_CLOSING_DASH", on)
+    for dash in ("—", "--", "-"):
+        t = f"Ada Brook {dash} a nurse from Leeds {dash} said the ward was full."
+        end = t.index(f" {dash} said")
+        s, e = sources.source_closing_mark(t, 0, end)
+        assert t[s:e] == (f"Ada Brook {dash} a nurse from Leeds {dash}" if on else f"Ada Brook {dash} a nurse from Leeds")
+    t = "— Ada Brook — said the ward was full."  # a dash that opens the line opens no apposition
+    assert sources.source_closing_mark(t, 0, t.index(" — said")) == (0, t.index(" — said"))
+    t = "Ada Brook-Hale - said the ward was full."  # nor does a hyphen inside a name
+    assert sources.source_closing_mark(t, 0, t.index(" - said")) == (0, t.index(" - said"))

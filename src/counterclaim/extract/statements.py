@@ -95,7 +95,7 @@ from counterclaim.extract.sources import (
     REGION_DEPS,
     SOURCE_KEEPS_CLOSING_COMMA,
     _quote_adjacent,
-    source_closing_comma,
+    source_closing_mark,
 )
 from counterclaim.extract.speech_acts import ANSWER_LEMMAS, act_lemma, load_acts, speech_act
 from counterclaim.extract.statement_base import (
@@ -249,7 +249,7 @@ def _sources_end_before_inner_statements(raws: list[RawStatement], text: str) ->
             continue
         if INNER_STATEMENT_AFTER_COMMA and "," not in text[e:cut]:
             continue
-        b.source = source_closing_comma(text, s, e)  # "Robert Egge, executive director of …," keeps its comma
+        b.source = source_closing_mark(text, s, e)  # "Robert Egge, executive director of …," keeps its comma
 
 
 #: a source starts after what the sentence splitter left before it: a dateline ("Washington (AFP) – Democrat Hillary
