@@ -3824,3 +3824,26 @@ def test_a_source_keeps_the_dash_that_closes_its_apposition(monkeypatch, on):
     assert sources.source_closing_mark(t, 0, t.index(" — said")) == (0, t.index(" — said"))
     t = "Ada Brook-Hale - said the ward was full."  # nor does a hyphen inside a name
     assert sources.source_closing_mark(t, 0, t.index(" - said")) == (0, t.index(" - said"))
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_bare_infinitive_coordinated_with_the_cue_goes_on_its_content(monkeypatch, on):
+    # Vera Lund wants to widen the road, plant trees and build a park.  (the parse: "plant" a conjunct of "wants")
+    rows = [("Vera", True, 1, "compound", "PROPN", "Vera"), ("Lund", True, 2, "nsubj", "PROPN", "Lund"),
+            ("wants", True, 2, "ROOT", "VERB", "want"), ("to", True, 4, "mark", "PART", "to"),
+            ("widen", True, 2, "xcomp", "VERB", "widen"), ("the", True, 6, "det", "DET", "the"),
+            ("road", False, 4, "obj", "NOUN", "road"), (",", True, 8, "punct", "PUNCT", ","),
+            ("plant", True, 2, "conj", "VERB", "plant"), ("trees", True, 8, "obj", "NOUN", "tree"),
+            ("and", True, 11, "cc", "CCONJ", "and"), ("build", True, 8, "conj", "VERB", "build"),
+            ("a", True, 13, "det", "DET", "a"), ("park", False, 11, "obj", "NOUN", "park"),
+            (".", False, 2, "punct", "PUNCT", ".")]
+    tags = [(2, "VBZ"), (4, "VB"), (8, "VB"), (11, "VB")]
+    (r,), t = _flag_raws(monkeypatch, "statements", "BASE_CONJUNCT_IN_CONTENT", on, rows, ["wants"], tags)
+    assert [t[s:e] for s, e in r.content] == (
+        ["to widen the road, plant trees and build a park"] if on else ["to widen the road"])
+    # a conjunct with an auxiliary of its own is a second predicate: "wants to widen the road, and will build …"
+    shifted = [(w, sp, h + (h >= 8), d, p, lem) for w, sp, h, d, p, lem in rows]
+    rows2 = shifted[:8] + [("will", True, 9, "aux", "AUX", "will")] + shifted[8:]
+    (r,), t = _flag_raws(monkeypatch, "statements", "BASE_CONJUNCT_IN_CONTENT", on, rows2, ["wants"],
+                         [(2, "VBZ"), (4, "VB"), (9, "VB"), (12, "VB")])
+    assert [t[s:e] for s, e in r.content] == ["to widen the road"]

@@ -170,6 +170,8 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
             for name in BOUNDARIES:
                 if name in boundaries:
                     _apply_boundary(r, ctx, name, boundaries[name], marks, views)
+    if BASE_CONJUNCT_IN_CONTENT:
+        _base_conjuncts_into_content(raws, ctx)
     if light_objects.OBJECTS_INTO_CUE:
         light_objects.objects_into_cue(raws, ctx, model)
     if light_objects.CHAINS_INTO_CUE:
@@ -217,6 +219,35 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
     if SOURCE_ENDS_BEFORE_INNER_STATEMENT:
         _sources_end_before_inner_statements(raws, ctx.text)
     return raws
+
+
+#: a bare infinitive the parse coordinated with a finite cue verb is no second act of the source but goes on
+#: the content it follows: "wants to triple the size of AmeriCorps, grow the Peace Corps and create …",
+#: "pledged to enact judicial reform, fix the campaign finance system" (no subject, no auxiliary of its own)
+BASE_CONJUNCT_IN_CONTENT = True
+_GAP_MARKS = re.compile(r"[\s,”\"’']*")
+
+
+def _base_conjuncts_into_content(raws: list[RawStatement], ctx: _Ctx) -> None:
+    """See :data:`BASE_CONJUNCT_IN_CONTENT`."""
+    text = ctx.text
+    for r in raws:
+        h = r.head
+        if h is None or not r.content or h.tag_ not in ("VBZ", "VBD", "VBP"):
+            continue
+        ps, pe = r.content[-1]
+        if ps < r.cue[1]:
+            continue
+        for c in h.children:
+            if c.dep_ != "conj" or c.tag_ != "VB" or c.idx < pe:
+                continue
+            if any(x.dep_ in SUBJ_DEPS + PASS_SUBJ_DEPS + ("aux", "aux:pass") for x in c.children):
+                break
+            toks = list(c.subtree)
+            if not _GAP_MARKS.fullmatch(text, pe, toks[0].idx):
+                break
+            r.content[-1] = _clean_content(text, ps, toks[-1].idx + len(toks[-1]))
+            break
 
 
 #: a source that holds another statement ("Weaver, who said there were …, said"; "Salceda, citing data from
