@@ -186,6 +186,7 @@ def test_shipped_knowledge_has_countries_places_agents():
     assert k.demonym("Iraqis") == ("IRQ", True)
     assert k.agents["spokesman"]
     assert k.name_type("Press TV") == "media" and k.name_type("Al-Aqsa Mosque") == "place"
+    assert k.name_type("The Hollywood Reporter") == "media" and k.name_type("Des Moines Register") == "media"
 
 
 @pytest.mark.model
