@@ -3847,3 +3847,37 @@ def test_a_bare_infinitive_coordinated_with_the_cue_goes_on_its_content(monkeypa
     (r,), t = _flag_raws(monkeypatch, "statements", "BASE_CONJUNCT_IN_CONTENT", on, rows2, ["wants"],
                          [(2, "VBZ"), (4, "VB"), (9, "VB"), (12, "VB")])
     assert [t[s:e] for s, e in r.content] == ["to widen the road"]
+
+
+def _drunk_man_then_quote(modifier):
+    """A drunk man shouted. “Obama must decide,” the <modifier> man said."""
+    intro = [("A", True, 2, "det", "DET", "a"), ("drunk", True, 2, "amod", "ADJ", "drunk"),
+             ("man", True, 3, "nsubj", "NOUN", "man"), ("shouted", False, 3, "ROOT", "VERB", "shout"),
+             (".", False, 3, "punct", "PUNCT", ".")]
+    quote = [("\u201c", False, 3, "punct", "PUNCT", "\u201c"), ("Obama", True, 3, "nsubj", "PROPN", "Obama"),
+             ("must", True, 3, "aux", "AUX", "must"), ("decide", False, 3, "ROOT", "VERB", "decide"),
+             (",", False, 3, "punct", "PUNCT", ","), ("\u201d", True, 3, "punct", "PUNCT", "\u201d"),
+             ("the", True, 8, "det", "DET", "the"), (modifier, True, 8, "amod", "ADJ", modifier),
+             ("man", True, 9, "nsubj", "NOUN", "man"), ("said", False, 3, "parataxis", "VERB", "say"),
+             (".", False, 3, "punct", "PUNCT", ".")]
+    return intro, quote
+
+
+@pytest.mark.parametrize("modifier, on, expected", [
+    ("drunk", True, None),  # the unnamed drunk man brought in before, not the last named speaker
+    ("drunk", False, "a_sharif"),
+    ("masked", True, "a_sharif"),  # a masked man is not the drunk one: the rule does not apply
+])
+def test_a_description_of_an_unnamed_person_brought_in_before_stays_unnamed(monkeypatch, modifier, on, expected):
+    from counterclaim.extract import speakers as SP
+
+    monkeypatch.setattr(SP, "UNNAMED_ANTECEDENT", on)
+    intro, quote = _drunk_man_then_quote(modifier)
+    doc, document = parsed(joined(SAID_THAT, intro, quote))
+    t = document.text
+    s, o = t.index("Sharif"), t.index("Obama")
+    actors = (Actor(id="a_sharif", name="Ramazan Sharif", type="person", mentions=(Span(s, s + 6, "Sharif"),)),
+              Actor(id="a_obama", name="Barack Obama", type="person", mentions=(Span(o, o + 5, "Obama"),)))
+    raws = find_raw_statements(doc, document, model=lexicon_model())
+    assert t[slice(*raws[-1].source)] == f"the {modifier} man"
+    assert resolve_speakers(raws, doc, document, actors)[-1].actor_id == expected

@@ -151,7 +151,8 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
             if earlier.actor_id and earlier.actor_id in index.by_id:
                 history.append(index.by_id[earlier.actor_id])
             continue
-        if actor is None and actors and not (NEW_REFERENT_DESCRIPTIONS and _new_referent(head)) and not (
+        if actor is None and actors and not (NEW_REFERENT_DESCRIPTIONS and _new_referent(head)) \
+                and not (UNNAMED_ANTECEDENT and head is not None and _unnamed_antecedent(head)) and not (
                 RELATIONAL_HEADS_NOT_RELATIVE and head is not None and head.lemma_.lower() in RELATIONAL_HEADS
                 and any(m[2].type == "person" for m in index.overlapping(s, e))):
             # "Trump's lawyer": the unnamed lawyer, of Trump's (below), not another person
@@ -612,6 +613,34 @@ def _new_referent(head: Any) -> bool:
         return True
     return head.lower_ in GENERIC_PERSON_NOUNS and any(
         c.i > head.i and c.dep_ in ("nmod", "acl", "acl:relcl", "relcl", "prep") for c in kids)
+
+
+#: "the drunk man" after "a drunk man grows increasingly belligerent": a definite person description whose
+#: noun (with the same modifiers) was brought in earlier with an indefinite article and no name in its phrase
+#: refers to that unnamed person,
+#: not to a named actor (an earlier unnamed source it refers back to, "a resident said … the resident added",
+#: is still found first)
+UNNAMED_ANTECEDENT = True
+
+
+def _unnamed_antecedent(head: Any) -> bool:
+    if head.lower_ not in GENERIC_PERSON_NOUNS or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") and c.i < head.i for c in head.children):
+        return False
+    doc = head.doc
+    mods = _modifiers(head)
+    for t in doc[max(0, head.i - 400):head.i]:
+        if t.lemma_ == head.lemma_ and t.pos_ == "NOUN" and mods <= _modifiers(t) and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children) and not any(
+                x.pos_ == "PROPN" for x in t.subtree) and not any(
+                x.ent_type_ == "PERSON" for x in t.sent if x.i > t.i):
+            return True  # and no name after it in its sentence ("a kneeling man … who is purported to be James Foley")
+    return False
+
+
+def _modifiers(t: Any) -> frozenset:
+    """The lemmas of the words that modify noun ``t`` before it ("drunk", "masked", "kneeling")."""
+    return frozenset(c.lemma_.lower() for c in t.children if c.i < t.i and c.dep_ in ("amod", "compound"))
 
 
 #: a plural description does not head-match a country or a person whose name ends in that word ("the
