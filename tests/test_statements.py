@@ -3881,3 +3881,28 @@ def test_a_description_of_an_unnamed_person_brought_in_before_stays_unnamed(monk
     raws = find_raw_statements(doc, document, model=lexicon_model())
     assert t[slice(*raws[-1].source)] == f"the {modifier} man"
     assert resolve_speakers(raws, doc, document, actors)[-1].actor_id == expected
+
+
+def test_the_one_asked_is_no_part_of_the_question():
+    from counterclaim.extract import statements
+    from counterclaim.extract.statement_base import RawStatement
+
+    # He was asked what happened.  /  Anyone with news is urged to call.
+    for rows, cue, pieces, expected in (
+        ([("He", True, 2, "nsubj:pass", "PRON", "he"), ("was", True, 2, "aux:pass", "AUX", "be"),
+          ("asked", True, 2, "ROOT", "VERB", "ask"), ("what", True, 4, "nsubj", "PRON", "what"),
+          ("happened", False, 2, "ccomp", "VERB", "happen"), (".", False, 2, "punct", "PUNCT", ".")],
+         "asked", ["He", "what happened"], ["what happened"]),
+        ([("Anyone", True, 4, "nsubj:pass", "PRON", "anyone"), ("with", True, 2, "case", "ADP", "with"),
+          ("news", True, 0, "nmod", "NOUN", "news"), ("is", True, 4, "aux:pass", "AUX", "be"),
+          ("urged", True, 4, "ROOT", "VERB", "urge"), ("to", True, 6, "mark", "PART", "to"),
+          ("call", False, 4, "xcomp", "VERB", "call"), (".", False, 4, "punct", "PUNCT", ".")],
+         "urged", ["Anyone with news", "to call"], ["Anyone with news", "to call"]),  # a request keeps it
+    ):
+        doc, document = parsed(rows)
+        t = document.text
+        head = next(tok for tok in doc if tok.text == cue)
+        r = RawStatement((head.idx, head.idx + len(head)), None, [_span(t, p) for p in pieces], "indirect",
+                         "verb:passive", 0.9, head=head)
+        statements._addressees_out_of_content([r], statements._Ctx(doc, document))
+        assert [t[s:e] for s, e in r.content] == expected

@@ -172,6 +172,8 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
                     _apply_boundary(r, ctx, name, boundaries[name], marks, views)
     if BASE_CONJUNCT_IN_CONTENT:
         _base_conjuncts_into_content(raws, ctx)
+    if ADDRESSEE_NOT_CONTENT:
+        _addressees_out_of_content(raws, ctx)
     if light_objects.OBJECTS_INTO_CUE:
         light_objects.objects_into_cue(raws, ctx, model)
     if light_objects.CHAINS_INTO_CUE:
@@ -248,6 +250,26 @@ def _base_conjuncts_into_content(raws: list[RawStatement], ctx: _Ctx) -> None:
                 break
             r.content[-1] = _clean_content(text, ps, toks[-1].idx + len(toks[-1]))
             break
+
+
+#: the one asked, told or warned, subject of a passive cue ("he was asked what happened to the black vote"), is
+#: no part of what was said when something else is, save in a request, whose infinitive needs it ("Anyone
+#: with information is urged to contact …")
+ADDRESSEE_NOT_CONTENT = True
+
+
+def _addressees_out_of_content(raws: list[RawStatement], ctx: _Ctx) -> None:
+    """See :data:`ADDRESSEE_NOT_CONTENT`."""
+    for r in raws:
+        h = r.head
+        if h is None or len(r.content) < 2 or h.lemma_.lower() not in ADDRESSEE_VERBS | {"question"}:
+            continue
+        for c in h.children:
+            if c.dep_ in PASS_SUBJ_DEPS:
+                span = _trim(ctx.text, *_subtree_span(c))
+                rest = [p for p in r.content if p != span]
+                if rest and not any(ctx.text.startswith("to ", p[0]) for p in rest):
+                    r.content = rest  # a request keeps whom it asks: "Anyone with information is urged | to contact"
 
 
 #: a source that holds another statement ("Weaver, who said there were …, said"; "Salceda, citing data from
