@@ -616,14 +616,14 @@ def _new_referent(head: Any) -> bool:
 
 
 #: "the drunk man" after "a drunk man grows increasingly belligerent": a definite person description whose
-#: noun (with the same modifiers) was brought in earlier with an indefinite article and no name in its phrase
-#: refers to that unnamed person,
-#: not to a named actor (an earlier unnamed source it refers back to, "a resident said … the resident added",
-#: is still found first)
+#: noun (with the same modifiers) was brought in earlier with an indefinite article and no name in its sentence
+#: refers to that unnamed person, not to a named actor (an earlier unnamed source it refers back to, "a
+#: resident said … the resident added", is still found first)
 UNNAMED_ANTECEDENT = True
 
 
 def _unnamed_antecedent(head: Any) -> bool:
+    """Whether the definite person description headed by ``head`` takes up an unnamed "a …" mention before it."""
     if head.lower_ not in GENERIC_PERSON_NOUNS or not any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") and c.i < head.i for c in head.children):
         return False

@@ -256,13 +256,14 @@ def _base_conjuncts_into_content(raws: list[RawStatement], ctx: _Ctx) -> None:
 #: no part of what was said when something else is, save in a request, whose infinitive needs it ("Anyone
 #: with information is urged to contact …")
 ADDRESSEE_NOT_CONTENT = True
+_ADDRESSEE_CUES = ADDRESSEE_VERBS | {"question"}
 
 
 def _addressees_out_of_content(raws: list[RawStatement], ctx: _Ctx) -> None:
     """See :data:`ADDRESSEE_NOT_CONTENT`."""
     for r in raws:
         h = r.head
-        if h is None or len(r.content) < 2 or h.lemma_.lower() not in ADDRESSEE_VERBS | {"question"}:
+        if h is None or len(r.content) < 2 or h.lemma_.lower() not in _ADDRESSEE_CUES:
             continue
         for c in h.children:
             if c.dep_ in PASS_SUBJ_DEPS:
