@@ -3906,3 +3906,20 @@ def test_the_one_asked_is_no_part_of_the_question():
                          "verb:passive", 0.9, head=head)
         statements._addressees_out_of_content([r], statements._Ctx(doc, document))
         assert [t[s:e] for s, e in r.content] == expected
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_headline_label_before_a_colon_is_no_speaker(monkeypatch, on):
+    from counterclaim.extract import forms
+
+    monkeypatch.setattr(forms, "HEADLINE_SOURCE_NAMES_SPEAKER", on)
+    label = [("The", True, 1, "det", "DET", "the"), ("Latest", False, 1, "ROOT", "ADJ", "latest"),
+             (":", True, 1, "punct", "PUNCT", ":"), ("Vance", True, 4, "nsubj", "PROPN", "Vance"),
+             ("wins", False, 1, "parataxis", "VERB", "win")]  # The Latest: Vance wins
+    speaker = [("Officials", False, 0, "ROOT", "NOUN", "official"), (":", True, 0, "punct", "PUNCT", ":"),
+               ("Vote", True, 4, "nsubj", "NOUN", "vote"), ("was", True, 4, "cop", "AUX", "be"),
+               ("fair", False, 0, "parataxis", "ADJ", "fair")]  # Officials: Vote was fair
+    for rows, expected in ((label, ["The Latest"] if not on else []), (speaker, ["Officials"])):
+        doc, document = parsed(rows, paragraphs=[(len(rows), "headline")])
+        raws = [r for r in find_raw_statements(doc, document, model=lexicon_model()) if r.kind == "headline"]
+        assert [document.text[slice(*r.source)] for r in raws] == expected

@@ -21,6 +21,7 @@ import re
 from typing import Any, Optional
 
 from counterclaim.extract.contents import _clean_content, _snap_to_quotes, _strip_connective
+from counterclaim.extract.gazetteer import load_knowledge, load_speaker_nouns
 from counterclaim.extract import sources
 from counterclaim.extract.sources import _np_right
 from counterclaim.extract.speech_acts import act_lemma, load_ambiguous
@@ -386,6 +387,32 @@ def _headline_credit(unit: Any, text: str) -> Optional[RawStatement]:
                         RULE_CONFIDENCE["headline"], head=verb, src_head=src[-1], lemma=lem)
 
 
+#: the words before a headline's colon name a speaker: a named entity or proper noun (not in capitals), a known
+#: actor, a name the article's entities end in, a noun that describes speakers ("Officials:", "Police:") or a
+#: document ("Poll:"); not a label ("The Latest:", "BYLINE:", "EXCLUSIVE:", "Delegate Update:", "WARNING:")
+HEADLINE_SOURCE_NAMES_SPEAKER = True
+
+
+def _names_speaker(src: Any) -> bool:
+    """Whether the span ``src`` before a headline's colon names a speaker (:data:`HEADLINE_SOURCE_NAMES_SPEAKER`)."""
+    if any(w.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or w.pos_ == "PROPN" and not w.is_upper for w in src):
+        return True
+    head = src.root
+    if head.lemma_.lower() in load_speaker_nouns() or head.lower_ in load_speaker_nouns() \
+            or head.lemma_.lower() in _DOCUMENT_NOUNS:
+        return True
+    if load_knowledge().lookup(src.text) is not None:
+        return True
+    # a name the headline's parse missed that the article names ("Pence: …" over a story on Mike Pence)
+    last = src[-1].text
+    return last[:1].isupper() and any(
+        e.label_ in ("PERSON", "ORG", "GPE", "NORP") and e.start >= src.end and e[-1].text == last for e in src.doc.ents)
+
+
+#: documents that speak in headlines ("Poll: Clinton and Sanders in dead heat")
+_DOCUMENT_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis", "audit", "review", "memo"})
+
+
 def _headline_statements(ctx: _Ctx) -> list[RawStatement]:
     """``Iran: Oct. 7 attack was revenge...; Hamas: No it wasn't`` in headlines and subheads, and the
     trailing credit ``Iran Will Respond, IRGC Warns`` (:func:`_headline_credit`)."""
@@ -419,6 +446,8 @@ def _headline_statements(ctx: _Ctx) -> list[RawStatement]:
             if not any(w.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for w in src) and \
                     not all(w.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM", "PUNCT") for w in src):
                 continue
+            if HEADLINE_SOURCE_NAMES_SPEAKER and not _names_speaker(src):
+                continue  # "The Latest:", "BYLINE:", "Breaking:", "Delegate Update:": a label, not a speaker
             end_i = t.i + 1
             while end_i < sent.end and doc[end_i].text not in (";", "|") and not (
                     doc[end_i].text in (".", "?", "!") and end_i + 1 < sent.end and doc[end_i + 1].text[:1].isupper()
