@@ -25,7 +25,7 @@ from counterclaim.extract.gazetteer import load_knowledge, load_speaker_nouns
 from counterclaim.extract import sources
 from counterclaim.extract.sources import _np_right
 from counterclaim.extract.speech_acts import act_lemma, load_ambiguous
-from counterclaim.extract.statement_base import HEADLINE_ROLES, RawStatement, _Ctx, _trim, token_at
+from counterclaim.extract.statement_base import FINDING_NOUNS, HEADLINE_ROLES, RawStatement, _Ctx, _trim, token_at
 
 #: A headline source: at most this many tokens before ":".
 HEADLINE_MAX_SOURCE_TOKENS = 6
@@ -399,7 +399,7 @@ def _names_speaker(src: Any) -> bool:
         return True
     head = src.root
     if head.lemma_.lower() in load_speaker_nouns() or head.lower_ in load_speaker_nouns() \
-            or head.lemma_.lower() in _DOCUMENT_NOUNS:
+            or head.lemma_.lower() in FINDING_NOUNS:
         return True
     if load_knowledge().lookup(src.text) is not None:
         return True
@@ -407,10 +407,6 @@ def _names_speaker(src: Any) -> bool:
     last = src[-1].text
     return last[:1].isupper() and any(
         e.label_ in ("PERSON", "ORG", "GPE", "NORP") and e.start >= src.end and e[-1].text == last for e in src.doc.ents)
-
-
-#: documents that speak in headlines ("Poll: Clinton and Sanders in dead heat")
-_DOCUMENT_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis", "audit", "review", "memo"})
 
 
 def _headline_statements(ctx: _Ctx) -> list[RawStatement]:

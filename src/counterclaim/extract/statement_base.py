@@ -25,6 +25,12 @@ PASS_SUBJ_DEPS = ("nsubj:pass", "csubj:pass")
 #: Verbs whose object is the addressee, not the content ("told the AP that ...").
 ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "remind", "warn", "urge", "notify",
                              "advise", "brief", "caution", "persuade", "convince", "promise", "email"})
+#: subjects whose "found that ..." / "showed that ..." is a reported finding (verbs), and documents that speak
+#: in a headline ("Poll: …"; forms)
+FINDING_NOUNS = frozenset({"study", "studies", "report", "survey", "surveys", "poll", "polls", "average",
+                           "analysis", "research", "review", "audit", "investigation", "inquiry", "judge", "court",
+                           "panel", "probe", "researcher", "researchers", "paper", "data", "assessment",
+                           "estimate", "commission", "jury"})
 #: Words that head time phrases (kept out of sources).
 DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                         "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "weekend",

@@ -68,7 +68,7 @@ from counterclaim.extract.speech_acts import (
     unconfirmed,
     unreachable,
 )
-from counterclaim.extract.statement_base import (ADDRESSEE_VERBS, HEADLINE_ROLES, SKIP_ROLES, PASS_SUBJ_DEPS, SUBJ_DEPS, RawStatement, _Ctx,
+from counterclaim.extract.statement_base import (ADDRESSEE_VERBS, FINDING_NOUNS, HEADLINE_ROLES, SKIP_ROLES, PASS_SUBJ_DEPS, SUBJ_DEPS, RawStatement, _Ctx,
                                                   _subtree_span, _trim, token_at)
 
 #: Confidence of a cue found by the speech-act lexicon alone (a form unseen in training).
@@ -264,11 +264,6 @@ FINDING_CUES = True
 #: prepositions and subordinators before a speech verb's gerund: "began by saying he would ...",
 #: "was criticised for saying that ...", "after saying her foot was swollen"
 GERUND_MARKERS = frozenset({"by", "for", "after", "from", "before", "while", "in", "without", "despite"})
-#: subjects whose "found that ..." / "showed that ..." is a reported finding
-FINDING_NOUNS = frozenset({"study", "studies", "report", "survey", "surveys", "poll", "polls", "average",
-                           "analysis", "research", "review", "audit", "investigation", "inquiry", "judge", "court",
-                           "panel", "probe", "researcher", "researchers", "paper", "data", "assessment",
-                           "estimate", "commission", "jury"})
 FINDING_LEMMAS = frozenset({"find", "show", "conclude", "estimate", "determine"})
 #: a finding's complement: a clause ("found that ..."), or an object ("the poll shows Clinton ahead")
 FINDING_COMPLEMENTS = frozenset({"ccomp", "obj"})
