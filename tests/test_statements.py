@@ -1917,6 +1917,20 @@ def test_a_quotation_goes_on_after_a_medial_reporting_clause(monkeypatch, on):
 
 @pytest.mark.model
 @pytest.mark.parametrize("on", [True, False])
+def test_words_before_a_medial_reporting_clause_open_a_quotation_that_carries_on_their_sentence(monkeypatch, on):
+    text = 'The new bridge, the mayor said, "will open in the spring." Work starts soon.'
+    st = _flag_statement(monkeypatch, "contents", "MEDIAL_BEFORE_QUOTE", on, text, "said")
+    quote = '"will open in the spring."'
+    assert [c.text for c in st.content] == (["The new bridge", quote] if on else [quote])
+    assert st.kind == ("mixed" if on else "direct")
+    # a quotation that opens a sentence of its own leaves the fronted phrase out
+    text = 'At the meeting, the mayor said, "We will open the bridge in the spring." Work starts soon.'
+    st = _flag_statement(monkeypatch, "contents", "MEDIAL_BEFORE_QUOTE", on, text, "said")
+    assert [c.text for c in st.content] == ['"We will open the bridge in the spring."'] and st.kind == "direct"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
 def test_a_quotation_goes_on_after_an_indirect_statement_that_closes_its_sentence(monkeypatch, on):
     text = ("The council may delay the vote until the budget is settled, the mayor said. "
             '"Nobody wants to decide this twice." The vote was set for May.')

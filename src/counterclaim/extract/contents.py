@@ -695,6 +695,9 @@ MEDIAL_FROM_SOURCE = True
 #: a quotation split by a medial reporting clause gives both quoted parts as pieces
 MEDIAL_QUOTES = True
 CLOSING_MARKS = ("”", '"', "''", "’’")
+#: words before a medial reporting clause go on a direct quotation after it too ("In cases of abortion, it
+#: said, “the woman is a victim.”")
+MEDIAL_BEFORE_QUOTE = True
 
 
 def _medial_left_piece(tok: Any, subj: Optional[Any], source: Optional[tuple[int, int]], cue: tuple[int, int],
@@ -722,7 +725,7 @@ def _medial_left_piece(tok: Any, subj: Optional[Any], source: Optional[tuple[int
         core = before[:-1].rstrip("”\"'’")  # up to the comma inside the closing marks
         if core.endswith(","):
             quote_end, before = len(before), core
-    if direct and quote_end is None:
+    if direct and quote_end is None and not (MEDIAL_BEFORE_QUOTE and _continues_sentence(text, pieces[0])):
         return pieces  # a direct quote's content is the quote
     if not before.endswith(",") or not after.startswith(",") or pieces[0][0] < hi:
         return pieces
@@ -745,6 +748,12 @@ def _medial_left_piece(tok: Any, subj: Optional[Any], source: Optional[tuple[int
     if left[1] - left[0] <= 1 or any(q[0] < left[1] and left[0] < q[1] for q in pieces):
         return pieces
     return [left] + pieces
+
+
+def _continues_sentence(text: str, piece: tuple[int, int]) -> bool:
+    """A quotation that opens in lower case carries on a sentence begun before it."""
+    head = text[piece[0]:piece[1]].lstrip("“\"'‘ ")
+    return bool(head) and head[0].islower()
 
 
 def _strip_connective(text: str, s: int, e: int) -> tuple[int, int]:

@@ -803,7 +803,10 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
             span = tok.doc.char_span(source[0], source[1], alignment_mode="expand")
             subj = span.root if span is not None else None
     if how in MEDIAL_RULES and pieces:
+        n = len(pieces)
         pieces = _medial_left_piece(tok, subj, source, cue, pieces, ctx, direct=kind == "direct")
+        if kind == "direct" and len(pieces) > n and ctx.quote_at(pieces[0][0] + 1) is None:
+            kind = "mixed"  # "An economic downturn, he said, “could be a good time …”"
     if kind != "direct" and pieces and TRAILING_PARTICIPLE_CUT:
         pieces = [_cut_trailing_participle(tok.doc, pc, ctx) for pc in pieces]
     # a reporting verb coordinated inside the content ("said X ... but asserted that Y") is a statement
