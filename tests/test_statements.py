@@ -1917,6 +1917,17 @@ def test_a_quotation_goes_on_after_a_medial_reporting_clause(monkeypatch, on):
 
 @pytest.mark.model
 @pytest.mark.parametrize("on", [True, False])
+def test_a_quoted_title_in_the_reporting_clause_does_not_stop_the_quotation_going_on(monkeypatch, on):
+    text = ("\u201cOf course we will publish the report,\u201d Smith said during an interview on CBS\u2019s "
+            "\u201cFace the Nation\u201d Sunday. \u201cWe have nothing to hide. It is not a problem.\u201d\n\n"
+            "The race goes on.")
+    st = _flag_statement(monkeypatch, "forms", "TITLES_IN_REPORTING_CLAUSE", on, text, "said")
+    first, rest = "\u201cOf course we will publish the report,\u201d", "\u201cWe have nothing to hide. It is not a problem.\u201d"
+    assert [c.text for c in st.content] == ([first, rest] if on else [first])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
 def test_words_before_a_medial_reporting_clause_open_a_quotation_that_carries_on_their_sentence(monkeypatch, on):
     text = 'The new bridge, the mayor said, "will open in the spring." Work starts soon.'
     st = _flag_statement(monkeypatch, "contents", "MEDIAL_BEFORE_QUOTE", on, text, "said")

@@ -463,6 +463,22 @@ def _headline_statements(ctx: _Ctx) -> list[RawStatement]:
     return out
 
 
+#: a short quoted title inside the reporting clause ("said on CBS's “Face the Nation” Sunday. “…”") does not
+#: stop the quotation going on after the clause
+TITLES_IN_REPORTING_CLAUSE = True
+TITLE_MAX_WORDS = 6
+
+
+def _quoted_title(text: str, q: Any, sent_end: int) -> bool:
+    """Quotation ``q`` is a short title in the sentence that ends at ``sent_end``: a few capitalised words,
+    no punctuation of its own, a word of the sentence right after it."""
+    inner = text[q.start:q.end].strip("“”\"'‘’ ")
+    words = inner.split()
+    after = text[q.end:q.end + 2]
+    return (q.start < sent_end and 0 < len(words) <= TITLE_MAX_WORDS and words[0][:1].isupper()
+            and not any(c in inner for c in ".,;:!?") and after[:1] == " " and after[1:].isalnum())
+
+
 def _continuations(raws: list[RawStatement], ctx: _Ctx) -> None:
     """Add the quotes that go on after a direct quote's reporting sentence: ``“A,” he said. “B.”``,
     and paragraphs that continue it (each paragraph one piece), until another statement's cue."""
@@ -489,11 +505,18 @@ def _continuations(raws: list[RawStatement], ctx: _Ctx) -> None:
         else:
             continue
         sent_end = r.head.sent.end_char
+        titles: list[Any] = []
         while j < len(ctx.double):
             q = ctx.double[j]
             if j in used or q.start < anchor:
                 break
+            if TITLES_IN_REPORTING_CLAUSE and not titles and _quoted_title(text, q, sent_end):
+                titles.append(q)  # '… said during an interview on CBS's “Face the Nation” Sunday. “…”'
+                j += 1
+                continue
             gap = text[anchor:q.start]
+            for tq in titles:
+                gap = gap.replace(text[tq.start:tq.end], " " * (tq.end - tq.start))
             if q.start > sent_end and anchor <= sent_end:
                 # the rest of the reporting sentence ("in a statement on Tuesday."), then the new quote
                 gap = text[sent_end:q.start]
