@@ -1315,6 +1315,20 @@ def test_possessor_of_a_noun_of_saying_with_a_that_clause_is_the_source():
     assert find_raw_statements(doc, document, model=lexicon_model(("said",)), boundaries=None) == []
 
 
+@pytest.mark.parametrize("on", [True, False])
+def test_a_possessive_claim_keeps_a_that_clause_the_parse_hung_elsewhere(monkeypatch, on):
+    rows = [  # Reporters checked Lee's claim that the bridge closed. ("closed" a parataxis of "checked")
+        ("Reporters", True, 1, "nsubj", "NOUN", "reporter"), ("checked", True, 1, "ROOT", "VERB", "check"),
+        ("Lee", False, 4, "nmod:poss", "PROPN", "Lee"), ("'s", True, 2, "case", "PART", "'s"),
+        ("claim", True, 1, "obj", "NOUN", "claim"), ("that", True, 8, "mark", "SCONJ", "that"),
+        ("the", True, 7, "det", "DET", "the"), ("bridge", True, 8, "nsubj", "NOUN", "bridge"),
+        ("closed", False, 1, "parataxis", "VERB", "close"), (".", False, 1, "punct", "PUNCT", "."),
+    ]
+    raws, t = _flag_raws(monkeypatch, "verbs", "POSSESSIVE_CLAIM_DETACHED_CLAUSE", on, rows, ("said",))
+    found = [(t[slice(*r.source)], t[slice(*r.cue)], [t[s:e] for s, e in r.content]) for r in raws]
+    assert found == ([("Lee's", "claim", ["that the bridge closed"])] if on else [])
+
+
 def test_a_fronted_particular_poll_is_the_source_of_its_clause():
     def rows(det, mod):  # In <det> <mod> poll, Clinton led.
         return [

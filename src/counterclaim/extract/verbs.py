@@ -280,6 +280,8 @@ SAYING_NOUNS = {"claim": "claim", "claims": "claim", "assertion": "assert", "ass
                 "admission": "admit", "belief": "believe", "charge": "charge", "charges": "charge",
                 "announcement": "announce", "statement": "state", "remark": "remark", "comment": "comment"}
 POSSESSIVE_CLAIM_CONFIDENCE = 0.7
+#: the "that" clause of a possessive claim counts where the parse attached it away from the noun
+POSSESSIVE_CLAIM_DETACHED_CLAUSE = True
 
 
 def _possessive_claim(tok: Any, ctx: _Ctx) -> Optional[RawStatement]:
@@ -292,6 +294,13 @@ def _possessive_claim(tok: Any, ctx: _Ctx) -> Optional[RawStatement]:
         return None
     clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "acl:relcl", "appos", "dep")
                    and c.i > tok.i and min(t.i for t in c.subtree) == tok.i + 1), None)
+    if clause is None and POSSESSIVE_CLAIM_DETACHED_CLAUSE:
+        # the parse hung the clause elsewhere ("seized on Trump's claim that there have been …" with "been"
+        # a parataxis of "seized"): the clause that "that" opens, when it starts right after the noun
+        head = doc[tok.i + 1].head
+        if head.i > tok.i + 1 and head.pos_ in ("VERB", "AUX", "ADJ", "NOUN") and tok not in head.subtree \
+                and min(t.i for t in head.subtree) == tok.i + 1:
+            clause = head
     if clause is None:
         return None
     src = list(poss.subtree)
