@@ -1329,6 +1329,16 @@ def test_a_possessive_claim_keeps_a_that_clause_the_parse_hung_elsewhere(monkeyp
     assert found == ([("Lee's", "claim", ["that the bridge closed"])] if on else [])
 
 
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_a_finding_that_closes_its_sentence_after_the_content_is_a_statement(monkeypatch, on):
+    text = "Support for the bridge plan fell to 40 percent in May, a new poll shows. The vote is in June."
+    found = [(s.source.text, s.cue.text, [c.text for c in s.content])
+             for s in _flag_statements(monkeypatch, "verbs", "FINDING_AFTER_CONTENT", on, text)]
+    # the classifier alone scores this "shows" (no complement, a parataxis) just under its threshold
+    assert found == ([("a new poll", "shows", ["Support for the bridge plan fell to 40 percent in May"])] if on else [])
+
+
 def test_a_fronted_particular_poll_is_the_source_of_its_clause():
     def rows(det, mod):  # In <det> <mod> poll, Clinton led.
         return [

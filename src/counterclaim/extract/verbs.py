@@ -267,6 +267,8 @@ GERUND_MARKERS = frozenset({"by", "for", "after", "from", "before", "while", "in
 FINDING_LEMMAS = frozenset({"find", "show", "conclude", "estimate", "determine"})
 #: a finding's complement: a clause ("found that ..."), or an object ("the poll shows Clinton ahead")
 FINDING_COMPLEMENTS = frozenset({"ccomp", "obj"})
+#: ... or a finding that closes its sentence after the content ("Support fell to 40 percent, a new poll shows.")
+FINDING_AFTER_CONTENT = True
 
 
 #: "Trump's claim that there have been ...": a noun of saying with a possessor and a "that" clause is a
@@ -343,11 +345,21 @@ def _reporting_construction(tok: Any) -> bool:
     if MARKED_GERUND_CUES and tok.tag_ == "VBG" and al and al not in load_ambiguous() and "ccomp" in deps \
             and any(c.dep_ in ("mark", "case") and c.lower_ in GERUND_MARKERS and c.i < tok.i for c in kids):
         return True
-    if FINDING_CUES and tok.lemma_.lower() in FINDING_LEMMAS and (deps & FINDING_COMPLEMENTS):
+    if FINDING_CUES and tok.lemma_.lower() in FINDING_LEMMAS and (deps & FINDING_COMPLEMENTS or (
+            FINDING_AFTER_CONTENT and _closes_sentence_after_comma(tok, kids))):
         subj = next((c for c in kids if c.dep_ in SUBJ_DEPS), None)
         if subj is not None and subj.lemma_.lower() in FINDING_NOUNS:
             return True
     return False
+
+
+def _closes_sentence_after_comma(tok: Any, kids: list) -> bool:
+    """``tok`` and its subject close the sentence after a comma, with no complement: "…, a new poll shows."."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    comma = doc[left].text == "," or (left > 0 and doc[left - 1].text == ",")
+    return (comma and tok.i + 1 < tok.sent.end and all(doc[j].is_punct for j in range(tok.i + 1, tok.sent.end))
+            and not any(c.dep_ in ("ccomp", "obj", "xcomp") for c in kids))
 
 
 def _unanswered_request(tok: Any) -> bool:
