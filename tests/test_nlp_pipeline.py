@@ -268,6 +268,24 @@ def test_person_after_title(nlp):
     assert not people[0].text.startswith("Brig")
 
 
+def test_entity_cleanup_trims_a_noun_before_a_full_name_but_not_before_a_single_name():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc, Span
+
+    from counterclaim.nlp.components import entity_cleanup
+
+    def person(words, pos):
+        doc = Doc(English().vocab, words=words + ["said", "."], pos=pos + ["VERB", "PUNCT"])
+        doc.ents = [Span(doc, 0, len(words), label="PERSON")]
+        return [e.text for e in entity_cleanup(doc).ents]
+
+    assert person(["Biologist", "Nick", "Bos"], ["NOUN", "PROPN", "PROPN"]) == ["Nick Bos"]
+    # the tagger's NOUN before a single name is a first name or a company's first word, not a title
+    assert person(["Zack", "Snyder"], ["NOUN", "PROPN"]) == ["Zack Snyder"]
+    assert person(["Time", "Warner"], ["NOUN", "PROPN"]) == ["Time Warner"]
+    assert person(["Senator", "Ames"], ["PROPN", "PROPN"]) == ["Ames"]  # a title word still goes
+
+
 def test_pipe_multiple_docs(nlp):
     texts = ["Russian officials said the talks in Geneva had failed.", "The Kremlin declined to comment."] * 3
     docs = list(nlp.pipe(texts, batch_size=4))
