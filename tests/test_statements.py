@@ -1339,6 +1339,18 @@ def test_a_finding_that_closes_its_sentence_after_the_content_is_a_statement(mon
     assert found == ([("a new poll", "shows", ["Support for the bridge plan fell to 40 percent in May"])] if on else [])
 
 
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_the_empty_it_of_an_extraposed_clause_is_no_source_and_opens_the_cue(monkeypatch, on):
+    text = "It is unknown what the driver was suffering from or if anyone else is ill. The road reopened."
+    (st,) = _flag_statements(monkeypatch, "verbs", "EXTRAPOSED_IT", on, text)
+    assert [c.text for c in st.content] == ["what the driver was suffering from or if anyone else is ill"]
+    if on:
+        assert st.source is None and st.speaker is None and st.cue.text == "It is unknown"
+    else:  # "It" was a source, and a speaker named "It"
+        assert st.source.text == "It" and st.cue.text == "is unknown"
+
+
 def test_a_fronted_particular_poll_is_the_source_of_its_clause():
     def rows(det, mod):  # In <det> <mod> poll, Clinton led.
         return [

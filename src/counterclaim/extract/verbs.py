@@ -100,6 +100,8 @@ RAISING_CONTENT = True
 RAISING_LEMMAS = frozenset({"seem", "appear"})
 #: "it" before such a verb is the empty subject of "it seems that …", never a source
 RAISING_EXPLETIVE = True
+#: "it" before a predicate adjective or noun with an extraposed clause ("It is unknown what …") is no source
+EXTRAPOSED_IT = True
 #: "In the latest poll, X" (forms._in_poll)
 IN_POLL = True
 #: a participle cue with no subject of its own takes the one of the clause it closes or opens
@@ -754,6 +756,14 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         subj = span.root if span is not None else None
     if RAISING_EXPLETIVE and subj is not None and subj.lower_ == "it" and lem in RAISING_LEMMAS:
         source, subj = None, None  # "it seems that …", "it appears …": the writer's impression, no one's words
+    if EXTRAPOSED_IT and subj is not None and subj.lower_ == "it" and subj.i < tok.i and tok.pos_ in ("ADJ", "NOUN") \
+            and any(c.dep_ == "cop" for c in tok.children) and not (tok.lower_.endswith("ing") and act_lemma(tok)) \
+            and any(c.dep_ in ("ccomp", "csubj") and c.i > tok.i for c in tok.children):
+        # "It is unknown what the patient has", "It's unclear if Cruz is aware …": the empty subject of an
+        # extraposed clause, no one's words; it opens the cue, as PolNeAR marks it (not a speech verb the
+        # tagger took for an adjective: "It's denouncing what it calls …")
+        cue = (min(cue[0], subj.idx), cue[1])
+        source, subj = None, None
     if ADDRESSEE_NOT_SOURCE and subj is not None and subj.head.i == tok.i and subj.dep_ in ("obj", "iobj") \
             and subj.i > tok.i and tok.lemma_.lower() in ADDRESSEE_VERBS:
         source, subj = None, None  # "told the Reuters news agency", "urged the electorate": the one addressed
