@@ -178,6 +178,13 @@ def test_dated_dictionary_entries_are_people_unless_an_organisation_word_heads_t
     assert typ("JOHN_SMITH_") == "person"
     assert typ("ABDULLAH_COUNCIL_") == "person"  # a given name first: a person named so
     assert typ("GENERAL_SECRETARY_OF_THE_PARTY_COUNCIL_") == "person"  # head "SECRETARY"
+    # a phrase no person's name has: an armed group by its code, a former country by its bare code, else an
+    # organisation (the dictionaries list members under the group's dated code, which made the group a person)
+    assert typ("THE_NORTHERN_STATE", "IMGMUSNST") == "group"
+    assert typ("NORTHERN_STATE_OF_THE_DESERT_AND_COAST_", "IMGMUSNST") == "group"
+    assert typ("ABU_NORTHERN", "IMGMUSNST") == "person"  # a member listed under the same code
+    assert typ("EAST_AND_WEST_LAND", "EWL") == "country"
+    assert typ("SOVIET_OF_WORKERS", "SUNLEG") == "organization"
     assert actors_recipe.actor_type({"name": "SYRIAN_OBSERVATORY_", "codes": [("SYROPP", "20110101-")],
                                      "comment": "", "source": "countries"}, "SYROPP", "SYR", set()) == "person"
 

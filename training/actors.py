@@ -31,6 +31,8 @@ import re
 import sys
 from pathlib import Path
 
+from counterclaim.nlp.components import PERSON_TITLE_WORDS
+
 OUT_DEFAULT = Path(__file__).resolve().parents[1] / "src" / "counterclaim" / "data"
 sys.path.insert(0, str(OUT_DEFAULT.parents[1]))  # counterclaim's own data readers, from a checkout
 
@@ -154,12 +156,22 @@ def actor_type(block: dict, code: str, iso3: str | None, country_heads: set[str]
         # "SYRIAN_OBSERVATORY_FOR_HUMAN_RIGHTS"): an organisation word as the name's head, after a word
         # that does not open people's names, makes it no person
         head = name_head(block["name"])
-        first = block["name"].strip("_").split("_")[0]
+        words = block["name"].strip("_").split("_")
+        first = words[0]
+        sectors = code[3:] if len(code) > 3 else code
         if heads and head in heads and first not in (given or ()) and not person_file:
-            sectors = code[3:] if len(code) > 3 else code
             if re.search(r"(REB|INS|UAF)", sectors):
                 return "group"
             return heads[head]
+        if not person_file and (first == "THE" or any(w in ("OF", "FOR", "AND") for w in words[1:])) \
+                and first.title() not in PERSON_TITLE_WORDS:
+            # a name in a phrase no person's name has ("THE_ISLAMIC_STATE", "ISLAMIC_STATE_OF_IRAQ_AND_THE_LEVANT",
+            # "SERBIA_AND_MONTENEGRO"), unless it opens with a title ("GENERAL_SECRETARY_OF_…")
+            if block["source"] == "countries" and len(code) == 3:
+                return "country"
+            if code.startswith("IMG") or re.search(r"(REB|INS|UAF)", sectors):
+                return "group"
+            return "organization"
         return "person"
     sectors = code[3:] if len(code) > 3 else code
     if block["source"] == "milnonstate" or re.search(r"(REB|INS|UAF)", sectors):
