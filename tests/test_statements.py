@@ -3944,6 +3944,19 @@ def test_a_description_of_an_unnamed_person_brought_in_before_stays_unnamed(monk
     assert resolve_speakers(raws, doc, document, actors)[-1].actor_id == expected
 
 
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_it_right_after_an_unnamed_things_statement_is_that_thing(monkeypatch, on):
+    from counterclaim.extract import speakers as SP
+
+    monkeypatch.setattr(SP, "IT_REFERS_BACK", on)
+    text = ("Portugal paid for the study of housing in Lisbon. A report by the city's housing office found that "
+            "rents rose by a third. It also found that wages fell. The mayor will respond next week.")
+    found = {s.cue.text: s.speaker.name for s in shipped_statements(text)}
+    assert found["found"] == "A report by the city's housing office"
+    assert found["also found"] == ("A report by the city's housing office" if on else "It")
+
+
 def test_the_one_asked_is_no_part_of_the_question():
     from counterclaim.extract import statements
     from counterclaim.extract.statement_base import RawStatement

@@ -299,12 +299,17 @@ def _referred_back(head: Any, s: int, e: int, doc: Any, unnamed: list[_Prior], l
             if same_head and all(w in prior.words for w in words):
                 return prior.speaker
         return None
-    if word not in ("he", "she", "they"):
+    if word not in ("he", "she", "they") and not (IT_REFERS_BACK and word == "it"):
         return None
     found = _from_last(word, s, doc, last, nouns, index, own) if last is not None else None
     if found is None and word == "they" and PLURAL_SUBJECT_NOUNS:
         found = _plural_subject(s, doc, index)
     return found
+
+
+#: "it" right after a statement of an unnamed singular thing ("a report by the UN found … It also found …") is
+#: that thing, not an actor further back
+IT_REFERS_BACK = True
 
 
 #: sentences of the statement's own quotation between a pronoun and the source before it do not keep them apart
@@ -366,6 +371,8 @@ def _from_last(word: str, s: int, doc: Any, last: _Prior, nouns: dict[str, tuple
     ls, le, lhead, speaker, content = last.start, last.end, last.head, last.speaker, last.content
     if lhead is None or le > s:
         return None
+    if word == "it" and (speaker.actor_id is not None or lhead.pos_ != "NOUN"):
+        return None  # a named "it" is the actor stage's to find ("The ministry said … It said …")
     if speaker.actor_id is not None:  # a named speaker: of the pronoun's kind, and gender
         actor = index.by_id.get(speaker.actor_id)
         if not PREVIOUS_SPEAKER_FIRST or actor is None:
@@ -387,9 +394,12 @@ def _from_last(word: str, s: int, doc: Any, last: _Prior, nouns: dict[str, tuple
         plural = lhead.tag_ in ("NNS", "NNPS") or "group" in nouns.get(lhead.lower_, ())
         if (word == "they") != plural:
             return None
-        if word != "they" and not _person_word(lhead, nouns):
+        if word == "it":
+            if _person_word(lhead, nouns):
+                return None  # "it" is no person
+        elif word != "they" and not _person_word(lhead, nouns):
             return None  # "According to hagiography, … he": "he" needs a person
-        if word != "they" and GENDERED_NOUN_AGREEMENT:
+        if word in ("he", "she") and GENDERED_NOUN_AGREEMENT:
             src_words = {t.lower_ for t in doc.char_span(ls, le, alignment_mode="expand") or [lhead]}
             if src_words & (FEMALE_WORDS if word == "he" else MALE_WORDS):
                 return None  # "The spokeswoman said … “…,” he said": someone else
