@@ -284,6 +284,11 @@ def test_entity_cleanup_trims_a_noun_before_a_full_name_but_not_before_a_single_
     assert person(["Zack", "Snyder"], ["NOUN", "PROPN"]) == ["Zack Snyder"]
     assert person(["Time", "Warner"], ["NOUN", "PROPN"]) == ["Time Warner"]
     assert person(["Senator", "Ames"], ["PROPN", "PROPN"]) == ["Ames"]  # a title word still goes
+    # a noun hyphened to the next word is part of the name
+    doc = Doc(English().vocab, words=["Ming", "-", "Chi", "Kuo", "said"], spaces=[False, False, True, True, False],
+              pos=["NOUN", "PUNCT", "PROPN", "PROPN", "VERB"])
+    doc.ents = [Span(doc, 0, 4, label="PERSON")]
+    assert [e.text for e in entity_cleanup(doc).ents] == ["Ming-Chi Kuo"]
 
 
 def test_pipe_multiple_docs(nlp):

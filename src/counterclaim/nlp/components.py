@@ -229,7 +229,8 @@ def entity_cleanup(doc: Doc) -> Doc:
             start = end
         elif ent.label_ == "PERSON":
             while start < end and (doc[start].text in PERSON_TITLE_WORDS or doc[start].is_punct
-                                   or (doc[start].pos_ == "NOUN" and end - start > 2)):  # "Biologist Nick Bos"
+                                   or (doc[start].pos_ == "NOUN" and end - start > 2
+                                       and doc[start].whitespace_)):  # "Biologist Nick Bos", not "Ming-Chi Kuo"
                 # a noun before a single name is more often a first name the tagger missed ("Zack
                 # Snyder", "Trip Chowdhry") or a company's first word ("Time Warner") than a title
                 start += 1
