@@ -3947,12 +3947,9 @@ def test_a_description_of_an_unnamed_person_brought_in_before_stays_unnamed(monk
 @pytest.mark.model
 @pytest.mark.parametrize("on", [True, False])
 def test_it_right_after_an_unnamed_things_statement_is_that_thing(monkeypatch, on):
-    from counterclaim.extract import speakers as SP
-
-    monkeypatch.setattr(SP, "IT_REFERS_BACK", on)
     text = ("Portugal paid for the study of housing in Lisbon. A report by the city's housing office found that "
             "rents rose by a third. It also found that wages fell. The mayor will respond next week.")
-    found = {s.cue.text: s.speaker.name for s in shipped_statements(text)}
+    found = {s.cue.text: s.speaker.name for s in _flag_statements(monkeypatch, "speakers", "IT_REFERS_BACK", on, text)}
     assert found["found"] == "A report by the city's housing office"
     assert found["also found"] == ("A report by the city's housing office" if on else "It")
 
