@@ -145,6 +145,11 @@ def org_heads() -> dict[str, str]:
             if len(row) >= 2 and row[1] in ("organization", "media")}
 
 
+def _armed(sectors: str) -> bool:
+    """A CAMEO sector code of rebels, insurgents or unaligned armed forces."""
+    return bool(re.search(r"(REB|INS|UAF)", sectors))
+
+
 def actor_type(block: dict, code: str, iso3: str | None, country_heads: set[str],
                heads: dict[str, str] | None = None, given: set[str] | None = None) -> str:
     if block["source"] == "countries" and code[:3] == iso3 and block["name"] in country_heads:
@@ -160,7 +165,7 @@ def actor_type(block: dict, code: str, iso3: str | None, country_heads: set[str]
         first = words[0]
         sectors = code[3:] if len(code) > 3 else code
         if heads and head in heads and first not in (given or ()) and not person_file:
-            if re.search(r"(REB|INS|UAF)", sectors):
+            if _armed(sectors):
                 return "group"
             return heads[head]
         if not person_file and (first == "THE" or any(w in ("OF", "FOR", "AND") for w in words[1:])) \
@@ -169,12 +174,12 @@ def actor_type(block: dict, code: str, iso3: str | None, country_heads: set[str]
             # "SERBIA_AND_MONTENEGRO"), unless it opens with a title ("GENERAL_SECRETARY_OF_…")
             if block["source"] == "countries" and len(code) == 3:
                 return "country"
-            if code.startswith("IMG") or re.search(r"(REB|INS|UAF)", sectors):
+            if code.startswith("IMG") or _armed(sectors):
                 return "group"
             return "organization"
         return "person"
     sectors = code[3:] if len(code) > 3 else code
-    if block["source"] == "milnonstate" or re.search(r"(REB|INS|UAF)", sectors):
+    if block["source"] == "milnonstate" or _armed(sectors):
         return "group"
     if sectors.endswith("MED") or code == "MED":
         return "media"

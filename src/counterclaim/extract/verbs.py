@@ -759,7 +759,7 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
     if EXTRAPOSED_IT and subj is not None and subj.lower_ == "it" and subj.i < tok.i and tok.pos_ in ("ADJ", "NOUN") \
             and any(c.dep_ == "cop" for c in tok.children) and not (tok.lower_.endswith("ing") and act_lemma(tok)) \
             and any(c.dep_ in ("ccomp", "csubj") and c.i > tok.i for c in tok.children):
-        # "It is unknown what the patient has", "It's unclear if Cruz is aware …": the empty subject of an
+        # "It is unknown what caused the fire", "It's unclear if the mayor knew …": the empty subject of an
         # extraposed clause, no one's words; it opens the cue, as PolNeAR marks it (not a speech verb the
         # tagger took for an adjective: "It's denouncing what it calls …")
         cue = (min(cue[0], subj.idx), cue[1])
