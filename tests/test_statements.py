@@ -1071,6 +1071,26 @@ def test_blame_in_a_relative_clause_is_an_accusation_about_the_noun_it_modifies(
     assert speech_act(r, t) == "accusation"
 
 
+@pytest.mark.parametrize("acts, found", [(frozenset({"accusation", "denial"}), True), (frozenset({"accusation"}), False)])
+def test_a_denial_in_a_relative_clause_is_a_statement_of_its_subject(monkeypatch, acts, found):
+    from counterclaim.extract import verbs
+
+    monkeypatch.setattr(verbs, "RELATIVE_CUE_ACTS", acts)
+    rows = [  # The group, which denied any role, was banned.
+        ("The", True, 1, "det", "DET", "the"), ("group", False, 9, "nsubj:pass", "NOUN", "group"),
+        (",", True, 4, "punct", "PUNCT", ","), ("which", True, 4, "nsubj", "PRON", "which"),
+        ("denied", True, 1, "acl:relcl", "VERB", "deny"), ("any", True, 6, "det", "DET", "any"),
+        ("role", False, 4, "obj", "NOUN", "role"), (",", True, 4, "punct", "PUNCT", ","),
+        ("was", True, 9, "aux:pass", "AUX", "be"), ("banned", False, 9, "ROOT", "VERB", "ban"),
+        (".", False, 9, "punct", "PUNCT", "."),
+    ]
+    doc, document = parsed(rows)
+    raws = find_raw_statements(doc, document, model=_no_model("denied"), boundaries=None)
+    t = document.text
+    got = [(t[slice(*r.source)], t[slice(*r.cue)], [t[s:e] for s, e in r.content], speech_act(r, t)) for r in raws]
+    assert got == ([("which", "denied", ["any role"], "denial")] if found else [])
+
+
 def test_clause_opening_noun_phrase_mislabelled_as_oblique_is_the_source():
     rows = [  # The nominee complained about it, suggesting he was sabotaged.
         ("The", True, 1, "det", "DET", "the"), ("nominee", True, 2, "obl:unmarked", "NOUN", "nominee"),
