@@ -1361,6 +1361,17 @@ def test_a_finding_that_closes_its_sentence_after_the_content_is_a_statement(mon
 
 @pytest.mark.model
 @pytest.mark.parametrize("on", [True, False])
+def test_seem_with_a_noun_complement_is_an_impression_of_its_subject(monkeypatch, on):
+    text = "The new stadium seemed a costly distraction to many voters. The council met again in May."
+    (st,) = _flag_statements(monkeypatch, "verbs", "RAISING_ANY_COMPLEMENT", on, text)
+    if on:  # as "seemed to be a distraction": the subject goes on the content, no one is the source
+        assert st.source is None and [c.text for c in st.content] == ["The new stadium", "a costly distraction to many voters"]
+    else:
+        assert st.source.text == "The new stadium"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
 def test_the_empty_it_of_an_extraposed_clause_is_no_source_and_opens_the_cue(monkeypatch, on):
     text = "It is unknown what the driver was suffering from or if anyone else is ill. The road reopened."
     (st,) = _flag_statements(monkeypatch, "verbs", "EXTRAPOSED_IT", on, text)

@@ -99,6 +99,9 @@ MEDIAL_RULES = frozenset({"ccomp", "remainder", "quote"})
 #: raising verbs: "X seems to Y" is an impression of X's, with X and "to Y" as the content and no source
 RAISING_CONTENT = True
 RAISING_LEMMAS = frozenset({"seem", "appear"})
+#: ... whatever the complement the parse gave ("The returns seemed a distraction", "seemed like a stunt"; not the
+#: clause of "It seems that …": RAISING_EXPLETIVE)
+RAISING_ANY_COMPLEMENT = True
 #: "it" before such a verb is the empty subject of "it seems that …", never a source
 RAISING_EXPLETIVE = True
 #: "it" before a predicate adjective or noun with an extraposed clause ("It is unknown what …") is no source
@@ -853,7 +856,9 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
                 break
         cut.append((ps, pe))
     pieces = cut
-    if RAISING_CONTENT and lem in RAISING_LEMMAS and how == "xcomp" and source is not None and source[1] <= cue[0] \
+    if RAISING_CONTENT and lem in RAISING_LEMMAS and (how == "xcomp" or RAISING_ANY_COMPLEMENT and not (
+            how == "ccomp" and subj is not None and subj.lower_ == "it")) \
+            and source is not None and source[1] <= cue[0] \
             and subj is not None and subj.i < tok.i and pieces:
         # "Melania seems to have vanished": the writer's impression of the subject, not the subject's
         # words; PolNeAR gives the subject and the predicate as the content and no source
