@@ -397,9 +397,8 @@ def _names_speaker(src: Any) -> bool:
     """Whether the span ``src`` before a headline's colon names a speaker (:data:`HEADLINE_SOURCE_NAMES_SPEAKER`)."""
     if any(w.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or w.pos_ == "PROPN" and not w.is_upper for w in src):
         return True
-    head = src.root
-    if head.lemma_.lower() in load_speaker_nouns() or head.lower_ in load_speaker_nouns() \
-            or head.lemma_.lower() in FINDING_NOUNS:
+    head, nouns = src.root, load_speaker_nouns()
+    if head.lemma_.lower() in nouns or head.lower_ in nouns or head.lemma_.lower() in FINDING_NOUNS:
         return True
     if load_knowledge().lookup(src.text) is not None:
         return True
@@ -505,18 +504,18 @@ def _continuations(raws: list[RawStatement], ctx: _Ctx) -> None:
         else:
             continue
         sent_end = r.head.sent.end_char
-        titles: list[Any] = []
+        title: Optional[Any] = None  # a quoted title passed over in the reporting clause
         while j < len(ctx.double):
             q = ctx.double[j]
             if j in used or q.start < anchor:
                 break
-            if TITLES_IN_REPORTING_CLAUSE and not titles and _quoted_title(text, q, sent_end):
-                titles.append(q)  # '… said during an interview on CBS's “Face the Nation” Sunday. “…”'
+            if TITLES_IN_REPORTING_CLAUSE and title is None and _quoted_title(text, q, sent_end):
+                title = q  # '… said during an interview on CBS's “Face the Nation” Sunday. “…”'
                 j += 1
                 continue
             gap = text[anchor:q.start]
-            for tq in titles:
-                gap = gap.replace(text[tq.start:tq.end], " " * (tq.end - tq.start))
+            if title is not None:  # its marks are no quotation of the gap's
+                gap = gap.replace(text[title.start:title.end], " " * (title.end - title.start))
             if q.start > sent_end and anchor <= sent_end:
                 # the rest of the reporting sentence ("in a statement on Tuesday."), then the new quote
                 gap = text[sent_end:q.start]
