@@ -1953,6 +1953,8 @@ def test_a_quoted_title_inside_a_phrase_is_not_what_the_clause_after_it_reports(
 @pytest.mark.parametrize("on", [True, False])
 def test_the_relative_word_opening_a_cues_clause_is_a_piece_of_its_content(monkeypatch, on):
     text = "The agency announced new rules, which officials said will go into effect in the next few months."
+    import counterclaim.extract.statements as statements
+    monkeypatch.setattr(statements, "RELATIVE_WORD_IN_CONTENT", False)  # the surface rule would mend it too
     st = _flag_statement(monkeypatch, "verbs", "RELATIVE_PRONOUN_CONTENT", on, text, "said")
     rest = ["will go into effect in the next few months"]
     assert [c.text for c in st.content] == (["which"] + rest if on else rest)
@@ -4025,3 +4027,37 @@ def test_a_headline_label_before_a_colon_is_no_speaker(monkeypatch, on):
         doc, document = parsed(rows, paragraphs=[(len(rows), "headline")])
         raws = [r for r in find_raw_statements(doc, document, model=lexicon_model()) if r.kind == "headline"]
         assert [document.text[slice(*r.source)] for r in raws] == expected
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_relative_pronoun_before_the_source_goes_on_the_content(monkeypatch, on):
+    # Voters fear the tax, which critics say could hurt firms.
+    gap = [("Voters", True, 1, "nsubj", "NOUN", "voter"), ("fear", True, 1, "ROOT", "VERB", "fear"),
+           ("the", True, 3, "det", "DET", "the"), ("tax", False, 1, "obj", "NOUN", "tax"),
+           (",", True, 7, "punct", "PUNCT", ","), ("which", True, 9, "nsubj", "PRON", "which"),
+           ("critics", True, 7, "nsubj", "NOUN", "critic"), ("say", True, 3, "acl:relcl", "VERB", "say"),
+           ("could", True, 9, "aux", "AUX", "could"), ("hurt", True, 7, "ccomp", "VERB", "hurt"),
+           ("firms", False, 9, "obj", "NOUN", "firm"), (".", False, 1, "punct", "PUNCT", ".")]
+    (r,), t = _flag_raws(monkeypatch, "statements", "RELATIVE_WORD_IN_CONTENT", on, gap, ["say"],
+                         tags=[(5, "WDT"), (7, "VBP"), (8, "MD"), (9, "VB")])
+    assert t[slice(*r.source)] == "critics"
+    assert [t[s:e] for s, e in r.content] == (["which", "could hurt firms"] if on else ["could hurt firms"])
+    # Voters backed what the mayor called a fair plan.   (a naming verb: the pronoun is its object)
+    naming = [("Voters", True, 1, "nsubj", "NOUN", "voter"), ("backed", True, 1, "ROOT", "VERB", "back"),
+              ("what", True, 1, "obj", "PRON", "what"), ("the", True, 4, "det", "DET", "the"),
+              ("mayor", True, 5, "nsubj", "NOUN", "mayor"), ("called", True, 2, "acl:relcl", "VERB", "call"),
+              ("a", True, 8, "det", "DET", "a"), ("fair", True, 8, "amod", "ADJ", "fair"),
+              ("plan", False, 5, "obj", "NOUN", "plan"), (".", False, 1, "punct", "PUNCT", ".")]
+    (r,), t = _flag_raws(monkeypatch, "statements", "RELATIVE_WORD_IN_CONTENT", on, naming, ["called"],
+                         tags=[(2, "WP"), (5, "VBD")])
+    assert [t[s:e] for s, e in r.content] == (["what", "a fair plan"] if on else ["a fair plan"])
+    # It amounts to what the senators said was a giveaway.   (the clause after the cue is the content)
+    free = [("It", True, 1, "nsubj", "PRON", "it"), ("amounts", True, 1, "ROOT", "VERB", "amount"),
+            ("to", True, 3, "case", "ADP", "to"), ("what", True, 1, "obl", "PRON", "what"),
+            ("the", True, 5, "det", "DET", "the"), ("senators", True, 6, "nsubj", "NOUN", "senator"),
+            ("said", True, 3, "acl:relcl", "VERB", "say"), ("was", True, 9, "cop", "AUX", "be"),
+            ("a", True, 9, "det", "DET", "a"), ("giveaway", False, 1, "parataxis", "NOUN", "giveaway"),
+            (".", False, 1, "punct", "PUNCT", ".")]
+    (r,), t = _flag_raws(monkeypatch, "statements", "RELATIVE_WORD_IN_CONTENT", on, free, ["said"],
+                         tags=[(3, "WP"), (6, "VBD"), (7, "VBD")])
+    assert [t[s:e] for s, e in r.content] == (["what", "was a giveaway"] if on else ["what"])

@@ -192,6 +192,8 @@ def find_raw_statements(doc: Any, document: Document, model: Optional[CueModel] 
     _close_open_quotes(raws, ctx)
     if COLON_ELABORATION:
         _colon_elaborations(raws, ctx)
+    if RELATIVE_WORD_IN_CONTENT:
+        _relative_words_into_content(raws, ctx)
     for r in raws:
         r.content = sorted({_trim(ctx.text, s, e) for s, e in r.content if e > s})
         if SOURCE_LEAD_CUT and r.source is not None:
@@ -632,6 +634,71 @@ def _root_nouns_as_subjects(raws: list[RawStatement], ctx: _Ctx) -> None:
         if any(s < span[1] and span[0] < e for s, e in r.content):
             continue
         r.source, r.src_head = span, root
+
+
+#: a relative or free-relative pronoun right before the source stands for what is said and goes on the
+#: content: "a tax, which critics say | could drive firms away" (content "which ‖ could drive …"), "what
+#: aides called | “a landmark speech”", "what the senators said | was a giveaway" (content "what ‖ was a
+#: giveaway"); a pronoun after a preposition ("in which he said") is an adverbial and stays out. This reads
+#: the words, for the parses that hang the pronoun elsewhere than on the cue (``verbs.RELATIVE_PRONOUN_CONTENT``
+#: takes one hung on it)
+RELATIVE_WORD_IN_CONTENT = True
+_CONTENT_RELATIVES = frozenset({"what", "which", "that", "who", "whom"})
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
+RELATIVE_SOURCE_MAX_TOKENS = 8
+
+
+def _relative_words_into_content(raws: list[RawStatement], ctx: _Ctx) -> None:
+    """See :data:`RELATIVE_WORD_IN_CONTENT`. The pronoun fills a gap after the cue: the missing subject of
+    a finite clause ("which critics say | could …") or the object of a naming verb ("what aides called |
+    X"); the source between them is a plain noun phrase."""
+    doc, text = ctx.doc, ctx.text
+    for r in raws:
+        if r.source is None or not r.content or not r.rule.startswith("verb"):
+            continue
+        first = token_at(doc, r.source[0])
+        if first is None or text[r.source[1]:r.cue[0]].strip():
+            continue
+        src = [t for t in doc[first.i:] if t.idx < r.source[1]]
+        if len(src) > RELATIVE_SOURCE_MAX_TOKENS or any(t.is_punct and t.text not in (".", "'s", "’s") for t in src):
+            continue  # a clause, list or apposition before the cue: no plain source
+        if first.lower_ in _CONTENT_RELATIVES and first.tag_ in _RELATIVE_TAGS:
+            if len(src) < 2:
+                continue  # "who said …": the pronoun is the source
+            rel, new_source = first, (src[1].idx, r.source[1])
+        elif first.i > 0 and doc[first.i - 1].lower_ in _CONTENT_RELATIVES and (
+                doc[first.i - 1].tag_ in _RELATIVE_TAGS or doc[first.i - 1].lower_ == "that"):
+            rel, new_source = doc[first.i - 1], r.source  # "that" the tagger took for a conjunction: the gap decides
+        else:
+            continue
+        if rel.lower_ != "what" and rel.i > 0 and doc[rel.i - 1].pos_ == "ADP":
+            continue  # "in which he said …": the clause says where, not what
+        piece = (rel.idx, rel.idx + len(rel))
+        after = next((t for t in doc[r.head.i + 1:] if t.idx >= r.cue[1] and not t.is_space), None) \
+            if r.head is not None else None
+        if after is None or after.is_punct or r.cue[1] != r.head.idx + len(r.head):
+            continue  # "the men that he referred to | were …": the pronoun goes with the preposition
+        # "… say | could leave", "what he said | was a giveaway"; a participle or bare form right after the
+        # cue is the tagger's reading of a finite verb ("laws that courts said | discriminated")
+        gap_subject = after.tag_ in FINITE_TAGS or (after.tag_ in ("VBN", "VB") and r.lemma not in NAMING_VERBS)
+        # a naming verb alone ("called", not "is calling"): its object is the pronoun
+        naming = r.lemma in NAMING_VERBS and not gap_subject and r.cue[0] == r.head.idx
+        if not (gap_subject or naming):
+            continue
+        rest = [(s, e) for s, e in r.content if s >= r.cue[1]]
+        if r.content == [piece] and gap_subject:
+            # "what the senators said was X": the parse hung the clause on the pronoun's head
+            end = after.sent.end_char
+            for t in doc[after.i + 1:after.sent.end]:
+                if t.text in (";", "—", "--") or (t.text == "," and t.i + 1 < len(doc)
+                                                   and doc[t.i + 1].pos_ in ("CCONJ", "SCONJ")):
+                    end = t.idx  # ", but …": the clause is over
+                    break
+            rest = [_trim(text, after.idx, end, ".;:!?")]
+        elif len(rest) != len(r.content) or not rest or rest[0][0] != after.idx:
+            continue  # content elsewhere, or not right after the cue
+        r.content = [piece] + rest
+        r.source = new_source
 
 
 #: an indirect content that ends at a colon goes on over what the colon introduces, to the end of its
