@@ -659,7 +659,10 @@ def _relative_words_into_content(raws: list[RawStatement], ctx: _Ctx) -> None:
         first = token_at(doc, r.source[0])
         if first is None or text[r.source[1]:r.cue[0]].strip():
             continue
-        src = [t for t in doc[first.i:] if t.idx < r.source[1]]
+        last = token_at(doc, r.source[1] - 1)
+        if last is None:
+            continue
+        src = list(doc[first.i:last.i + 1])
         if len(src) > RELATIVE_SOURCE_MAX_TOKENS or any(t.is_punct and t.text not in (".", "'s", "’s") for t in src):
             continue  # a clause, list or apposition before the cue: no plain source
         if first.lower_ in _CONTENT_RELATIVES and first.tag_ in _RELATIVE_TAGS:
