@@ -4061,3 +4061,14 @@ def test_a_relative_pronoun_before_the_source_goes_on_the_content(monkeypatch, o
     (r,), t = _flag_raws(monkeypatch, "statements", "RELATIVE_WORD_IN_CONTENT", on, free, ["said"],
                          tags=[(3, "WP"), (6, "VBD"), (7, "VBD")])
     assert [t[s:e] for s, e in r.content] == (["what", "was a giveaway"] if on else ["what"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_they_refers_back_to_the_reporting_source_before_the_one_it_reported(monkeypatch, on):
+    text = ("The engineers say the tests confirm cracks in the bridge deck. "
+            "They want the bridge closed until the spring.")
+    found = {s.cue.text: s.speaker.name for s in
+             _flag_statements(monkeypatch, "speakers", "NESTED_SOURCE_SECOND", on, text)}
+    assert found["confirm"] == "the tests"
+    assert found["want"] == ("The engineers" if on else "the tests")

@@ -106,6 +106,7 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
     first_person: list[int] = []
     unnamed: list[_Prior] = []  # earlier sources no actor stands for
     last: Optional[_Prior] = None  # the latest source, whatever it resolved to
+    outer: Optional[_Prior] = None  # the latest source not inside what the one before it said
     by_source: dict[tuple[int, int], list[int]] = {}  # statements by source span
     for k in order:
         r = raws[k]
@@ -144,10 +145,12 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
             actor = _head_word_actor(index, head)
         earlier = None
         if actor is None and UNNAMED_SOURCE_CHAINS and head is not None:
-            earlier = _referred_back(head, s, e, doc, unnamed, last, nouns, index, tuple(r.content))
+            earlier = _referred_back(head, s, e, doc, unnamed, last, nouns, index, tuple(r.content),
+                                     outer if NESTED_SOURCE_SECOND and outer is not last else None)
         if earlier is not None:
             resolved[k] = earlier
             last = _prior(s, e, head, earlier, r, doc)
+            outer = _outer(outer, last)
             if earlier.actor_id and earlier.actor_id in index.by_id:
                 history.append(index.by_id[earlier.actor_id])
             continue
@@ -170,6 +173,7 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
             chain = (name,) + index.chain(owner) if owner is not None else ()
             resolved[k] = Speaker(name=name, actor_id=None, chain=chain)
             last = _prior(s, e, head, resolved[k], r, doc)
+            outer = _outer(outer, last)
             if head is not None and head.pos_ in ("NOUN", "PROPN"):
                 unnamed.append(last)
             continue
@@ -183,6 +187,7 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
             index.resolved_at[head.idx] = actor
         resolved[k] = Speaker(name=actor.name, actor_id=actor.id, chain=chain)
         last = _prior(s, e, head, resolved[k], r, doc)
+        outer = _outer(outer, last)
     interviewee = _interviewee(document, index) if INTERVIEW_FIRST_PERSON and first_person else None
     for k in first_person:
         resolved[k] = _first_person_speaker(k, raws, resolved, index, text, document, interviewee)
@@ -278,9 +283,21 @@ HUMAN_HEADS = frozenset({"source", "witness", "resident", "analyst", "expert", "
 _DESCRIPTION_FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "same"})
 
 
+#: "The authors say the results confirm X. They call for …": a pronoun refers back to the source of the
+#: reporting clause before it rather than to one inside what that clause reported, when both would agree
+NESTED_SOURCE_SECOND = True
+
+
+def _outer(outer: Optional[_Prior], new: _Prior) -> _Prior:
+    """The latest source outside what the source before it said (see :data:`NESTED_SOURCE_SECOND`)."""
+    if outer is not None and _within(new.start, outer.content):
+        return outer
+    return new
+
+
 def _referred_back(head: Any, s: int, e: int, doc: Any, unnamed: list[_Prior], last: Optional[_Prior],
                    nouns: dict[str, tuple[str, ...]], index: _Index,
-                   own: tuple[tuple[int, int], ...] = ()) -> Optional[Speaker]:
+                   own: tuple[tuple[int, int], ...] = (), outer: Optional[_Prior] = None) -> Optional[Speaker]:
     """The speaker a source refers back to, or None: for a description ("The source"), the latest earlier
     source no actor stands for with the same head and all its words; for "he", "she" or "they", the
     speaker of the statement just before (``last``, named or not) when it is of the pronoun's kind, in
@@ -301,7 +318,9 @@ def _referred_back(head: Any, s: int, e: int, doc: Any, unnamed: list[_Prior], l
         return None
     if word not in ("he", "she", "they") and not (IT_REFERS_BACK and word == "it"):
         return None
-    found = _from_last(word, s, doc, last, nouns, index, own) if last is not None else None
+    found = _from_last(word, s, doc, outer, nouns, index, own) if outer is not None else None
+    if found is None and last is not None:
+        found = _from_last(word, s, doc, last, nouns, index, own)
     if found is None and word == "they" and PLURAL_SUBJECT_NOUNS:
         found = _plural_subject(s, doc, index)
     return found
