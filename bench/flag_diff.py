@@ -5,12 +5,15 @@
         --limit 1000 --cache build/fnc_cache
     python bench/flag_diff.py ../shared/data/news/fnc1_bodies.jsonl extract.speakers:REFERENCE_NAME_GENDER \
         --limit 1500 --speakers
+    python bench/flag_diff.py ../shared/data/news/fnc1_bodies.jsonl extract.actor_types:COMPANY_WITHOUT_SUFFIX \
+        --limit 1500 --cache build/fnc_cache --actors
 
 Every rule of the statement extractor has a module-level flag (see ``counterclaim.extract.statements``). This
 reads the first ``--limit`` texts of a JSONL file (a "text" field; FNC-1 bodies, BBC, Wikinews ...), parses
 them once (``--cache`` keeps the parse), and extracts statements with the flag (an on/off one) on and off,
 putting it back as shipped afterwards. It prints each statement that differs as ``ON`` / ``OFF`` lines (source | cue | content), or with
-``--speakers`` each statement whose resolved speaker differs, and the count. Reading these lines is how a rule
+``--speakers`` each statement whose resolved speaker differs, or with ``--actors`` each actor (name, type,
+country, affiliation) found only one way, and the count. Reading these lines is how a rule
 is checked on text that neither trained nor tuned it; the counts in docs/benchmarks.md come from here.
 """
 from __future__ import annotations
@@ -43,6 +46,7 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, default=1000, help="first N texts (0: all)")
     ap.add_argument("--cache", default=None, help="parse cache folder")
     ap.add_argument("--speakers", action="store_true", help="compare resolved speakers instead of spans")
+    ap.add_argument("--actors", action="store_true", help="compare the actors found instead of statements")
     args = ap.parse_args(argv)
 
     from counterclaim import ingest
@@ -63,7 +67,11 @@ def main(argv=None) -> int:
         out = []
         for d, doc in zip(documents, docs):
             a = analyze_parsed(d, doc)
-            if args.speakers:
+            if args.actors:
+                names = {x.id: x.name for x in a.actors}
+                out.append({(x.name, x.type, x.country or "-", names.get(x.affiliation or "", "-")): 1
+                            for x in a.actors})
+            elif args.speakers:
                 out.append({(s.cue.start, s.source.text if s.source else None): s.speaker.name if s.speaker else None
                             for s in a.statements})
             else:
@@ -79,7 +87,7 @@ def main(argv=None) -> int:
     setattr(module, flag, shipped)
     changed = 0
     for a, b in zip(on, off):
-        if args.speakers:
+        if args.speakers and not args.actors:
             for key, who in a.items():
                 if key in b and b[key] != who:
                     changed += 1
@@ -90,7 +98,8 @@ def main(argv=None) -> int:
                 print("ON ", " | ".join(key)[:300].replace("\n", " "))
             for key in sorted(set(b) - set(a)):
                 print("OFF", " | ".join(key)[:300].replace("\n", " "))
-    print(f"{len(texts)} texts, {changed} statements changed ({args.flag} on vs off)")
+    what = "actors" if args.actors else "statements"
+    print(f"{len(texts)} texts, {changed} {what} changed ({args.flag} on vs off)")
     return 0
 
 

@@ -531,3 +531,31 @@ def test_a_countrys_institution_stays_a_group_when_two_dictionary_actors_share_t
     government = by_name(actors, "US government")
     assert government.code == white_house.code == council.code == "USAGOV"
     assert len({white_house.id, council.id, government.id}) == 3
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_company_named_without_its_legal_suffix_is_that_company(monkeypatch, on):
+    from counterclaim.extract import actor_types
+
+    monkeypatch.setattr(actor_types, "COMPANY_WITHOUT_SUFFIX", on)
+    # the dictionaries list "Time Warner Inc"; the recogniser read a person's name in "Time Warner"
+    text = "Time Warner cut jobs . Michael Warner spoke ."
+    doc, document, actors = analyse(text, ents=[(0, 2, "PERSON"), (5, 7, "PERSON")],
+                                    pos={2: "VERB", 7: "VERB"})
+    types = {a.name: a.type for a in actors}
+    company = next(n for n in types if n.startswith("Time Warner"))
+    assert types[company] == ("organization" if on else "person")
+    assert types["Michael Warner"] == "person"  # a given name first: a person whatever the dictionaries say
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_an_outlet_word_after_a_country_or_organisation_is_its_outlet(monkeypatch, on):
+    from counterclaim.extract import actor_groups
+
+    monkeypatch.setattr(actor_groups, "OUTLETS_OF_ACTORS", on)
+    text = "An Italian newspaper said it . The Red Cross website said it ."
+    doc, document, actors = analyse(text, ents=[(1, 2, "NORP"), (7, 9, "ORG")],
+                                    pos={2: "NOUN", 3: "VERB", 9: "NOUN", 10: "VERB"})
+    types = {a.name: a.type for a in actors}
+    assert types["Italian newspaper"] == ("media" if on else "group")
+    assert types["Red Cross website"] == ("media" if on else "person")

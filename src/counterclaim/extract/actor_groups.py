@@ -12,6 +12,11 @@ from counterclaim.extract.gazetteer import Knowledge, key
 MEMBER_WORDS = ("including", "among", "like")
 
 
+#: an outlet word after an actor's name ("the Apple website", "Hamas's television channel") names that
+#: actor's outlet, affiliated to it, not a person or group of its people
+OUTLETS_OF_ACTORS = True
+
+
 # --------------------------------------------------------------------------- roles and groups
 
 
@@ -59,6 +64,8 @@ def _groups_and_roles(doc, ms: list[_M], k: Knowledge) -> list[_M]:
             g.affil = m
         if not doc[j + n - 1].tag_.endswith("S") and not key(phrase).endswith("s") and m.kind != "country":
             g.kind = "person"
+        if OUTLETS_OF_ACTORS and key(phrase) in OUTLET_WORDS:
+            g.kind = "media"  # "the Apple website", "the IRGC's news agency": its outlet, not someone in it
         new.append(g)
     # a group replaces the mention it grew from when that mention is a bare demonym
     grown = {id(g.affil) for g in new if g.affil is not None}

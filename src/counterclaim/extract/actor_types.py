@@ -16,6 +16,12 @@ def _classify(doc, m: _M, label: str, k: Knowledge) -> Optional[_M]:
     """Type, country and entry of a mention from its label and the knowledge; None if it names no actor."""
     text = m.text
     entry = k.media_caps.get(text) or k.lookup(text)
+    company = False
+    if entry is None and COMPANY_WITHOUT_SUFFIX and label in ("PERSON", "ORG", "DICT", "") \
+            and any(ch.islower() for ch in text) \
+            and not (label == "PERSON" and (len(text.split()) < 2 or _looks_like_person(text, k))):
+        entry = k.company(text)  # "Time Warner" for "Time Warner Inc", whatever the recogniser said
+        company = entry is not None
     dem = k.demonym(text)
     if dem is None and text.endswith(("'s", "’s")):
         dem = None
@@ -44,7 +50,8 @@ def _classify(doc, m: _M, label: str, k: Knowledge) -> Optional[_M]:
         m.entry = entry
         m.country = entry.country
         m.kind = entry.type
-        if label == "PERSON" and entry.type in ORGLIKE and key(text) != entry.key and len(text.split()) >= 2:
+        if label == "PERSON" and entry.type in ORGLIKE and key(text) != entry.key and len(text.split()) >= 2 \
+                and not company:
             m.kind, m.entry = "person", None  # a person listed under a group's block (Phoenix lists leaders so)
             m.affil_country = None
         if m.kind == "country":
@@ -69,6 +76,12 @@ def _classify(doc, m: _M, label: str, k: Knowledge) -> Optional[_M]:
         m.kind = "organization"
         return m
     return None
+
+
+#: a name the dictionaries list only with a company's legal suffix ("Time Warner" as "Time Warner Inc") is that
+#: company, unless the recogniser read a person's name in it (one word, or a given name first: "Michael Dell");
+#: not an abbreviation, which names too many things ("CDC" is no "CDC Corporation")
+COMPANY_WITHOUT_SUFFIX = True
 
 
 #: a name the recogniser took for an organisation or a place, that the dictionaries and gazetteers do not

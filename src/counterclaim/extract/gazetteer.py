@@ -47,6 +47,11 @@ def key(text: str) -> str:
     return t
 
 
+#: legal suffixes of company names in the dictionaries ("Time Warner Inc", "Apple Inc", "Accenture plc"),
+#: which news leaves out (:meth:`Knowledge.company`)
+COMPANY_SUFFIXES = ("inc", "corp", "corporation", "co", "company", "ltd", "plc", "llc", "holdings", "group")
+
+
 @dataclass(frozen=True)
 class Entry:
     """One known actor: canonical key, display name, type, ISO3 country, Phoenix code, aliases."""
@@ -94,6 +99,16 @@ class Knowledge:
 
     def lookup(self, text: str) -> Optional[Entry]:
         return self.entries.get(key(text))
+
+    def company(self, text: str) -> Optional[Entry]:
+        """The organisation or outlet listed as ``text`` with a legal suffix ("Time Warner" -> "Time Warner
+        Inc"): news names companies without theirs (see :data:`COMPANY_SUFFIXES`)."""
+        k = key(text)
+        for suffix in COMPANY_SUFFIXES:
+            e = self.entries.get(f"{k} {suffix}")
+            if e is not None and e.type in ("organization", "media"):
+                return e
+        return None
 
     @functools.cached_property
     def given_names(self) -> frozenset[str]:
