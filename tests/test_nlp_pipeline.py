@@ -149,6 +149,20 @@ def test_tokenizer_abbreviations(nlp):
     assert toks[:3] == ["U.S.", "-", "backed"]
 
 
+def test_names_and_dates_spelled_like_contractions_stay_one_token(nlp):
+    toks = words(nlp, "Design chief Karen Ive spoke on Wed, May 4; the pair will wed in June. I've left, we'd go.")
+    assert "Ive" in toks and "Wed" in toks and "wed" in toks
+    assert "'ve" in toks and "'d" in toks  # contractions with their apostrophe still split
+    import spacy
+
+    from counterclaim.nlp.tokenizer import keep_name_like_words
+
+    blank = spacy.blank("en")
+    assert [t.text for t in blank.make_doc("Ive")] == ["I", "ve"]  # spaCy's default, which the rule removes
+    keep_name_like_words(blank.tokenizer)
+    assert [t.text for t in blank.make_doc("Ive wed")] == ["Ive", "wed"]
+
+
 # ---------------------------------------------------------------------------------------------- syntax
 
 

@@ -15,6 +15,7 @@ from . import components  # noqa: F401  (registers "paragraph_sentences")
 from . import weights
 from .parse import ParseError, parse, parse_many  # noqa: E402
 from .spaces import SpaceNormalisingTokenizer
+from .tokenizer import keep_name_like_words
 
 #: the parser reads typographic spaces (no-break, thin …) as plain spaces (nlp/spaces.py)
 PLAIN_SPACES = True
@@ -38,6 +39,7 @@ def _load(path: str, disable: tuple[str, ...]):
     import spacy
 
     nlp = spacy.load(path, disable=list(disable))
+    keep_name_like_words(nlp.tokenizer)  # nlp/tokenizer.py: "Jony Ive" is no "I've"
     weights.widen(nlp)  # stored as float16 (nlp/weights.py), computed in float32
     if PLAIN_SPACES:
         nlp.tokenizer = SpaceNormalisingTokenizer(nlp.tokenizer)  # nlp/spaces.py
