@@ -4072,3 +4072,37 @@ def test_they_refers_back_to_the_reporting_source_before_the_one_it_reported(mon
              _flag_statements(monkeypatch, "speakers", "NESTED_SOURCE_SECOND", on, text)}
     assert found["confirm"] == "the tests"
     assert found["want"] == ("The engineers" if on else "the tests")
+
+
+@pytest.mark.parametrize("forced", [True, False])
+@pytest.mark.parametrize("by", [True, False])
+def test_quoted_as_saying_is_a_statement_and_its_by_phrase_who_quoted(monkeypatch, forced, by):
+    from counterclaim.extract import verbs
+    from counterclaim.extract.cues import CueModel
+
+    monkeypatch.setattr(verbs, "QUOTED_AS_SAYING_FORCED", forced)
+    monkeypatch.setattr(verbs, "QUOTED_BY_AFTER_SAYING", by)
+    # “Ferries vanished,” one official was quoted as saying by the Rome based The Gazette.
+    # (the parse: "quoted" a parataxis of the quoted sentence, "based The Gazette" an xcomp of "saying")
+    rows = [("“", False, 2, "punct", "PUNCT", '"'), ("Ferries", True, 2, "nsubj", "NOUN", "ferry"),
+            ("vanished", False, 2, "ROOT", "VERB", "vanish"), (",", False, 2, "punct", "PUNCT", ","),
+            ("”", True, 2, "punct", "PUNCT", '"'), ("one", True, 6, "nummod", "NUM", "one"),
+            ("official", True, 8, "nsubj:pass", "NOUN", "official"), ("was", True, 8, "aux:pass", "AUX", "be"),
+            ("quoted", True, 2, "parataxis", "VERB", "quote"), ("as", True, 10, "mark", "SCONJ", "as"),
+            ("saying", True, 8, "advcl", "VERB", "say"), ("by", True, 12, "case", "ADP", "by"),
+            ("Rome", True, 10, "obl", "PROPN", "Rome"), ("based", True, 10, "xcomp", "VERB", "base"),
+            ("The", True, 15, "det", "DET", "the"), ("Gazette", False, 13, "obj", "PROPN", "Gazette"),
+            (".", False, 2, "punct", "PUNCT", ".")]
+    doc, document = parsed(rows)
+    for i, tag in ((2, "VBD"), (8, "VBN"), (10, "VBG"), (13, "VBN")):
+        doc[i].tag_ = tag
+    # a classifier that turns every candidate down: only a forced construction is a cue
+    doubtful = CueModel(lemmas={"quoted": (10.0, 10.0), "saying": (10.0, 10.0)}, weights={"none": 0.0}, bias=-10.0)
+    raws = find_raw_statements(doc, document, model=doubtful, boundaries=None)
+    t = document.text
+    if not forced:
+        assert raws == []
+        return
+    (r,) = raws
+    assert (t[slice(*r.cue)], t[slice(*r.source)]) == ("was quoted as saying", "one official")
+    assert [t[s:e] for s, e in r.content] == (["“Ferries vanished,”"] if by else ["based The Gazette"])

@@ -356,6 +356,8 @@ def _reporting_construction(tok: Any) -> bool:
         subj = next((c for c in kids if c.dep_ in SUBJ_DEPS), None)
         if subj is not None and subj.lemma_.lower() in FINDING_NOUNS:
             return True
+    if QUOTED_AS_SAYING and QUOTED_AS_SAYING_FORCED and _quoted_as_saying(tok) is not None:
+        return True  # "X was quoted as saying": a report of speech however the sentence runs
     return False
 
 
@@ -456,6 +458,13 @@ def _relative_pronoun(tok: Any, subj: Optional[Any]) -> Optional[Any]:
 
 #: "X was quoted as saying …" (PolNeAR: cue "was quoted as saying", source X, content the words quoted)
 QUOTED_AS_SAYING = True
+
+
+#: "X was quoted as saying" is a statement whatever the classifier says (it scored "quoted" low after a quotation
+#: with the parse's "quoted" a parataxis of the quoted sentence)
+QUOTED_AS_SAYING_FORCED = True
+#: "by X" right after "quoted as saying" names who quoted, whatever the parse hung it on: no content there
+QUOTED_BY_AFTER_SAYING = True
 
 
 def _quoted_as_saying(tok: Any) -> Optional[Any]:
@@ -670,6 +679,9 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         cue = (cue[0], saying.idx + len(saying))
         lem = act_lemma(saying) or "say"  # the act is the saying's, not the quoting's (a report)
         pieces, how = _content_from_children(saying, text, ctx)
+        doc = tok.doc
+        if QUOTED_BY_AFTER_SAYING and saying.i + 1 < len(doc) and doc[saying.i + 1].lower_ == "by":
+            pieces, how = [], ""  # "“…,” X was quoted as saying by the Beacon": who quoted, not what was said
         if adj is None:  # "“…,” X was quoted as saying": adjacent once X is the reporting clause's
             adj = _quote_adjacent(tok, ctx, subj)
     if INVERTED_NOMINAL and how in ("ccomp", "obj") and not reduced_relative:
