@@ -679,8 +679,7 @@ def _build(tok: Any, p: float, ctx: _Ctx, model: CueModel, adj: Optional[int]) -
         cue = (cue[0], saying.idx + len(saying))
         lem = act_lemma(saying) or "say"  # the act is the saying's, not the quoting's (a report)
         pieces, how = _content_from_children(saying, text, ctx)
-        doc = tok.doc
-        if QUOTED_BY_AFTER_SAYING and saying.i + 1 < len(doc) and doc[saying.i + 1].lower_ == "by":
+        if QUOTED_BY_AFTER_SAYING and saying.i + 1 < len(tok.doc) and tok.doc[saying.i + 1].lower_ == "by":
             pieces, how = [], ""  # "“…,” X was quoted as saying by the Beacon": who quoted, not what was said
         if adj is None:  # "“…,” X was quoted as saying": adjacent once X is the reporting clause's
             adj = _quote_adjacent(tok, ctx, subj)
