@@ -4106,3 +4106,14 @@ def test_quoted_as_saying_is_a_statement_and_its_by_phrase_who_quoted(monkeypatc
     (r,) = raws
     assert (t[slice(*r.cue)], t[slice(*r.source)]) == ("was quoted as saying", "one official")
     assert [t[s:e] for s, e in r.content] == (["“Ferries vanished,”"] if by else ["based The Gazette"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("on", [True, False])
+def test_who_after_an_apposition_speaks_for_the_name_and_never_opens_with_a_comma(monkeypatch, on):
+    text = ("The plan was drafted by Maria Lopez, an economist who argues that taxes must rise. "
+            "Prices fell sharply, according to the report, which says that demand collapsed.")
+    found = {s.cue.text: s.speaker.name for s in
+             _flag_statements(monkeypatch, "speakers", "RELATIVE_APPOSITION_NAME", on, text) if s.source}
+    assert found["argues"] == ("Maria Lopez" if on else ", an economist")
+    assert found["says"] == ("the report" if on else ", according to the report")

@@ -133,8 +133,28 @@ def resolve_speakers(raws: Sequence[Any], doc: Any, document: Document, actors: 
                 # "the breadth of what the device can do, which includes …": no one to speak for
                 resolved[k] = None
                 continue
-            a0 = min(t.idx for t in ante.subtree if t.i <= ante.i and not (t.dep_ == "case" and t.head.i == ante.i))
-            s_a, e_a, head = a0, ante.idx + len(ante), ante
+            left = [t for t in ante.subtree if t.i <= ante.i and not (t.dep_ == "case" and t.head.i == ante.i)]
+            e_a = ante.idx + len(ante)
+            if RELATIVE_APPOSITION_NAME:
+                if ante.dep_ == "appos" and ante.head.i < ante.i and ante.head.pos_ == "PROPN":
+                    # "Chad Doe, a watch expert who claims …": the expert is Chad Doe (the name's own words)
+                    ante = ante.head
+                    lo = hi = ante.i
+                    while lo - 1 >= ante.sent.start and doc[lo - 1].text[:1].isupper() \
+                            and doc[lo - 1].pos_ in ("PROPN", "ADJ", "NOUN"):
+                        lo -= 1  # "Big Bank Hank": capitalised words before the name's head
+                    while hi + 1 < len(doc) and (doc[hi + 1].pos_ == "PROPN" and doc[hi + 1].text[:1].isupper()
+                                                 or doc[hi + 1].text == "-" and hi + 2 < len(doc)
+                                                 and doc[hi + 2].text[:1].isupper()):
+                        hi += 1  # "Iyad Allawi", "Abdel-Majed Abdel Bary": the name's words after its head
+                    left = list(doc[lo:hi + 1])
+                    e_a = max(t.idx + len(t) for t in left)
+                left = sorted(left, key=lambda t: t.i)
+                while len(left) > 1 and (left[0].is_punct or left[0].dep_ in ("cc", "case", "fixed", "mark")
+                                         or left[0].lower_ in ("according", "including")):
+                    left = left[1:]  # ", according to the report, which …": the report
+            a0 = min(t.idx for t in left)
+            s_a, head = a0, ante
             actor = _direct(index, head, s_a, e_a)
             name = text[s_a:e_a]  # named after the antecedent ("anyone who disclosed ...") when no actor
             if UNNAMED_SOURCE_CHAINS and actor is None:
@@ -281,6 +301,12 @@ HUMAN_HEADS = frozenset({"source", "witness", "resident", "analyst", "expert", "
                          "voter", "worker", "employee", "executive", "member", "supporter", "critic", "insider"})
 #: determiners a description may add to the earlier source's words ("the source" after "a … source")
 _DESCRIPTION_FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "same"})
+
+
+#: a relative pronoun whose antecedent is an apposition to a name ("Chad Doe, a watch expert who claims …")
+#: speaks for the name; the antecedent's words never open with a punctuation mark (the speaker had been
+#: ", a watch expert")
+RELATIVE_APPOSITION_NAME = True
 
 
 #: "The authors say the results confirm X. They call for …": a pronoun refers back to the source of the
