@@ -154,6 +154,7 @@ def actor_type(block: dict, code: str, iso3: str | None, country_heads: set[str]
                heads: dict[str, str] | None = None, given: set[str] | None = None) -> str:
     if block["source"] == "countries" and code[:3] == iso3 and block["name"] in country_heads:
         return "country"
+    sectors = code[3:] if len(code) > 3 else code
     dated = any(d for _c, d in block["codes"])
     person_file = "CountryInfo" in block["comment"] or "rulers" in block["comment"]
     if person_file or (dated and block["source"] != "milnonstate"):
@@ -163,7 +164,6 @@ def actor_type(block: dict, code: str, iso3: str | None, country_heads: set[str]
         head = name_head(block["name"])
         words = block["name"].strip("_").split("_")
         first = words[0]
-        sectors = code[3:] if len(code) > 3 else code
         if heads and head in heads and first not in (given or ()) and not person_file:
             if _armed(sectors):
                 return "group"
@@ -178,7 +178,6 @@ def actor_type(block: dict, code: str, iso3: str | None, country_heads: set[str]
                 return "group"
             return "organization"
         return "person"
-    sectors = code[3:] if len(code) > 3 else code
     if block["source"] == "milnonstate" or _armed(sectors):
         return "group"
     if sectors.endswith("MED") or code == "MED":

@@ -62,10 +62,10 @@ def _groups_and_roles(doc, ms: list[_M], k: Knowledge) -> list[_M]:
             g.affil_country = m.country
         else:
             g.affil = m
-        if not doc[j + n - 1].tag_.endswith("S") and not key(phrase).endswith("s") and m.kind != "country":
-            g.kind = "person"
         if OUTLETS_OF_ACTORS and key(phrase) in OUTLET_WORDS:
             g.kind = "media"  # "the Apple website", "the IRGC's news agency": its outlet, not someone in it
+        elif not doc[j + n - 1].tag_.endswith("S") and not key(phrase).endswith("s") and m.kind != "country":
+            g.kind = "person"
         new.append(g)
     # a group replaces the mention it grew from when that mention is a bare demonym
     grown = {id(g.affil) for g in new if g.affil is not None}

@@ -117,6 +117,7 @@ from counterclaim.extract.verbs import (
     LEXICON_ONLY_CONFIDENCE,
     RELATIVE_CUE_ACTS,
     RELATIVE_CUES,
+    RELATIVE_WORDS,
     REMAINDER_CONTENT,
     TRAILING_PARTICIPLE_CUT,
     USE_POS_FALLBACK,
@@ -643,7 +644,6 @@ def _root_nouns_as_subjects(raws: list[RawStatement], ctx: _Ctx) -> None:
 #: the words, for the parses that hang the pronoun elsewhere than on the cue (``verbs.RELATIVE_PRONOUN_CONTENT``
 #: takes one hung on it)
 RELATIVE_WORD_IN_CONTENT = True
-_CONTENT_RELATIVES = frozenset({"what", "which", "that", "who", "whom"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP"})
 RELATIVE_SOURCE_MAX_TOKENS = 8
 
@@ -665,11 +665,11 @@ def _relative_words_into_content(raws: list[RawStatement], ctx: _Ctx) -> None:
         src = list(doc[first.i:last.i + 1])
         if len(src) > RELATIVE_SOURCE_MAX_TOKENS or any(t.is_punct and t.text not in (".", "'s", "’s") for t in src):
             continue  # a clause, list or apposition before the cue: no plain source
-        if first.lower_ in _CONTENT_RELATIVES and first.tag_ in _RELATIVE_TAGS:
+        if first.lower_ in RELATIVE_WORDS and first.tag_ in _RELATIVE_TAGS:
             if len(src) < 2:
                 continue  # "who said …": the pronoun is the source
             rel, new_source = first, (src[1].idx, r.source[1])
-        elif first.i > 0 and doc[first.i - 1].lower_ in _CONTENT_RELATIVES and (
+        elif first.i > 0 and doc[first.i - 1].lower_ in RELATIVE_WORDS and (
                 doc[first.i - 1].tag_ in _RELATIVE_TAGS or doc[first.i - 1].lower_ == "that"):
             rel, new_source = doc[first.i - 1], r.source  # "that" the tagger took for a conjunction: the gap decides
         else:

@@ -438,7 +438,8 @@ FRONTED_CLAUSE_CAP = True
 #: the relative or interrogative word opening a cue's clause, hung on the cue, is a piece of its
 #: content ("which officials said | will go into effect", "what he called | “a disgrace”")
 RELATIVE_PRONOUN_CONTENT = True
-_RELATIVE_WORDS = frozenset({"which", "that", "who", "whom", "what"})
+#: relative and free-relative words that can stand for what is said (also statements.RELATIVE_WORD_IN_CONTENT)
+RELATIVE_WORDS = frozenset({"which", "that", "who", "whom", "what"})
 
 
 def _relative_pronoun(tok: Any, subj: Optional[Any]) -> Optional[Any]:
@@ -447,7 +448,7 @@ def _relative_pronoun(tok: Any, subj: Optional[Any]) -> Optional[Any]:
     if not words:
         return None
     first = min(words, key=lambda t: t.i)
-    if first.i >= tok.i or first.lower_ not in _RELATIVE_WORDS or first.head.i != tok.i:
+    if first.i >= tok.i or first.lower_ not in RELATIVE_WORDS or first.head.i != tok.i:
         return None
     if first.dep_ in SUBJ_DEPS or (subj is not None and first.i == subj.i):
         return None
